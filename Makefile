@@ -1,0 +1,50 @@
+# Two commands do everything: `make serve` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve build validate test lint bench browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+## serve: build and serve the site on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: validate the data and build the site into site/ (strict); a failed build keeps the old site/
+build: $(STAMP)
+	$(PY) -m scripts.build_site
+
+## validate: check all data and list every problem
+validate: $(STAMP)
+	$(PY) -m scripts.validate
+
+## test: the whole suite (installs Chromium for the browser tests when missing)
+test: $(STAMP) browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+## lint: ruff
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+## bench: build-time, page-weight and scale measurements, written to BENCHMARKS.md
+bench: $(STAMP)
+	$(PY) -m scripts.bench
+
+## browser: make sure Debian's Chromium is installed (Playwright uses it; no browser download)
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "Installerer Chromium (Debian-pakken chromium) til browsertestene …"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+clean:
+	rm -rf site site.tmp

@@ -1,0 +1,149 @@
+"""HTML blocks that pages embed: a survey figure, a quote, a citation box.
+
+Blocks are HTML rather than Markdown so that data is never read as markup: every
+string from `data/` is escaped here, and what a block returns is not parsed again as
+a template or as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+
+from evidence.charts import bar_chart_svg, data_table, text_alternative
+from evidence.dataset import Dataset
+from evidence.survey import population_colours, question_frame, question_title, summary_frame
+
+GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
+
+
+def esc(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def rel_root(page_url: str) -> str:
+    """Relative path from a page to the site root, so the site works under any base URL."""
+    path = page_url.strip("/")
+    return "../" * (path.count("/") + 1) if path else "./"
+
+
+def figure_csv_path(wave_id: str, question_id: str, group: str) -> str:
+    return f"hent-data/tal/{wave_id}/{question_id}-{group_slug(group)}.csv"
+
+
+def group_slug(group: str) -> str:
+    return group.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+
+
+PARTIAL_NOTE = (
+    '<p class="ev-partial"><strong>Delvis serie:</strong> rapportens diagram gik tabt i '
+    "tekstudgaven. Her vises kun de tal, som rapportens tekst selv nævner – de øvrige svar "
+    "er ikke gengivet og er ikke anslået.</p>"
+)
+
+
+def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str) -> str:
+    question = dataset.waves[wave_id].questions[question_id]
+    frame = question_frame(dataset, wave_id, question_id, group)
+    return _figure(
+        dataset, wave_id, frame,
+        title=f"{question_title(question)} – {GROUP_TITLES.get(group, group)}",
+        measure=question["measure"],
+        figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
+        csv_href=root + figure_csv_path(wave_id, question_id, group),
+        partial=question["series"] == "partial",
+    )
+
+
+def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
+    frame = summary_frame(dataset, wave_id)
+    return _figure(
+        dataset, wave_id, frame,
+        title=f"Svar, som rapporten nævner for alle tre områder, undersøgelsen {wave_id}",
+        measure="Andel i procent; se spørgsmålet for, hvad andelen måler",
+        figure_id=f"fig-{wave_id}-opsummering",
+        csv_href=root + summary_csv_path(wave_id),
+        partial=True,
+    )
+
+
+def summary_csv_path(wave_id: str) -> str:
+    return f"hent-data/tal/{wave_id}/opsummering-paa-tvaers.csv"
+
+
+def _figure(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
+            csv_href: str, partial: bool) -> str:
+    publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
+    locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
+    svg = bar_chart_svg(frame, population_colours(dataset))
+    return (
+        f'<figure class="ev-figure" id="{esc(figure_id)}">'
+        f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(title, frame))}">{svg}</div>'
+        f"<figcaption><strong>{esc(title)}</strong><br>"
+        f"{esc(measure)}. Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}."
+        f"{PARTIAL_NOTE if partial else ''}</figcaption>"
+        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{data_table(frame, title)}</details>'
+        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
+        "</figure>"
+    )
+
+
+def method_summary(dataset: Dataset, wave_id: str) -> str:
+    """The wave's method figures as a definition list, each with where the report says it."""
+    from evidence.formatting import count
+
+    items = "".join(
+        f"<dt>{esc(m['label'])}</dt><dd>{esc(count(m['value'], m['unit'], m.get('approximate', False)))}"
+        f' <span class="ev-locator">({esc(m["locator"])})</span></dd>'
+        for m in dataset.waves[wave_id].meta["method"]
+    )
+    return f'<dl class="ev-method">{items}</dl>'
+
+
+def summary_table(dataset: Dataset, wave_id: str) -> str:
+    """The report's cross-area summary: per question, the figures stated for each area."""
+    from evidence.formatting import percent
+
+    wave = dataset.waves[wave_id]
+    areas = [pid for pid, p in dataset.populations.items() if p["group"] == "område" and pid != "ikke-angivet"]
+    figures = wave.figures[wave.figures["population"].isin(areas)]
+    head = "".join(f'<th scope="col">{esc(dataset.populations[a]["name"])}</th>' for a in areas)
+    rows = []
+    for qid, question in wave.questions.items():
+        subset = figures[figures["question"] == qid]
+        if subset.empty:
+            continue
+        labels = {o["id"]: o["label"] for o in question["options"]}
+        cells = "".join(
+            "<td><ul>" + "".join(
+                f"<li>{percent(r.value)} {esc(labels[r.option])}</li>"
+                for r in subset[subset["population"] == area].itertuples()) + "</ul></td>"
+            for area in areas
+        )
+        rows.append(f'<tr><th scope="row">{esc(question_title(question))}</th>{cells}</tr>')
+    return (
+        '<div class="ev-scroll" tabindex="0" role="region" aria-label="Opsummering på tværs af områder">'
+        f'<table class="ev-table ev-summary"><caption>Opsummering på tværs af områder, undersøgelsen {esc(wave_id)}'
+        f'</caption><thead><tr><th scope="col">Spørgsmål</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table></div>"
+    )
+
+
+def headline_figures(dataset: Dataset, root: str) -> str:
+    """Key numbers of the newest wave, each linked to its question page."""
+    from evidence.formatting import percent
+
+    wave_id, wave = list(dataset.waves.items())[-1]
+    figures = wave.figures.set_index(["question", "option", "population"])["value"]
+    cards = []
+    for headline in wave.meta.get("headlines", []):
+        value = figures[(headline["question"], headline["option"], headline["population"])]
+        question = wave.questions[headline["question"]]
+        population = dataset.populations[headline["population"]]["name"]
+        cards.append(
+            f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
+            f'<span class="ev-keyfig__value">{percent(value)}</span> '
+            f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
+            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")} · undersøgelsen {esc(wave_id)}'
+            "</span></li>"
+        )
+    return f'<ul class="ev-keyfigs">{"".join(cards)}</ul>'

@@ -1,0 +1,118 @@
+"""Survey figures as static, accessible charts: inline SVG rendered at build time.
+
+Vega renders the SVG once at build time (vl-convert), so readers download no chart
+JavaScript and no third party sees them. Vega's own ARIA labels are English, so they
+are switched off and the figure carries a Danish text alternative and the same
+numbers as a table instead.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from evidence.formatting import percent
+
+# Mid-tone colours with at least 3:1 contrast on both the light and the dark palette.
+PALETTE = ["#2c7bb6", "#d95f02", "#1a9850", "#7570b3", "#a6611a", "#2b8cbe", "#b84a62"]
+# Text drawn in this colour becomes `currentColor`, so labels follow the page palette.
+INK = "#010101"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+
+def wrap(label: str, width: int = 40) -> str:
+    """Vega draws a label as several lines when given '|'-separated text via labelExpr."""
+    return "|".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
+
+
+def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    """Horizontal bars, one panel per answer option, label above its bars.
+
+    Labels sit above the bars rather than beside them so the whole width is left for
+    the bars and the text stays legible on a 360 px phone.
+    `frame` needs columns option_label, population_label, value, text.
+    """
+    populations = list(dict.fromkeys(frame["population_label"]))
+    colour_scale = alt.Scale(domain=populations, range=[colours[p] for p in populations])
+    data = frame.assign(wrapped=frame["option_label"].map(wrap))
+    base = alt.Chart(data).encode(
+        y=alt.Y("population_label:N", sort=populations, axis=None, title=None),
+        x=alt.X("value:Q", scale=alt.Scale(domain=[0, 100]), axis=None, title=None),
+    )
+    bars = base.mark_bar(height={"band": 0.8}).encode(
+        color=alt.Color(
+            "population_label:N",
+            scale=colour_scale,
+            legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
+            if len(populations) > 1
+            else None,
+        )
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=14, color=INK).encode(text="text:N")
+    option_order = list(dict.fromkeys(data["wrapped"]))
+    chart = (
+        alt.layer(bars, labels)
+        .properties(width=300, height=alt.Step(22))
+        .facet(
+            row=alt.Row(
+                "wrapped:N",
+                sort=option_order,
+                title=None,
+                header=alt.Header(
+                    labelOrient="top",
+                    labelAnchor="start",
+                    labelAlign="left",
+                    labelAngle=0,
+                    labelFontSize=14,
+                    labelColor=INK,
+                    labelExpr="split(datum.value, '|')",
+                    labelPadding=4,
+                ),
+            ),
+            spacing=12,
+        )
+        .resolve_scale(y="independent")
+        .configure(aria=False, font=FONT, background="transparent")
+        .configure_view(stroke=None)
+        .configure_legend(labelFontSize=14, labelColor=INK, symbolType="square")
+    )
+    svg = vlc.vegalite_to_svg(chart.to_dict(), format_locale="da-DK")
+    return _themeable(svg)
+
+
+def _themeable(svg: str) -> str:
+    svg = svg.replace(INK, "currentColor").replace(INK.upper(), "currentColor")
+    svg = re.sub(r"<svg ", '<svg aria-hidden="true" focusable="false" ', svg, count=1)
+    return svg
+
+
+def text_alternative(title: str, frame: pd.DataFrame) -> str:
+    """A Danish sentence per population, in the order the chart shows."""
+    parts = []
+    for population, rows in frame.groupby("population_label", sort=False):
+        values = "; ".join(f"{row.option_label}: {percent(row.value)}" for row in rows.itertuples())
+        parts.append(f"{population} – {values}.")
+    return f"Søjlediagram: {title}. " + " ".join(parts)
+
+
+def data_table(frame: pd.DataFrame, caption: str) -> str:
+    """The plotted numbers as a table: options down, populations across."""
+    populations = list(dict.fromkeys(frame["population_label"]))
+    options = list(dict.fromkeys(frame["option_label"]))
+    lookup = {(r.option_label, r.population_label): r.text for r in frame.itertuples()}
+    head = "".join(f'<th scope="col">{html.escape(p)}</th>' for p in populations)
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(option)}</th>'
+        + "".join(f"<td>{lookup.get((option, p), '–')}</td>" for p in populations)
+        + "</tr>"
+        for option in options
+    )
+    return (
+        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )

@@ -1,0 +1,287 @@
+"""The data contract: which schema governs which file in `data/`, and checking files against it.
+
+The schemas live in `data/schemas/` beside the data, so maintainers read the contract
+where they edit. Any file in `data/` that no schema governs is itself a problem: a file
+nobody validates would be a file nobody publishes correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from evidence.problems import Problem, nearest, shown
+
+# First match wins. Paths are relative to `data/`.
+FILE_SCHEMAS: list[tuple[str, str]] = [
+    ("themes.yml", "themes"),
+    ("areas.yml", "areas"),
+    ("publications.yml", "publications"),
+    ("survey/populations.yml", "populations"),
+    ("survey/*/wave.yml", "wave"),
+    ("survey/*/questions.yml", "questions"),
+    ("survey/*/figures.csv", "figures"),
+    ("quotes/*/*.yml", "quotes"),
+    ("insights/*.yml", "insights"),
+    ("facts/*-chapters.yml", "booklet-texts"),
+    ("facts/*.yml", "facts"),
+    ("proposals/*.yml", "proposals"),
+]
+# Not data: the contract itself, the evidence texts and the maintainers' notes.
+UNGOVERNED = ["schemas/*", "sources/*", "*.md"]
+
+TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "et heltal",
+    "number": "et tal",
+    "array": "en liste",
+    "object": "et opslag (felt: værdi)",
+    "null": "tomt",
+    "boolean": "true eller false",
+}
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass
+class DataFile:
+    """A parsed data file plus a way to find the line of any value in it."""
+
+    path: Path
+    rel: str
+    schema: str
+    content: Any
+    line_of: Callable[[tuple], int]
+
+
+def schema_for(rel: str) -> str | None:
+    for pattern, schema in FILE_SCHEMAS:
+        if fnmatch.fnmatch(rel, pattern):
+            return schema
+    return None
+
+
+def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    schemas = {
+        p.name.removesuffix(".schema.yml"): yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted(schema_dir.glob("*.schema.yml"))
+    }
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema, default_specification=_draft()))
+        for schema in schemas.values()
+    )
+    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+
+
+def _draft():
+    from referencing.jsonschema import DRAFT202012
+
+    return DRAFT202012
+
+
+def data_files(data_dir: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
+    """Every file under data/ with its schema; ungoverned files are reported."""
+    found, problems = [], []
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        rel = path.relative_to(data_dir).as_posix()
+        if any(fnmatch.fnmatch(rel, pattern) for pattern in UNGOVERNED):
+            continue
+        schema = schema_for(rel)
+        if schema is None:
+            problems.append(
+                Problem(_shown_path(data_dir, path), "hele filen", "(filnavn)", f"'{rel}'",
+                        "en fil, som datakontrakten kender (se CONTRIBUTING.md)")
+            )
+        else:
+            found.append((path, rel, schema))
+    return found, problems
+
+
+def _shown_path(data_dir: Path, path: Path) -> str:
+    return f"data/{path.relative_to(data_dir).as_posix()}"
+
+
+def read_yaml(path: Path, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"linje {mark.line + 1}" if mark else "hele filen"
+        reason = getattr(error, "problem", None) or "ukendt fejl"
+        return Problem(shown_path, where, "(YAML)", f"ugyldig YAML ({reason})",
+                       "gyldig YAML – tjek indrykning, kolon og anførselstegn")
+
+    def line_of(location: tuple) -> int:
+        node = root
+        for step in location:
+            if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            elif isinstance(node, yaml.MappingNode):
+                match = [v for k, v in node.value if k.value == step]
+                if not match:
+                    break
+                node = match[0]
+            else:
+                break
+        return node.start_mark.line + 1 if node is not None else 1
+
+    return content, line_of
+
+
+def read_csv(path: Path, shown_path: str, validator: Draft202012Validator) -> tuple[list[dict], dict[int, int], list[Problem]]:
+    """Rows typed per the schema; `lines[i]` is the file line of row i."""
+    schema = validator.schema
+    columns = list(schema["properties"])
+    problems: list[Problem] = []
+    rows, lines = [], {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        if header != columns:
+            problems.append(Problem(shown_path, "linje 1", "(kolonner)", shown(",".join(header)),
+                                    f"kolonnerne {','.join(columns)} i den rækkefølge"))
+            return [], {}, problems
+        for row in reader:
+            line = reader.line_num
+            typed, row_problems = _typed_row(row, schema, shown_path, line)
+            problems += row_problems
+            lines[len(rows)] = line
+            rows.append(typed)
+    return rows, lines, problems
+
+
+def _typed_row(row: dict, schema: dict, shown_path: str, line: int) -> tuple[dict, list[Problem]]:
+    typed, problems = {}, []
+    for column, value in row.items():
+        if column is None:
+            problems.append(Problem(shown_path, f"række {line}", "(kolonner)", "for mange felter",
+                                    "et felt pr. kolonne – sæt tekst med komma i anførselstegn"))
+            continue
+        if value is None or value.strip() == "":
+            continue
+        wanted = _resolved_type(schema["properties"][column])
+        if wanted in ("number", "integer"):
+            try:
+                typed[column] = int(value) if wanted == "integer" else float(value)
+            except ValueError:
+                hint = "brug punktum som decimaltegn" if "," in value else (
+                    "skriv tallet uden %" if "%" in value else "")
+                problems.append(Problem(shown_path, f"række {line}", column, shown(value), TYPE_NAMES[wanted], hint))
+        else:
+            typed[column] = value
+    return typed, problems
+
+
+def _resolved_type(prop: dict) -> str:
+    if "$ref" in prop and prop["$ref"].endswith("percent"):
+        return "number"
+    return prop.get("type", "string")
+
+
+def schema_problems(validator: Draft202012Validator, instance: Any, shown_path: str,
+                    where: Callable[[tuple], str]) -> list[Problem]:
+    return [_as_problem(error, shown_path, where) for error in validator.iter_errors(instance)]
+
+
+def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple], str]) -> Problem:
+    location = tuple(error.absolute_path)
+    field = _field_name(location)
+    found = shown(error.instance)
+    hint = ""
+    kind, rule = error.validator, error.validator_value
+    if kind == "required":
+        missing = [name for name in rule if name not in error.instance]
+        field = _field_name(location + (missing[0],)) if missing else field
+        found, expected = "intet", "at feltet er udfyldt"
+    elif kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        field = _field_name(location + (extra[0],)) if extra else field
+        found = "et ukendt felt"
+        known = list(error.schema.get("properties", {}))
+        expected = "kun felterne " + ", ".join(known)
+        hint = nearest(extra[0], known) if extra else ""
+    elif kind == "type":
+        wanted = rule if isinstance(rule, list) else [rule]
+        expected = " eller ".join(TYPE_NAMES.get(t, t) for t in wanted)
+    elif kind == "enum":
+        expected = "en af: " + ", ".join(str(v) for v in rule)
+        hint = nearest(error.instance, [str(v) for v in rule])
+    elif kind == "pattern":
+        expected = ("et id med små bogstaver, tal og bindestreger (fx 'gode-kollegaer')"
+                    if rule == SLUG_PATTERN else f"tekst på formen {rule}")
+    elif kind == "minimum":
+        expected = f"et tal på mindst {rule}"
+    elif kind == "maximum":
+        expected = f"et tal på højst {rule}"
+        if rule == 100:
+            hint = "andele skrives i procent fra 0 til 100"
+    elif kind == "minLength":
+        expected = "tekst, der ikke er tom"
+    elif kind == "minItems":
+        expected = f"mindst {rule} element(er)"
+    elif kind == "maxItems":
+        expected = f"højst {rule} element(er)"
+    elif kind == "uniqueItems":
+        expected = "en liste uden gentagelser"
+    else:
+        expected = error.message
+    return Problem(shown_path, where(location), field, found, expected, hint)
+
+
+def _field_name(location: tuple) -> str:
+    parts = []
+    for step in location:
+        if isinstance(step, int):
+            parts.append(f"[{step + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts) or "(hele filen)"
+
+
+def yaml_where(content: Any, line_of: Callable[[tuple], int]) -> Callable[[tuple], str]:
+    """Name a place by its line and, inside a list of items, the item's id."""
+
+    def where(location: tuple) -> str:
+        text = f"linje {line_of(location)}"
+        if location and isinstance(location[0], int) and isinstance(content, list):
+            item = content[location[0]] if location[0] < len(content) else None
+            if isinstance(item, dict) and "id" in item:
+                text += f" (id '{item['id']}')"
+        return text
+
+    return where
+
+
+def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
+    """Parse and schema-check every data file, collecting every problem."""
+    validators = load_validators(data_dir / "schemas")
+    files, problems = data_files(data_dir)
+    parsed: dict[str, DataFile] = {}
+    for path, rel, schema in files:
+        shown_path = _shown_path(data_dir, path)
+        validator = validators[schema]
+        if path.suffix == ".csv":
+            rows, lines, csv_problems = read_csv(path, shown_path, validator)
+            problems += csv_problems
+            for index, row in enumerate(rows):
+                problems += schema_problems(validator, row, shown_path,
+                                            lambda loc, line=lines[index]: f"række {line}")
+            parsed[rel] = DataFile(path, rel, schema, rows, lambda loc, lines=lines: lines.get(loc[0], 1) if loc else 1)
+            continue
+        result = read_yaml(path, shown_path)
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        content, line_of = result
+        problems += schema_problems(validator, content, shown_path, yaml_where(content, line_of))
+        parsed[rel] = DataFile(path, rel, schema, content, line_of)
+    return parsed, problems

@@ -1,0 +1,79 @@
+"""Turn the validated dataset into the Markdown pages and download files under docs/.
+
+Files are written only when their content changes, so `make serve` does not rebuild in
+a loop, and files this run no longer produces are removed, so a renamed question
+leaves no orphan page behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence.blocks import figure_csv_path, summary_csv_path
+from evidence.dataset import Dataset
+from evidence.page import Page
+from evidence.site_pages import home_page, method_page, sources_page
+from evidence.survey import csv_text, groups_of, question_frame, summary_frame
+from evidence.survey_pages import survey_pages
+
+# Everything under these paths in docs/ is generated (and git-ignored).
+GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data"]
+
+
+def pages(dataset: Dataset) -> list[Page]:
+    return [home_page(dataset), *survey_pages(dataset), method_page(dataset), sources_page(dataset)]
+
+
+def downloads(dataset: Dataset) -> dict[str, str]:
+    files = {}
+    for wave_id, wave in dataset.waves.items():
+        for question_id in wave.questions:
+            for group in groups_of(dataset, wave_id, question_id):
+                frame = question_frame(dataset, wave_id, question_id, group)
+                files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
+        files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
+    return files
+
+
+def nav(site_pages: list[Page]) -> list:
+    """Navigation in reading order; the survey section groups question pages by wave."""
+    by_path = {p.path: p for p in site_pages}
+    survey: list = [{"Oversigt": "tal/index.md"}]
+    waves: dict[str, list] = {}
+    for page in site_pages:
+        parts = page.path.split("/")
+        if parts[0] == "tal" and len(parts) == 3:
+            waves.setdefault(parts[1], []).append({page.title: page.path})
+    survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
+    return [
+        {"Forside": "index.md"},
+        {"Tal": survey},
+        {by_path["metode.md"].title: "metode.md"},
+        {by_path["kilder.md"].title: "kilder.md"},
+    ]
+
+
+def write(dataset: Dataset, docs_dir: Path) -> list:
+    """Write every generated file; return the navigation."""
+    site_pages = pages(dataset)
+    outputs = {page.path: page.markdown for page in site_pages} | downloads(dataset)
+    for rel, content in outputs.items():
+        _write_if_changed(docs_dir / rel, content)
+    _remove_stale(docs_dir, set(outputs))
+    return nav(site_pages)
+
+
+def _write_if_changed(path: Path, content: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def _remove_stale(docs_dir: Path, keep: set[str]) -> None:
+    for owned in GENERATED:
+        root = docs_dir / owned
+        candidates = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in candidates:
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in keep:
+                path.unlink()

@@ -1,0 +1,59 @@
+"""Data problems as messages a maintainer can act on without reading code.
+
+Every problem names the file, where in it (row or line), the field, what was found and
+what was expected. Validation collects all problems before failing, so one run of
+`make validate` lists everything that must be fixed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    where: str
+    field: str
+    found: str
+    expected: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        message = (
+            f"{self.file}, {self.where}, felt '{self.field}': "
+            f"fandt {self.found} – forventede {self.expected}"
+        )
+        if self.hint:
+            message += f" ({self.hint})"
+        return message
+
+
+class DataInvalid(Exception):
+    """Raised when data must not reach the site; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problemer"
+        lines = [f"Data er ikke gyldige: {count} {noun} fundet."]
+        lines += [f"- {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+def nearest(value: object, known: list[str]) -> str:
+    """Suggest the closest known id, because most unknown ids are typos."""
+    matches = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
+    return f"mente du '{matches[0]}'?" if matches else ""
+
+
+def shown(value: object) -> str:
+    """Render a found value briefly and unambiguously in a message."""
+    if value is None or value == "":
+        return "intet"
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"

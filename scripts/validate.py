@@ -1,0 +1,24 @@
+"""`make validate`: check all data in data/ and list every problem at once."""
+
+from __future__ import annotations
+
+import sys
+
+from evidence.dataset import PROJECT_ROOT, load_dataset
+from evidence.problems import DataInvalid
+
+
+def main() -> int:
+    try:
+        dataset = load_dataset(PROJECT_ROOT)
+    except DataInvalid as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    waves = ", ".join(dataset.waves)
+    print(f"Data er gyldige: {len(dataset.waves)} bølge(r) ({waves}), "
+          f"{sum(len(w.figures) for w in dataset.waves.values())} tal, {len(dataset.quotes)} citater.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
