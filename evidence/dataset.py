@@ -125,7 +125,7 @@ def _source_order(rel: str) -> tuple:
 
 def cross_check(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
     problems: list[Problem] = []
-    for rel, data in files.items():
+    for data in files.values():
         if isinstance(data.content, list) and data.content and "id" in data.content[0]:
             problems += _duplicate_ids(data)
     problems += _duplicate_quote_ids(files)

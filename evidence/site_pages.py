@@ -21,7 +21,8 @@ def method_page(dataset: Dataset) -> Page:
         ]
         if publication.get("ethics"):
             lines += ["### Etik og anonymitet i rapporten\n",
-                      f"> {md_text(publication['ethics'])}\n>\n> — {md_text(publication['short'])}, afsnittet »Etik og rettigheder«\n"]
+                      f"> {md_text(publication['ethics'])}\n>\n"
+                      f"> — {md_text(publication['short'])}, afsnittet »Etik og rettigheder«\n"]
     lines += [
         "## Hvad betyder »delvis serie«?\n",
         "Rapporten viste mange af sine tal som diagrammer. I den tekstudgave, sitet bygger på, gik diagrammerne "

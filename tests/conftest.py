@@ -1,0 +1,62 @@
+"""Shared fixtures: the real site built once, and throwaway copies of the project to break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build needs; a copy of these is a complete project.
+PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs/assets", "mkdocs.yml"]
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "1764028800")
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def build(root: Path, site: Path) -> subprocess.CompletedProcess:
+    """Build exactly as `make build` does."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site)],
+        cwd=root, env=build_env(), capture_output=True, text=True,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test session from a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8") if url.strip("/") else \
+        (site / "index.html").read_text(encoding="utf-8")
