@@ -1,0 +1,40 @@
+"""Accessibility: axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules, on every page type,
+in the light and the dark palette. No rule is disabled: where Material's defaults fail
+(contrast, target size), docs/assets/a11y.css fixes the theme."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# Material's palette attribute for each prefers-color-scheme (see mkdocs.yml, theme.palette).
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def describe(url: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"][:5]:
+            detail = (node.get("any") or node.get("all") or node.get("none") or [{}])[0].get("message", "")
+            lines.append(f"/{url} [{violation['id']}, {violation['impact']}] {' '.join(map(str, node['target']))}: {detail}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"/{url} [{violation['id']}] … and {len(violation['nodes']) - 5} more elements")
+    return lines
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_page_type_has_no_wcag_violations(scheme, server, pages, new_context):
+    axe = Axe()
+    tab = new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}).new_page()
+    problems = []
+    for url in pages:
+        tab.goto(server.at(url), wait_until="load")
+        shown = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == SCHEMES[scheme], f"/{url} did not switch to the {scheme} palette (data-md-color-scheme={shown!r})"
+        result = axe.run(tab, options=AXE_OPTIONS)
+        problems += describe(url, result.response["violations"])
+    assert not problems, f"{len(problems)} accessibility problems ({scheme}):\n" + "\n".join(problems)
