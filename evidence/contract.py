@@ -49,6 +49,8 @@ TYPE_NAMES = {
     "boolean": "true eller false",
 }
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+# `make new-wave` writes this in front of every value a person must fill in.
+PLACEHOLDER = "TODO"
 
 
 @dataclass
@@ -262,6 +264,37 @@ def yaml_where(content: Any, line_of: Callable[[tuple], int]) -> Callable[[tuple
     return where
 
 
+def placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
+
+
+def placeholders(content: Any, location: tuple = ()) -> list[tuple[tuple, str]]:
+    """Every value still holding the scaffold's TODO, with where it is."""
+    if placeholder(content):
+        return [(location, content)]
+    if isinstance(content, dict):
+        return [found for key, value in content.items() for found in placeholders(value, location + (key,))]
+    if isinstance(content, list):
+        return [found for index, value in enumerate(content) for found in placeholders(value, location + (index,))]
+    return []
+
+
+def placeholder_problems(validator: Draft202012Validator, instance: Any, shown_path: str,
+                         where: Callable[[tuple], str]) -> list[Problem]:
+    """A TODO gets one plain message; schema complaints about the same value would only repeat it."""
+    todo = placeholders(instance)
+    todo_at = {location for location, _ in todo}
+    problems = [
+        Problem(shown_path, where(location), _field_name(location), shown(value),
+                "en rigtig værdi i stedet for pladsholderen TODO", "udfyld feltet – se CONTRIBUTING.md")
+        for location, value in todo
+    ]
+    for error in validator.iter_errors(instance):
+        if tuple(error.absolute_path) not in todo_at:
+            problems.append(_as_problem(error, shown_path, where))
+    return problems
+
+
 def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     """Parse and schema-check every data file, collecting every problem."""
     validators = load_validators(data_dir / "schemas")
@@ -273,9 +306,11 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
         if path.suffix == ".csv":
             rows, lines, csv_problems = read_csv(path, shown_path, validator)
             problems += csv_problems
+            if any(p.field == "(kolonner)" and p.where == "linje 1" for p in csv_problems):
+                continue  # columns unknown: the rows cannot be read, so no check may rely on them
             for index, row in enumerate(rows):
-                problems += schema_problems(validator, row, shown_path,
-                                            lambda loc, line=lines[index]: f"række {line}")
+                problems += placeholder_problems(validator, row, shown_path,
+                                                 lambda loc, line=lines[index]: f"række {line}")
             parsed[rel] = DataFile(path, rel, schema, rows, lambda loc, lines=lines: lines.get(loc[0], 1) if loc else 1)
             continue
         result = read_yaml(path, shown_path)
@@ -283,6 +318,6 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
             problems.append(result)
             continue
         content, line_of = result
-        problems += schema_problems(validator, content, shown_path, yaml_where(content, line_of))
+        problems += placeholder_problems(validator, content, shown_path, yaml_where(content, line_of))
         parsed[rel] = DataFile(path, rel, schema, content, line_of)
     return parsed, problems
