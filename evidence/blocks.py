@@ -44,7 +44,7 @@ PARTIAL_NOTE = (
 def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str) -> str:
     question = dataset.waves[wave_id].questions[question_id]
     frame = question_frame(dataset, wave_id, question_id, group)
-    return _figure(
+    return figure_html(
         dataset, wave_id, frame,
         title=f"{question_title(question)} – {GROUP_TITLES.get(group, group)}",
         measure=question["measure"],
@@ -56,7 +56,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
     frame = summary_frame(dataset, wave_id)
-    return _figure(
+    return figure_html(
         dataset, wave_id, frame,
         title=f"Svar, som rapporten nævner for alle tre områder, undersøgelsen {wave_id}",
         measure="Andel i procent; se spørgsmålet for, hvad andelen måler",
@@ -70,7 +70,7 @@ def summary_csv_path(wave_id: str) -> str:
     return f"hent-data/tal/{wave_id}/opsummering-paa-tvaers.csv"
 
 
-def _figure(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
+def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
             csv_href: str, partial: bool) -> str:
     publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
     locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
@@ -147,3 +147,49 @@ def headline_figures(dataset: Dataset, root: str) -> str:
             "</span></li>"
         )
     return f'<ul class="ev-keyfigs">{"".join(cards)}</ul>'
+
+
+def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:
+    """One quote with everything needed to cite it; the copy button only appears with JavaScript.
+
+    Only the quote's canonical page carries its id as anchor; elsewhere (theme hubs, insights)
+    the same quote links to that page, so search finds each quote once.
+    """
+    from evidence import quotes
+    from evidence.theme_links import theme_links
+
+    item = dataset.quotes[quote_id]
+    link = root + quotes.permalink(item, dataset)
+    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
+    lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
+    kind = quotes.KIND_NAMES[item["kind"]]
+    heading = f"{kind} {item['locator']['order']}" if item["kind"] != "interview-quote" else \
+        f"{kind}, indsigt {item['locator']['insight']}"
+    themes = theme_links(dataset, item["themes"], root)
+    extra = []
+    if item.get("full_text"):
+        full = dataset.quotes[item["full_text"]]
+        extra.append(f'<a href="{root}{quotes.permalink(full, dataset)}">Læs hele fortællingen</a>')
+    for excerpt in quotes.excerpts_of(dataset, quote_id):
+        extra.append(f'<a href="{root}{quotes.permalink(excerpt, dataset)}">Også gengivet som '
+                     f'{esc(quotes.KIND_NAMES[excerpt["kind"]].lower())} ({esc(quotes.locator_text(dataset, excerpt))})</a>')
+    copy_text = (
+        f"»{item['text'].replace(chr(10) + chr(10), ' ')}« – {quotes.attribution(item)}. "
+        f"Kilde: {quotes.citation_text(dataset, item)}"
+    )
+    h = f"h{heading_level}"
+    title_id = f' id="{esc(quote_id)}"' if anchor else ""
+    return (
+        f'<article class="ev-quote" aria-label="{esc(heading)}">'
+        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>'
+        f"{lead}<blockquote>{paragraphs}</blockquote>"
+        f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
+        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
+        f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
+        + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
+        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Permalink: {esc(quote_id)}</a> '
+        f'<button type="button" class="ev-copy md-button" hidden data-copy="{esc(copy_text)}" '
+        f'data-permalink="{link}">Kopiér citat</button>'
+        f'<span class="ev-copy__status" role="status" aria-live="polite"></span></p>'
+        "</article>"
+    )

@@ -212,6 +212,12 @@ def _check_wave_file(dataset: Dataset, rel: str, data: DataFile, files: dict[str
     elif data.schema == "questions":
         where = yaml_where(data.content, data.line_of)
         for index, question in enumerate(data.content):
+            for o_index, option in enumerate(question["options"]):
+                for t_index, theme in enumerate(option.get("themes", [])):
+                    if theme not in dataset.themes:
+                        problems.append(_unknown(rel, where((index, "options", o_index, "themes", t_index)),
+                                                 f"options[{o_index + 1}].themes[{t_index + 1}]", theme,
+                                                 dataset.themes))
             counts = Counter(option["id"] for option in question["options"])
             for o_index, option in enumerate(question["options"]):
                 if counts[option["id"]] > 1:

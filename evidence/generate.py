@@ -12,16 +12,27 @@ from pathlib import Path
 from evidence.blocks import figure_csv_path, summary_csv_path
 from evidence.dataset import Dataset
 from evidence.page import Page
+from evidence.evidence_blocks import theme_csv_path
+from evidence.finder_page import finder_page
+from evidence.insight_pages import insight_pages
+from evidence.proposal_pages import proposal_pages
+from evidence.quote_pages import nav_entries as quote_nav
+from evidence.quote_pages import quote_pages
+from evidence.theme_pages import theme_pages
+from evidence.themes import theme_figure_frame
 from evidence.site_pages import home_page, method_page, sources_page
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
 
 # Everything under these paths in docs/ is generated (and git-ignored).
-GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data"]
+GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
+             "anbefalinger", "find-citater"]
 
 
 def pages(dataset: Dataset) -> list[Page]:
-    return [home_page(dataset), *survey_pages(dataset), method_page(dataset), sources_page(dataset)]
+    return [home_page(dataset), *theme_pages(dataset), *insight_pages(dataset), *survey_pages(dataset),
+            *proposal_pages(dataset), finder_page(dataset), *quote_pages(dataset), method_page(dataset),
+            sources_page(dataset)]
 
 
 def downloads(dataset: Dataset) -> dict[str, str]:
@@ -32,6 +43,10 @@ def downloads(dataset: Dataset) -> dict[str, str]:
                 frame = question_frame(dataset, wave_id, question_id, group)
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
+    for theme_id in dataset.themes:
+        frame = theme_figure_frame(dataset, theme_id)
+        if not frame.empty:
+            files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
     return files
 
 
@@ -45,9 +60,19 @@ def nav(site_pages: list[Page]) -> list:
         if parts[0] == "tal" and len(parts) == 3:
             waves.setdefault(parts[1], []).append({page.title: page.path})
     survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
+    def section(prefix: str, index_title: str) -> list:
+        entries = [{index_title: f"{prefix}/index.md"}]
+        return entries + [{p.title: p.path} for p in site_pages
+                          if p.path.startswith(prefix + "/") and p.path != f"{prefix}/index.md"]
+
     return [
         {"Forside": "index.md"},
+        {"Temaer": section("temaer", "Alle temaer")},
+        {"Indsigter": section("indsigter", "Hovedpointer")},
         {"Tal": survey},
+        {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
+        {"Find citater": "find-citater/index.md"},
+        {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
         {by_path["metode.md"].title: "metode.md"},
         {by_path["kilder.md"].title: "kilder.md"},
     ]

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from evidence import generate
 from evidence.dataset import current_dataset
+from evidence.finder_index import write_index
 from evidence.problems import DataInvalid
 
 
@@ -20,3 +21,8 @@ def on_config(config):
         raise PluginError(error.report()) from None
     config.nav = generate.write(dataset, Path(config.docs_dir))
     return config
+
+
+def on_post_build(config):
+    """The quote finder's index is built from the data, beside the pages MkDocs wrote."""
+    write_index(current_dataset(Path(config.config_file_path).parent), Path(config.site_dir))

@@ -2,35 +2,45 @@
 
 from pathlib import Path
 
-from evidence import blocks
+from evidence import blocks, evidence_blocks, finder_page, insight_blocks
 from evidence.dataset import current_dataset as dataset_for
 
 
 def define_env(env):
     project = Path(env.conf["config_file_path"]).parent
 
-    def current_dataset():
+    def data():
         return dataset_for(project)
 
     def root() -> str:
         return blocks.rel_root(env.page.url)
 
-    @env.macro
-    def survey_figure(wave: str, question: str, group: str) -> str:
-        return blocks.survey_figure(current_dataset(), wave, question, group, root())
-
-    @env.macro
-    def summary_chart(wave: str) -> str:
-        return blocks.summary_chart(current_dataset(), wave, root())
-
-    @env.macro
-    def summary_table(wave: str) -> str:
-        return blocks.summary_table(current_dataset(), wave)
-
-    @env.macro
-    def method_summary(wave: str) -> str:
-        return blocks.method_summary(current_dataset(), wave)
-
-    @env.macro
-    def headline_figures() -> str:
-        return blocks.headline_figures(current_dataset(), root())
+    macros = {
+        "survey_figure": lambda wave, question, group: blocks.survey_figure(data(), wave, question, group, root()),
+        "summary_chart": lambda wave: blocks.summary_chart(data(), wave, root()),
+        "summary_table": lambda wave: blocks.summary_table(data(), wave),
+        "method_summary": lambda wave: blocks.method_summary(data(), wave),
+        "headline_figures": lambda: blocks.headline_figures(data(), root()),
+        "quote": lambda quote_id: blocks.quote_block(data(), quote_id, root(), heading_level=2),
+        "quote_teaser": lambda quote_id: evidence_blocks.quote_teaser(data(), quote_id, root()),
+        "theme_list": lambda: evidence_blocks.theme_list(data(), root()),
+        "theme_figures": lambda theme: evidence_blocks.theme_figures(data(), theme, root()),
+        "theme_insights": lambda theme: evidence_blocks.theme_insights(data(), theme, root()),
+        "theme_proposals": lambda theme: evidence_blocks.theme_proposals(data(), theme, root()),
+        "theme_facts": lambda theme: evidence_blocks.theme_facts(data(), theme),
+        "theme_quote_count": lambda theme: evidence_blocks.theme_quote_count(data(), theme, root()),
+        "proposal": lambda proposal_id: evidence_blocks.proposal(data(), proposal_id, root()),
+        "proposal_evidence": lambda proposal_id, mode="fuld": evidence_blocks.proposal_evidence(
+            data(), proposal_id, root(), mode),
+        "proposals_by_addressee": lambda: evidence_blocks.proposals_by_addressee(data(), root()),
+        "proposals_by_theme": lambda: evidence_blocks.proposals_by_theme(data(), root()),
+        "insight": lambda publication, insight_id: insight_blocks.insight_body(data(), publication, insight_id, root()),
+        "insight_quotes": lambda publication, insight_id: evidence_blocks.insight_quotes(
+            data(), publication, insight_id, root()),
+        "leadership_tables": lambda publication: insight_blocks.leadership_tables(data(), publication),
+        "reorganisation_examples": lambda publication: insight_blocks.reorganisation_examples(data(), publication),
+        "quote_finder": lambda: finder_page.finder_form(data(), root()),
+        "seniority_findings": lambda publication: insight_blocks.seniority_findings(data(), publication),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)

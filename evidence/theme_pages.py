@@ -1,0 +1,46 @@
+"""Theme hubs: everything both publications say on one theme, from finding to evidence."""
+
+from __future__ import annotations
+
+from evidence.dataset import Dataset
+from evidence.markdown import front_matter, macro, md_text
+from evidence.page import Page
+from evidence.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
+
+QUOTES_ON_HUB = 6
+
+
+def theme_url(theme_id: str) -> str:
+    return f"temaer/{theme_id}/"
+
+
+def theme_pages(dataset: Dataset) -> list[Page]:
+    return [themes_index(dataset)] + [theme_page(dataset, theme_id) for theme_id in dataset.themes]
+
+
+def themes_index(dataset: Dataset) -> Page:
+    lines = [front_matter(title="Temaer", description="Tal, indsigter, anbefalinger og fortællinger samlet efter tema."),
+             "# Temaer\n",
+             "Vælg et tema for at se, hvad undersøgelsen fra 2025 og fortællingerne fra 2020 siger om det.\n",
+             macro("theme_list") + "\n"]
+    return Page("temaer/index.md", "\n".join(lines), "Temaer")
+
+
+def theme_page(dataset: Dataset, theme_id: str) -> Page:
+    theme = dataset.themes[theme_id]
+    lines = [front_matter(title=theme["name"], description=theme["description"]),
+             f"# {md_text(theme['name'])}\n",
+             f"{md_text(theme['description'])}\n"]
+    if not theme_figure_frame(dataset, theme_id).empty:
+        lines += ["## Det viser undersøgelsen\n", macro("theme_figures", theme_id) + "\n"]
+    if insights_on(dataset, theme_id):
+        lines += ["## Indsigter fra rapporten\n", macro("theme_insights", theme_id) + "\n"]
+    if proposals_on(dataset, theme_id):
+        lines += ["## Anbefalinger\n", macro("theme_proposals", theme_id) + "\n"]
+    if facts_on(dataset, theme_id):
+        lines += ["## Vidste du?\n", macro("theme_facts", theme_id) + "\n"]
+    selection = quotes_on(dataset, theme_id)
+    if selection:
+        lines += ["## Citater og fortællinger\n", macro("theme_quote_count", theme_id) + "\n"]
+        lines += [macro("quote_teaser", q["id"]) + "\n" for q in selection[:QUOTES_ON_HUB]]
+    return Page(f"temaer/{theme_id}.md", "\n".join(lines), theme["name"])
