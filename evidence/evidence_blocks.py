@@ -6,7 +6,6 @@ a 2020 testimony for a 2025 survey result.
 
 from __future__ import annotations
 
-from evidence import quotes as quote_info
 from evidence.blocks import esc, figure_html, quote_block
 from evidence.dataset import Dataset
 from evidence.formatting import percent
@@ -85,12 +84,15 @@ def theme_facts(dataset: Dataset, theme_id: str) -> str:
     return "".join(fact_block(dataset, fact) for fact in facts_on(dataset, theme_id))
 
 
+FACT_PLACES = {"vidste-du": "Boksen »Vidste du …?«", "forord": "Forordet", "kapitel-intro": "Kapitlets indledning"}
+
+
 def fact_block(dataset: Dataset, fact: dict) -> str:
     publication = dataset.publications[fact["publication"]]
     cited = f'<p class="ev-locator">{esc(fact["cited_source"])}</p>' if fact.get("cited_source") else ""
     return (f'<div class="ev-fact"><p>{esc(fact["text"])}</p>{cited}'
             f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} '
-            f'{esc("Boksen »Vidste du …?«" if fact["kind"] == "vidste-du" else "Forordet" if fact["kind"] == "forord" else "Kapitlets indledning")}.'
+            f'{esc(FACT_PLACES[fact["kind"]])}.'
             "</p></div>")
 
 
@@ -184,5 +186,3 @@ def insight_quotes(dataset: Dataset, publication: str, insight_id: str, root: st
 def quote_teaser(dataset: Dataset, quote_id: str, root: str) -> str:
     return quote_block(dataset, quote_id, root, 3, anchor=False)
 
-
-__all__ = ["quote_info"]

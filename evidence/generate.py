@@ -11,18 +11,18 @@ from pathlib import Path
 
 from evidence.blocks import figure_csv_path, summary_csv_path
 from evidence.dataset import Dataset
-from evidence.page import Page
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
 from evidence.insight_pages import insight_pages
+from evidence.page import Page
 from evidence.proposal_pages import proposal_pages
 from evidence.quote_pages import nav_entries as quote_nav
 from evidence.quote_pages import quote_pages
-from evidence.theme_pages import theme_pages
-from evidence.themes import theme_figure_frame
 from evidence.site_pages import home_page, method_page, sources_page
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
+from evidence.theme_pages import theme_pages
+from evidence.themes import theme_figure_frame
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",

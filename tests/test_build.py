@@ -8,7 +8,6 @@ from pathlib import Path
 
 from conftest import build
 
-
 # Pagefind writes its filter chunks in hash-map order, so their bytes (and hashed file
 # names) vary between runs although they index the same records; the finder's behaviour
 # is tested in the browser instead. Every page, asset and download is compared.

@@ -84,7 +84,9 @@ def test_cross_area_summary_table_and_chart(site):
 
 def test_method_page_states_the_method_figures(site):
     text = html.unescape(page(site, "metode/"))
-    for expected in ("1.812 personer", "1.652 personer", "15 %", "ca. 33 %", "14 interview", "Alle informanter i denne rapport er anonyme"):
+    expected_texts = ("1.812 personer", "1.652 personer", "15 %", "ca. 33 %", "14 interview",
+                      "Alle informanter i denne rapport er anonyme")
+    for expected in expected_texts:
         assert expected in text, expected
 
 
