@@ -309,8 +309,11 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
             if any(p.field == "(kolonner)" and p.where == "linje 1" for p in csv_problems):
                 continue  # columns unknown: the rows cannot be read, so no check may rely on them
             for index, row in enumerate(rows):
-                problems += placeholder_problems(validator, row, shown_path,
-                                                 lambda loc, line=lines[index]: f"række {line}")
+                where = f"række {lines[index]}"
+                # A value that could not be read as a number was reported already; "missing" would repeat it.
+                reported = {p.field for p in csv_problems if p.where == where}
+                problems += [p for p in placeholder_problems(validator, row, shown_path, lambda loc, where=where: where)
+                             if p.field not in reported]
             parsed[rel] = DataFile(path, rel, schema, rows, lambda loc, lines=lines: lines.get(loc[0], 1) if loc else 1)
             continue
         result = read_yaml(path, shown_path)

@@ -293,7 +293,7 @@ def _check_figures(dataset: Dataset, data: DataFile, folder: str, files: dict[st
             problems.append(Problem(rel, where, "question", shown(question_id),
                                     f"et spørgsmåls-id fra {folder}/questions.yml", nearest(question_id, list(questions))))
         elif question is not None and option_id is not None:
-            options = [option_id for _, option_id in _ids(question.get("options"))]
+            options = list(dict.fromkeys(option_id for _, option_id in _ids(question.get("options"))))
             if option_id not in options:
                 problems.append(Problem(rel, where, "option", shown(option_id),
                                         f"et svar-id for spørgsmålet '{question_id}': {', '.join(options)}",
@@ -325,8 +325,8 @@ def _check_continuity(files: dict[str, DataFile]) -> list[Problem]:
         where = yaml_where(data.content, data.line_of)
         current = {}
         for index, question in enumerate(_items_indexed(data.content)):
-            if question is None or not isinstance(question.get("id"), str):
-                continue
+            if question is None or not isinstance(question.get("id"), str) or "wording" not in question:
+                continue  # the schema reports the missing field
             wording, recorded = question.get("wording"), question.get("previous_wording")
             field = f"[{index + 1}].previous_wording"
             before = earlier.get(question["id"])

@@ -8,6 +8,7 @@ what was expected. Validation collects all problems before failing, so one run o
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 
@@ -34,7 +35,7 @@ class DataInvalid(Exception):
     """Raised when data must not reach the site; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=_reading_order)
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -43,6 +44,12 @@ class DataInvalid(Exception):
         lines = [f"Data er ikke gyldige: {count} {noun} fundet."]
         lines += [f"- {problem}" for problem in self.problems]
         return "\n".join(lines)
+
+
+def _reading_order(problem: Problem) -> tuple:
+    """File by file, and within a file by line or row number, as a person works through them."""
+    numbers = [int(n) for n in re.findall(r"\d+", problem.where)]
+    return problem.file, numbers, problem.where, problem.field, problem.found, problem.expected, problem.hint
 
 
 def nearest(value: object, known: list[str]) -> str:
