@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from evidence.contract import DataFile, placeholder, read_all, yaml_where
+from evidence.fidelity import identifying_problems, verbatim_problems
 from evidence.problems import DataInvalid, Problem, nearest, shown
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -145,6 +146,9 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _check_continuity(files)
     problems += _check_references(dataset, files)
     problems += _check_publications(dataset, files)
+    if not any(rel == "publications.yml" for rel in invalid):
+        problems += verbatim_problems(dataset.root, dataset.publications, files)
+    problems += identifying_problems(files)
     return problems
 
 
