@@ -140,7 +140,8 @@ def test_identifying_details_stop_the_build(project, inserted, kind):
 
 def test_quote_text_is_data_never_markup(project, tmp_path):
     """Template syntax, HTML and Markdown in a quote render literally through the full build."""
-    nasty = "Vi skrev {{ 7*7 }} og {% if x %} og {# note #} og <script>alert(1)</script> med *stjerne* _streg_ # hash | rør [x](y)"
+    nasty = ("Vi skrev {{ 7*7 }} og {% if x %} og {# note #} og <script>alert(1)</script> "
+             "med *stjerne* _streg_ # hash | rør [x](y)")
     source = project / "data/sources/kl-ds-2025.txt"
     source.write_text(source.read_text(encoding="utf-8") + "\n" + nasty + "\n", encoding="utf-8")
     interviews = project / INTERVIEWS
