@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build validate test lint bench browser clean
+.PHONY: serve build validate test lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(STAMP)
 ## bench: build-time, page-weight and scale measurements, written to BENCHMARKS.md
 bench: $(STAMP)
 	$(PY) -m scripts.bench
+
+## suggest-themes: theme suggestions for a new testimony, for a person to confirm (FILE=sti or TEXT="…")
+suggest-themes: $(STAMP)
+	$(PY) -m scripts.suggest_themes $(if $(FILE),--file "$(FILE)",--text "$(TEXT)")
 
 ## browser: make sure Debian's Chromium is installed (Playwright uses it; no browser download)
 browser:
