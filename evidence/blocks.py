@@ -146,7 +146,12 @@ def headline_figures(dataset: Dataset, root: str) -> str:
             f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")} · undersøgelsen {esc(wave_id)}'
             "</span></li>"
         )
-    return f'<ul class="ev-keyfigs">{"".join(cards)}</ul>'
+    banner = ""
+    if wave.synthetic:
+        from evidence.trend_blocks import synthetic_banner
+
+        banner = synthetic_banner()
+    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>'
 
 
 def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:

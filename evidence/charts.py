@@ -116,3 +116,79 @@ def data_table(frame: pd.DataFrame, caption: str) -> str:
         f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
         f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    """One small line chart per answer option: a line per population across the waves.
+
+    The y axis always runs 0–100 %, as on the bar charts, so a small change looks small.
+    `frame` needs columns wave, option_label, population_label, value, text.
+    """
+    populations = list(dict.fromkeys(frame["population_label"]))
+    waves = sorted(frame["wave"].unique())
+    colour_scale = alt.Scale(domain=populations, range=[colours[p] for p in populations])
+    data = frame.assign(wrapped=frame["option_label"].map(wrap))
+    base = alt.Chart(data).encode(
+        x=alt.X("wave:O", sort=waves, title=None,
+                axis=alt.Axis(labelAngle=0, labelFontSize=14, labelColor=INK, domainColor=INK, tickColor=INK)),
+        y=alt.Y("value:Q", scale=alt.Scale(domain=[0, 100]), title=None,
+                axis=alt.Axis(values=[0, 50, 100], labelExpr="datum.value + ' %'", labelFontSize=12,
+                              labelColor=INK, domain=False, ticks=False, gridColor="#8a8a8a", gridOpacity=0.4)),
+        color=alt.Color(
+            "population_label:N",
+            scale=colour_scale,
+            legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
+            if len(populations) > 1
+            else None,
+        ),
+    )
+    lines = base.mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=70, filled=True))
+    labels = base.mark_text(dy=-12, fontSize=13, color=INK).encode(text="text:N")
+    option_order = list(dict.fromkeys(data["wrapped"]))
+    chart = (
+        alt.layer(lines, labels)
+        .properties(width=300, height=140)
+        .facet(
+            row=alt.Row(
+                "wrapped:N",
+                sort=option_order,
+                title=None,
+                header=alt.Header(labelOrient="top", labelAnchor="start", labelAlign="left", labelAngle=0,
+                                  labelFontSize=14, labelColor=INK, labelExpr="split(datum.value, '|')",
+                                  labelPadding=4),
+            ),
+            spacing=16,
+        )
+        .configure(aria=False, font=FONT, background="transparent")
+        .configure_view(stroke=None)
+        .configure_legend(labelFontSize=14, labelColor=INK, symbolType="stroke", symbolStrokeWidth=3)
+    )
+    return _themeable(vlc.vegalite_to_svg(chart.to_dict(), format_locale="da-DK"))
+
+
+def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
+    """A Danish sentence per option and population, wave by wave."""
+    parts = []
+    for (option, population), rows in frame.groupby(["option_label", "population_label"], sort=False):
+        values = ", ".join(f"{row.wave}: {row.text}" for row in rows.itertuples())
+        parts.append(f"{option}, {population} – {values}.")
+    return f"Linjediagram: {title}. " + " ".join(parts)
+
+
+def trend_table(frame: pd.DataFrame, caption: str) -> str:
+    """The plotted numbers as a table: option and population down, waves across."""
+    waves = sorted(frame["wave"].unique())
+    lookup = {(r.option_label, r.population_label, r.wave): r.text for r in frame.itertuples()}
+    pairs = list(dict.fromkeys(zip(frame["option_label"], frame["population_label"], strict=True)))
+    head = "".join(f'<th scope="col">{html.escape(w)}</th>' for w in waves)
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(option)}</th><td>{html.escape(population)}</td>'
+        + "".join(f"<td>{lookup.get((option, population, w), '–')}</td>" for w in waves)
+        + "</tr>"
+        for option, population in pairs
+    )
+    return (
+        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">Svar</th><th scope="col">Population</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )

@@ -21,6 +21,7 @@ from evidence.quote_pages import quote_pages
 from evidence.site_pages import home_page, method_page, sources_page
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
+from evidence.trend_blocks import trend_downloads
 from evidence.theme_pages import theme_pages
 from evidence.themes import theme_figure_frame
 
@@ -47,7 +48,7 @@ def downloads(dataset: Dataset) -> dict[str, str]:
         frame = theme_figure_frame(dataset, theme_id)
         if not frame.empty:
             files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
-    return files
+    return files | trend_downloads(dataset)
 
 
 def nav(site_pages: list[Page]) -> list:
@@ -57,9 +58,10 @@ def nav(site_pages: list[Page]) -> list:
     waves: dict[str, list] = {}
     for page in site_pages:
         parts = page.path.split("/")
-        if parts[0] == "tal" and len(parts) == 3:
+        if parts[0] == "tal" and len(parts) == 3 and parts[1] != "spoergsmaal":
             waves.setdefault(parts[1], []).append({page.title: page.path})
     survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
+    survey.append({"Spørgsmål over tid": [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]})
     def section(prefix: str, index_title: str) -> list:
         entries = [{index_title: f"{prefix}/index.md"}]
         return entries + [{p.title: p.path} for p in site_pages

@@ -1,4 +1,10 @@
-"""Pages of the survey section: an overview with the cross-area summary, and a page per question."""
+"""Pages of the survey section: an overview, a page per question per wave, and a page per question across waves.
+
+A wave's question page (tal/<wave>/<question>/) shows that wave and the trend as it stood
+then, so a citation of it stays true when later waves arrive. The cross-wave page
+(tal/spoergsmaal/<question>/) exists from the first wave on, so its address can be shared
+before there is a trend, and shows the whole series once two waves state the same figure.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ from evidence.blocks import GROUP_TITLES
 from evidence.dataset import Dataset
 from evidence.markdown import front_matter, macro, md_text
 from evidence.page import Page
-from evidence.survey import groups_of, question_title
+from evidence.survey import groups_of, question_title, summary_frame
+from evidence.trend_blocks import synthetic_banner, trend_url
+from evidence.trends import latest_question, question_ids, question_waves, trend_groups, trend_rows, wording_changes
 
 
 def question_url(wave_id: str, question_id: str) -> str:
@@ -17,6 +25,7 @@ def survey_pages(dataset: Dataset) -> list[Page]:
     pages = [overview_page(dataset)]
     for wave_id, wave in dataset.waves.items():
         pages += [question_page(dataset, wave_id, qid) for qid in wave.questions]
+    pages += [trend_page(dataset, qid) for qid in question_ids(dataset)]
     return pages
 
 
@@ -27,8 +36,10 @@ def overview_page(dataset: Dataset) -> Page:
              "# Tal fra undersøgelsen\n"]
     for wave_id, wave in reversed(dataset.waves.items()):
         publication = dataset.publications[wave.meta["publication"]]
+        lines.append(f"## {md_text(wave.meta['title'])}\n")
+        if wave.synthetic:
+            lines.append(synthetic_banner() + "\n")
         lines += [
-            f"## {md_text(wave.meta['title'])}\n",
             f"{md_text(wave.meta['respondents_description'])} Indsamlet: {md_text(wave.meta['fieldwork'])}. "
             f"Kilde: {md_text(publication['citation'])}\n",
             macro("method_summary", wave_id) + "\n",
@@ -36,11 +47,20 @@ def overview_page(dataset: Dataset) -> Page:
         ]
         for qid, question in wave.questions.items():
             lines.append(f"- [{md_text(question_title(question))}]({wave_id}/{qid}.md)")
-        lines += ["", "### Opsummering på tværs af områder\n",
+        lines.append("")
+        if summary_frame(dataset, wave_id).empty:
+            continue
+        lines += ["### Opsummering på tværs af områder\n",
                   "Rapportens egen oversigt over de tre største svar pr. spørgsmål på børne- og familieområdet, "
                   "beskæftigelsesområdet og socialområdet.\n",
                   macro("summary_table", wave_id) + "\n",
                   macro("summary_chart", wave_id) + "\n"]
+    lines += ["## Spørgsmålene over tid\n",
+              "Hvert spørgsmål har én side på tværs af undersøgelserne. Så snart to undersøgelser har stillet "
+              "samme spørgsmål og nævner tal for samme svar og gruppe, viser siden udviklingen.\n"]
+    lines += [f"- [{md_text(question_title(latest_question(dataset, qid)))}](spoergsmaal/{qid}.md)"
+              for qid in question_ids(dataset)]
+    lines.append("")
     return Page("tal/index.md", "\n".join(lines), "Tal")
 
 
@@ -50,6 +70,8 @@ def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
     title = question_title(question)
     lines = [front_matter(title=title, description=f"{question['measure']} – tal fra undersøgelsen {wave_id}."),
              f"# {md_text(title)}\n"]
+    if wave.synthetic:
+        lines.append(synthetic_banner() + "\n")
     facts = []
     if question.get("wording"):
         facts.append(f"**Spørgsmål:** {md_text(question['wording'])}")
@@ -70,4 +92,56 @@ def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
             "gruppe af respondenter tallet gælder. De tal, der også står i rapportens opsummeringstabel, "
             "er identiske med kolonnen for børne- og familieområdet.\n"
         )
+    lines += _trend_section(dataset, question_id, wave_id)
     return Page(question_url(wave_id, question_id).rstrip("/") + ".md", "\n".join(lines), title)
+
+
+def _trend_section(dataset: Dataset, question_id: str, wave_id: str) -> list[str]:
+    """The series up to this wave, when this wave continues it; otherwise a link to the cross-wave page."""
+    link = f"[Se spørgsmålet på tværs af undersøgelserne](../spoergsmaal/{question_id}.md)"
+    if wave_id not in set(trend_rows(dataset, question_id, until=wave_id)["wave"]):
+        return ["## Over tid\n", f"{link}.\n"]
+    lines = ["## Udvikling over tid\n", *_wording_notes(dataset, question_id, wave_id)]
+    for group in trend_groups(dataset, question_id, until=wave_id):
+        lines += [f"### {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
+                  macro("trend_changes", question_id, group, wave_id) + "\n",
+                  macro("trend_figure", question_id, group, wave_id) + "\n"]
+    lines.append(f"{link}.\n")
+    return lines
+
+
+def _wording_notes(dataset: Dataset, question_id: str, until: str | None = None) -> list[str]:
+    return [
+        f"!!! note \"Formuleringen er ændret i {wave}\"\n"
+        f"    Før {wave}: »{md_text(before)}«  \n    Fra {wave}: »{md_text(after)}«  \n"
+        "    Tallene før og efter ændringen er vist i samme serie, men kan være påvirket af den nye formulering.\n"
+        for wave, before, after in wording_changes(dataset, question_id, until)
+    ]
+
+
+def trend_page(dataset: Dataset, question_id: str) -> Page:
+    question = latest_question(dataset, question_id)
+    waves = question_waves(dataset, question_id)
+    title = f"{question['wording'] or question['measure']} – over tid"
+    lines = [front_matter(title=title, description=f"{question['measure']} – alle undersøgelser, der har stillet "
+                                                   "spørgsmålet, og udviklingen mellem dem."),
+             f"# {md_text(title)}\n"]
+    if any(dataset.waves[w].synthetic for w in waves):
+        lines.append(synthetic_banner() + "\n")
+    facts = [f"**Tallet viser:** {md_text(question['measure'])}",
+             "**Stillet i:** " + ", ".join(
+                 f"[undersøgelsen {w} ({md_text(dataset.waves[w].questions[question_id]['label'] or 'uden nummer')})]"
+                 f"(../{w}/{question_id}.md)" for w in reversed(waves))]
+    lines.append("  \n".join(facts) + "\n")
+    lines += _wording_notes(dataset, question_id)
+    groups = trend_groups(dataset, question_id)
+    if not groups:
+        only = "kun stillet i undersøgelsen " + waves[0] if len(waves) == 1 else \
+            "stillet i flere undersøgelser, men de nævner ikke tal for samme svar og gruppe"
+        lines.append(f"Spørgsmålet er indtil videre {only}. Når to undersøgelser nævner tal for samme svar og "
+                     "samme gruppe, viser siden her udviklingen og ændringen i procentpoint.\n")
+    for group in groups:
+        lines += [f"## {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
+                  macro("trend_changes", question_id, group) + "\n",
+                  macro("trend_figure", question_id, group) + "\n"]
+    return Page(trend_url(question_id).rstrip("/") + ".md", "\n".join(lines), title)
