@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from evidence.blocks import figure_csv_path, summary_csv_path
 from evidence.dataset import Dataset
+from evidence.download_pages import download_files, download_page
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
 from evidence.insight_pages import insight_pages
@@ -19,6 +22,7 @@ from evidence.proposal_pages import proposal_pages
 from evidence.quote_pages import nav_entries as quote_nav
 from evidence.quote_pages import quote_pages
 from evidence.site_pages import home_page, method_page, sources_page
+from evidence.social_cards import card_path, card_png
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
 from evidence.trend_blocks import trend_downloads
@@ -27,17 +31,17 @@ from evidence.themes import theme_figure_frame
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
-             "anbefalinger", "find-citater"]
+             "anbefalinger", "find-citater", "kort"]
 
 
 def pages(dataset: Dataset) -> list[Page]:
     return [home_page(dataset), *theme_pages(dataset), *insight_pages(dataset), *survey_pages(dataset),
             *proposal_pages(dataset), finder_page(dataset), *quote_pages(dataset), method_page(dataset),
-            sources_page(dataset)]
+            sources_page(dataset), download_page(dataset)]
 
 
 def downloads(dataset: Dataset) -> dict[str, str]:
-    files = {}
+    files = download_files(dataset)
     for wave_id, wave in dataset.waves.items():
         for question_id in wave.questions:
             for group in groups_of(dataset, wave_id, question_id):
@@ -61,7 +65,10 @@ def nav(site_pages: list[Page]) -> list:
         if parts[0] == "tal" and len(parts) == 3 and parts[1] != "spoergsmaal":
             waves.setdefault(parts[1], []).append({page.title: page.path})
     survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
-    survey.append({"Spørgsmål over tid": [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]})
+    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]
+    if over_time:
+        survey.append({"Spørgsmål over tid": over_time})
+
     def section(prefix: str, index_title: str) -> list:
         entries = [{index_title: f"{prefix}/index.md"}]
         return entries + [{p.title: p.path} for p in site_pages
@@ -75,22 +82,61 @@ def nav(site_pages: list[Page]) -> list:
         {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
         {"Find citater": "find-citater/index.md"},
         {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
-        {by_path["metode.md"].title: "metode.md"},
-        {by_path["kilder.md"].title: "kilder.md"},
+        {"Om evidensen": [
+            {by_path["metode.md"].title: "metode.md"},
+            {by_path["kilder.md"].title: "kilder.md"},
+            {by_path["hent-data/index.md"].title: "hent-data/index.md"},
+            # Hand-written pages in docs/om/.
+            {"Om sitet": "om/index.md"},
+            {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},
+        ]},
     ]
 
 
 def write(dataset: Dataset, docs_dir: Path) -> list:
     """Write every generated file; return the navigation."""
     site_pages = pages(dataset)
-    outputs = {page.path: page.markdown for page in site_pages} | downloads(dataset)
+    outputs: dict[str, str | bytes] = {}
+    for page in site_pages:
+        markdown, card = with_card(page.markdown)
+        outputs[page.path] = markdown
+        if card is not None:
+            outputs[card[0]] = card[1]
+    outputs |= downloads(dataset)
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
     return nav(site_pages)
 
 
-def _write_if_changed(path: Path, content: str) -> None:
+def with_card(markdown: str) -> tuple[str, tuple[str, object] | None]:
+    """Give the page a social card named in its front matter (`image`), for Open Graph."""
+    if not markdown.startswith("---\n"):
+        return markdown, None
+    head, body = markdown[4:].split("---\n", 1)
+    meta = yaml.safe_load(head)
+    path = card_path(meta["title"], meta.get("description", ""))
+    meta["image"] = path
+    front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    return front + body, (path, _LazyCard(meta["title"], meta.get("description", "")))
+
+
+class _LazyCard:
+    """Drawn only when the file is missing: cards are named by their content."""
+
+    def __init__(self, title: str, description: str):
+        self.title, self.description = title, description
+
+    def render(self) -> bytes:
+        return card_png(self.title, self.description)
+
+
+def _write_if_changed(path: Path, content) -> None:
+    if isinstance(content, _LazyCard):
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.render())
+        return
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
