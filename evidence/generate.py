@@ -25,9 +25,9 @@ from evidence.site_pages import home_page, method_page, sources_page
 from evidence.social_cards import card_path, card_png
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
-from evidence.trend_blocks import trend_downloads
 from evidence.theme_pages import theme_pages
 from evidence.themes import theme_figure_frame
+from evidence.trend_blocks import trend_downloads
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",

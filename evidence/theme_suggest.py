@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from evidence.dataset import Dataset
 
 WORD = re.compile(r"[a-zæøå]+")
-STOP = frozenset(
-    "af alle alt and at blev bliver da de dem den denne der det dette du efter eller en end er et for fra "
-    "har have hele hun hvad hvis hvor i ikke ind jeg jo kan kun man med meget men mig min mine mit når "
-    "og også om op os på sig sin skal som så til ud under var vi vil være været ved".split()
+STOP = frozenset((
+    "af", "alle", "alt", "and", "at", "blev", "bliver", "da", "de", "dem", "den", "denne", "der", "det",
+    "dette", "du", "efter", "eller", "en", "end", "er", "et", "for", "fra", "har", "have", "hele",
+    "hun", "hvad", "hvis", "hvor", "i", "ikke", "ind", "jeg", "jo", "kan", "kun", "man", "med", "meget",
+    "men", "mig", "min", "mine", "mit", "når", "og", "også", "om", "op", "os", "på", "sig", "sin",
+    "skal", "som", "så", "til", "ud", "under", "var", "vi", "vil", "være", "været", "ved",
+))
 )
 
 
