@@ -22,7 +22,6 @@ STOP = frozenset((
     "men", "mig", "min", "mine", "mit", "når", "og", "også", "om", "op", "os", "på", "sig", "sin",
     "skal", "som", "så", "til", "ud", "under", "var", "vi", "vil", "være", "været", "ved",
 ))
-)
 
 
 def terms(text: str) -> list[str]:
