@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build validate test lint bench browser clean suggest-themes
+.PHONY: serve build validate new-wave test lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ build: $(STAMP)
 ## validate: check all data and list every problem
 validate: $(STAMP)
 	$(PY) -m scripts.validate
+
+## new-wave: start data/survey/$(WAVE)/ from the previous wave (make new-wave WAVE=2027)
+new-wave: $(STAMP)
+	$(PY) -m scripts.new_wave $(WAVE)
 
 ## test: the whole suite (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser
