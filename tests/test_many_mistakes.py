@@ -15,8 +15,7 @@ FIXTURE = ROOT / "tests/fixtures/many-mistakes"
 EXPECTED = {
     "ungoverned file": "data/noter.txt, hele filen, felt '(filnavn)'",
     "quote folder without publication": "data/quotes/ds-2023/stemmer.yml, hele filen, felt '(mappe)': fandt 'ds-2023'",
-    "unknown theme": "data/quotes/ds-2023/stemmer.yml, linje 6 (id 'ds2023-1'), felt 'themes[1]': fandt 'ledelsee'"
-                     " – forventede et kendt id (14 findes) (mente du 'ledelse'?)",
+    "unknown theme": "data/quotes/ds-2023/stemmer.yml, linje 6 (id 'ds2023-1'), felt 'themes[1]': fandt 'ledelsee'",
     "broken yaml": "data/quotes/kl-ds-2025/ekstra.yml, linje 4, felt '(YAML)': fandt ugyldig YAML",
     "share above 100": "data/survey/2026/figures.csv, række 2, felt 'value': fandt 164.0 – forventede et tal på højst 100",
     "decimal comma": "data/survey/2026/figures.csv, række 3, felt 'value': fandt '64,5' – forventede et tal"
@@ -29,6 +28,7 @@ EXPECTED = {
     "missing locator": "data/survey/2026/figures.csv, række 10, felt 'locator': fandt intet",
     "wording changed silently": "data/survey/2026/questions.yml, linje 3 (id 'vigtigt-for-at-blive'), "
                                 "felt '[1].previous_wording': fandt intet – forventede den gamle formulering fra 2025",
+    "typo suggested": "(mente du 'ledelse'?)",
     "unknown type": "felt '[1].type': fandt 'flere' – forventede en af: enkeltvalg, flervalg, skala, ukendt "
                     "(mente du 'flervalg'?)",
     "option id twice": "data/survey/2026/questions.yml, linje 10 (id 'vigtigt-for-at-blive'), felt 'options[3].id'",
