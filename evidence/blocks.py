@@ -41,17 +41,48 @@ PARTIAL_NOTE = (
 )
 
 
-def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str) -> str:
+def embed_path(wave_id: str, question_id: str, group: str) -> str:
+    return f"indlejr/{wave_id}/{question_id}-{group_slug(group)}.html"
+
+
+def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str,
+                  site_url: str | None = None) -> str:
+    """A question's chart; with `site_url`, also the code to embed it on another site."""
     question = dataset.waves[wave_id].questions[question_id]
     frame = question_frame(dataset, wave_id, question_id, group)
+    title = f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
     return figure_html(
         dataset, wave_id, frame,
-        title=f"{question_title(question)} – {GROUP_TITLES.get(group, group)}",
+        title=title,
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group),
         partial=question["series"] == "partial",
+        embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
     )
+
+
+def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
+    """A standalone page with one chart, for an iframe on a newspaper's or a municipality's site."""
+    root = "../../"
+    figure = survey_figure(dataset, wave_id, question_id, group, root)
+    title = esc(question_title(dataset.waves[wave_id].questions[question_id]))
+    return (
+        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>{EMBED_CSS}</style></head><body>{figure}"
+        f'<p class="ev-download"><a href="{root}tal/{wave_id}/{question_id}/" target="_top">'
+        "Se alle tal og kilder på sitet om socialrådgivernes arbejdsvilkår</a></p></body></html>\n"
+    )
+
+
+EMBED_CSS = (
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff;"
+    "margin:0;padding:12px;font-size:15px;line-height:1.45}svg{max-width:100%;height:auto}"
+    "figure{margin:0}figcaption{font-size:13px;margin-top:8px}table{border-collapse:collapse;font-size:13px}"
+    "th,td{border:1px solid #ccc;padding:4px 6px;text-align:left}a{color:#0b5c7d}"
+    "@media (prefers-color-scheme: dark){body{background:#1e2129;color:#e6e6e6}a{color:#7cc4e4}}"
+)
 
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
@@ -71,10 +102,21 @@ def summary_csv_path(wave_id: str) -> str:
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
-            csv_href: str, partial: bool) -> str:
+                csv_href: str, partial: bool, embed: tuple[str, str] | None = None) -> str:
     publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
     locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
     svg = bar_chart_svg(frame, population_colours(dataset))
+    cite = (
+        '<details class="ev-cite"><summary>Sådan citerer du</summary>'
+        f"<p>Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}.</p>"
+        f'<p>Link direkte til diagrammet: <a href="#{esc(figure_id)}">#{esc(figure_id)}</a></p></details>'
+    )
+    if embed:
+        snippet = (f'<iframe src="{embed[0]}" title="{esc(embed[1])}" width="100%" height="720" '
+                   'loading="lazy" style="border:0"></iframe>')
+        cite += ('<details class="ev-cite"><summary>Indlejr diagrammet</summary>'
+                 "<p>Kopiér koden og sæt den ind på din egen side. Diagrammet viser kilden.</p>"
+                 f"<pre><code>{esc(snippet)}</code></pre></details>")
     return (
         f'<figure class="ev-figure" id="{esc(figure_id)}">'
         f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(title, frame))}">{svg}</div>'
@@ -83,7 +125,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f"{PARTIAL_NOTE if partial else ''}</figcaption>"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{data_table(frame, title)}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
-        "</figure>"
+        f"{cite}</figure>"
     )
 
 

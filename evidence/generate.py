@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from evidence.blocks import figure_csv_path, summary_csv_path
+from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv_path
 from evidence.dataset import Dataset
 from evidence.download_pages import download_files, download_page
 from evidence.evidence_blocks import theme_csv_path
@@ -31,7 +31,7 @@ from evidence.trend_blocks import trend_downloads
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
-             "anbefalinger", "find-citater", "kort"]
+             "anbefalinger", "find-citater", "kort", "indlejr"]
 
 
 def pages(dataset: Dataset) -> list[Page]:
@@ -47,6 +47,7 @@ def downloads(dataset: Dataset) -> dict[str, str]:
             for group in groups_of(dataset, wave_id, question_id):
                 frame = question_frame(dataset, wave_id, question_id, group)
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
+                files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
     for theme_id in dataset.themes:
         frame = theme_figure_frame(dataset, theme_id)

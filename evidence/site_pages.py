@@ -63,18 +63,40 @@ def sources_page(dataset: Dataset) -> Page:
 
 
 def home_page(dataset: Dataset) -> Page:
+    """The story from finding to evidence, and one way in for each kind of reader."""
+    newest = list(dataset.waves.values())[-1] if dataset.waves else None
     lines = [
         front_matter(title="Socialrådgivernes arbejdsvilkår – hvad viser evidensen?",
                      description="Tal, indsigter, anbefalinger og fortællinger om socialrådgivernes arbejdsvilkår "
                                  "fra KL og Dansk Socialrådgiverforening."),
-        "# Socialrådgivernes arbejdsvilkår\n",
-        "Hvad får socialrådgivere til at blive i jobbet – og hvad får dem til at gå? Her er tallene, "
-        "indsigterne og socialrådgivernes egne ord fra to publikationer, samlet efter tema og med kilde på "
-        "hvert tal og hvert citat.\n",
-        macro("headline_figures") + "\n",
-        "- [Tal fra undersøgelsen](tal/index.md)",
-        "- [Metode](metode.md)",
-        "- [Kilder](kilder.md)",
-        "",
+        "# Hvad får socialrådgivere til at blive – og til at gå?\n",
+        "Her er tallene, indsigterne og socialrådgivernes egne ord fra to publikationer: KL og Dansk "
+        "Socialrådgiverforenings undersøgelse fra 2025 og Dansk Socialrådgiverforenings fortællinger fra 2020. "
+        "Alt er samlet efter tema, og hvert tal og hvert citat har sin kilde.\n",
     ]
+    if newest is not None and newest.meta.get("headlines"):
+        lines += [f"## Nøgletal fra undersøgelsen {md_text(newest.id)}\n", macro("headline_figures") + "\n"]
+    lines += [
+        "## Find vej\n",
+        '<div class="grid cards" markdown>\n',
+        "-   **[Temaer](temaer/index.md)**\n\n    Læs historien fra fund til evidens – fx arbejdspres, ledelse "
+        "eller kollegaer.\n",
+        "-   **[Anbefalinger](anbefalinger/index.md)**\n\n    Dansk Socialrådgiverforenings ni forslag med "
+        "evidensen bag hvert forslag.\n",
+        "-   **[Find citater](find-citater/index.md)**\n\n    Søg i alle citater og fortællinger. Hvert citat "
+        "har kilde, permanent link og en kopiknap.\n",
+        "-   **[Tal og metode](tal/index.md)**\n\n    Alle tal fra undersøgelsen som diagrammer, tabeller og "
+        "CSV – og [hvordan de er indsamlet](metode.md).\n",
+        "</div>\n",
+    ]
+    for publication, doc in dataset.insights.items():
+        pub = dataset.publications[publication]
+        lines += [f"## Rapportens tre hovedindsigter ({md_text(pub['short'])})\n"]
+        lines += [f"{main['id']}. [{md_text(main['headline'])}](indsigter/{main['id']}.md)" for main in doc["main_insights"]]
+        lines += ["", f"*Rapportens egne ord.* [Læs alle indsigter](indsigter/index.md)\n"]
+    lines += [
+        "## Hvem står bag evidensen?\n",
+    ]
+    lines += [f"- {md_text(p['citation'])}" for p in sorted(dataset.publications.values(), key=lambda p: -p["year"])]
+    lines += ["", "Sitet gengiver publikationerne ordret og laver ingen egne beregninger. [Om sitet](om/index.md)\n"]
     return Page("index.md", "\n".join(lines), "Forside")

@@ -16,7 +16,8 @@ def define_env(env):
         return blocks.rel_root(env.page.url)
 
     macros = {
-        "survey_figure": lambda wave, question, group: blocks.survey_figure(data(), wave, question, group, root()),
+        "survey_figure": lambda wave, question, group: blocks.survey_figure(
+            data(), wave, question, group, root(), env.conf["site_url"]),
         "summary_chart": lambda wave: blocks.summary_chart(data(), wave, root()),
         "summary_table": lambda wave: blocks.summary_table(data(), wave),
         "method_summary": lambda wave: blocks.method_summary(data(), wave),
