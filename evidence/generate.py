@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv_path
+from evidence.contract_page import contract_page
 from evidence.dataset import Dataset
 from evidence.download_pages import download_files, download_page
 from evidence.evidence_blocks import theme_csv_path
@@ -31,13 +32,13 @@ from evidence.trend_blocks import trend_downloads
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
-             "anbefalinger", "find-citater", "kort", "indlejr"]
+             "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md"]
 
 
 def pages(dataset: Dataset) -> list[Page]:
     return [home_page(dataset), *theme_pages(dataset), *insight_pages(dataset), *survey_pages(dataset),
             *proposal_pages(dataset), finder_page(dataset), *quote_pages(dataset), method_page(dataset),
-            sources_page(dataset), download_page(dataset)]
+            sources_page(dataset), download_page(dataset), contract_page(dataset)]
 
 
 def downloads(dataset: Dataset) -> dict[str, str]:
@@ -87,6 +88,7 @@ def nav(site_pages: list[Page]) -> list:
             {by_path["metode.md"].title: "metode.md"},
             {by_path["kilder.md"].title: "kilder.md"},
             {by_path["hent-data/index.md"].title: "hent-data/index.md"},
+            {by_path["bidrag.md"].title: "bidrag.md"},
             # Hand-written pages in docs/om/.
             {"Om sitet": "om/index.md"},
             {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},

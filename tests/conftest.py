@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a copy of these is a complete project.
-PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs/assets", "mkdocs.yml"]
+PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs", "mkdocs.yml", "CONTRIBUTING.md"]
 
 
 def build_env() -> dict[str, str]:

@@ -1,0 +1,79 @@
+"""The data contract: every file in data/ is governed by a schema and valid, and the contract is documented."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import yaml
+from conftest import ROOT, page
+from jsonschema import Draft202012Validator
+
+from evidence.contract import FILE_SCHEMAS, data_files, read_all
+
+SCHEMA_DIR = ROOT / "data/schemas"
+SCHEMAS = {p.name.removesuffix(".schema.yml"): p for p in sorted(SCHEMA_DIR.glob("*.schema.yml"))}
+# The files a DS or KL analyst adds by pull request; CONTRIBUTING.md explains each of their fields.
+CONTRIBUTED = ["wave", "questions", "figures", "populations", "publications", "quotes"]
+
+
+def test_every_file_in_data_is_governed_by_a_schema():
+    files, problems = data_files(ROOT / "data")
+    assert not problems, "\n".join(map(str, problems))
+    assert files
+
+
+def test_every_file_in_data_is_valid_against_its_schema():
+    _, problems = read_all(ROOT / "data")
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("name", SCHEMAS, ids=list(SCHEMAS))
+def test_every_schema_is_itself_a_valid_json_schema(name):
+    schema = yaml.safe_load(SCHEMAS[name].read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == name, "a schema's $id is its file name, so references resolve"
+
+
+def test_every_schema_governs_files_and_every_rule_has_a_schema():
+    used = {schema for _, schema in FILE_SCHEMAS}
+    assert used <= set(SCHEMAS), used - set(SCHEMAS)
+    assert set(SCHEMAS) - used == {"_defs"}
+
+
+def test_no_real_wave_is_synthetic():
+    for wave in sorted((ROOT / "data/survey").glob("*/wave.yml")):
+        assert not yaml.safe_load(wave.read_text(encoding="utf-8")).get("synthetic"), wave
+
+
+def field_names(schema: dict, root: dict) -> set[str]:
+    names: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                node = root["$defs"][ref.rsplit("/", 1)[-1]]
+            names |= set(node.get("properties", {}))
+            stack += list(node.get("properties", {}).values())
+            stack += [node.get("items")] if isinstance(node.get("items"), dict) else []
+    return names
+
+
+@pytest.mark.parametrize("name", CONTRIBUTED)
+def test_contributing_guide_explains_every_field(name):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    schema = yaml.safe_load(SCHEMAS[name].read_text(encoding="utf-8"))
+    missing = sorted(f for f in field_names(schema, schema) if f"`{f}`" not in guide)
+    assert not missing, f"CONTRIBUTING.md does not explain these fields of {name}: {missing}"
+
+
+def test_contributing_guide_is_on_the_site_with_every_file(site):
+    text = html.unescape(page(site, "bidrag/"))
+    assert "Sådan bidrager du med data" in text
+    assert "make new-wave WAVE=2027" in text
+    for pattern, _ in FILE_SCHEMAS:
+        assert f"data/{pattern}" in text, pattern
+    assert re.search(r"<table>.*<code>previous_wording</code>", text, flags=re.S)
