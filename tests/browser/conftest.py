@@ -9,8 +9,10 @@ The page list is discovered from the built site, so page types added later are c
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -32,9 +34,42 @@ class Served:
         return self.url + "/" + path.lstrip("/")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as it is, except for one file: the sitemap.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, whose URLs carry
+    `site_url`; it adopts the browser's protocol and hostname but not the port, so a site served on
+    127.0.0.1:<port> would silently fall back to full page loads. Like `mkdocs serve`, which sets
+    site_url to the address it serves on, the sitemap is served with the local address.
+    """
+
+    site_url = ""
+    served_url = ""
+
+    def do_GET(self):
+        if self.path.split("?")[0] != "/sitemap.xml" or not self.site_url:
+            return super().do_GET()
+        body = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
+        body = body.replace(f"<loc>{self.site_url}", f"<loc>{self.served_url}/").encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
+
+    def handle(self):
+        # The browser may move on before a response is sent; that is no error of the site.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
+
+def site_url(site: Path) -> str:
+    """The deployed address, as the canonical link of the front page states it."""
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
 
 
 def page_types(site: Path) -> list[str]:
@@ -61,8 +96,9 @@ def pages(site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def server(site) -> Iterator[Served]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = type("Handler", (SiteHandler,), {"site_url": site_url(site)})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    handler.served_url = f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,25 @@
+"""Phone: at 360 CSS pixels no page type scrolls sideways."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WIDTH = 360
+
+
+def test_no_page_type_scrolls_horizontally_at_360_px(server, pages, new_context):
+    context = new_context(viewport={"width": WIDTH, "height": 780}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    too_wide = []
+    for url in pages:
+        tab.goto(server.at(url), wait_until="load")
+        width = tab.evaluate("document.scrollingElement.scrollWidth")
+        if width > WIDTH:
+            culprits = tab.evaluate(f"""() => [...document.querySelectorAll('body *')]
+              .filter(el => el.getBoundingClientRect().right > {WIDTH} + 1 && el.getClientRects().length)
+              .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined
+                ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''))""")
+            too_wide.append(f"/{url}: scrollWidth {width} px; widest elements: {culprits}")
+    assert not too_wide, "pages wider than the phone:\n" + "\n".join(too_wide)
