@@ -1,0 +1,189 @@
+"""Write a synthetic, clearly fake corpus into a COPY of the project, for scale benchmarks only.
+
+`make bench` uses this to build the site at 10× and 100× today's number of testimonies. Every
+synthetic text starts with "SYNTETISK TESTTEKST" and is built from a small Danish word list with a
+seeded random generator, so the same arguments always give the same files. Nothing here is
+evidence and none of it may be published: the script refuses to write into the real project.
+
+What it writes (into <project>/data):
+
+* publications.yml: one more publication, `syntetisk-2099`, with its source text
+  sources/syntetisk-2099.txt holding every generated text, so the build's verbatim check passes;
+* quotes/syntetisk-2099/testimonies.yml: the testimonies (kind testimony, part fortaellinger);
+* survey/2090 … 2099: synthetic waves (wave.yml with `synthetic: true`, questions.yml copied from
+  the newest real wave, figures.csv with random shares for the same question × option × population).
+
+    python -m scripts.synthetic_corpus <project copy> --factor 10 [--waves 10] [--seed 2099]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from evidence.dataset import PROJECT_ROOT
+
+PUBLICATION = "syntetisk-2099"
+MARKER = "SYNTETISK TESTTEKST"
+REAL_TESTIMONIES = "data/quotes/ds-2020/testimonies.yml"
+# Lengths in words, log-normal like today's testimonies: about 1,000 characters (≈ 160 words) on
+# average, a few short ones and a long tail.
+WORDS_MEDIAN, WORDS_SIGMA, WORDS_MIN, WORDS_MAX = 120, 0.75, 10, 1400
+_WORD_LIST = (
+    "sagsbehandler sagsbehandlere borger borgeren borgerne sag sager sagstal tid travlhed møde møder "
+    "kollega kollegaer leder ledelse afdeling kommune jobcenter barn børn familie familien forælder "
+    "underretning undersøgelse journal dokumentation frist frister skema system it-system telefon "
+    "ansvar faglighed supervision sparring arbejdsmiljø stress sygemelding opsigelse vikar nyuddannet "
+    "erfaren praktik handleplan bevilling afgørelse klage samarbejde tværfagligt helhed indsats "
+    "hverdag uge dag morgen eftermiddag aften weekend overarbejde pause frokost kontor hjemmearbejde "
+    "og i at det er en til på med som for af har ikke der men jeg vi de kan skal må vil "
+    "meget lidt ofte sjældent altid aldrig godt svært hurtigt langsomt mere mindre nok for-meget"
+)
+WORDS = _WORD_LIST.split()
+WAVES = [str(year) for year in range(2090, 2100)]
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(WORDS) for _ in range(words)]
+    chosen[0] = chosen[0].capitalize()
+    return " ".join(chosen) + "."
+
+
+def testimony_text(rng: random.Random, number: int) -> str:
+    """One fake testimony: the marker and its number, then sentences in one or two paragraphs."""
+    total = min(WORDS_MAX, max(WORDS_MIN, int(rng.lognormvariate(math.log(WORDS_MEDIAN), WORDS_SIGMA))))
+    sentences = []
+    while total > 0:
+        length = min(total, rng.randint(6, 18))
+        sentences.append(sentence(rng, length))
+        total -= length
+    text = f"{MARKER} nr. {number}: " + " ".join(sentences)
+    if len(sentences) > 6 and rng.random() < 0.6:
+        half = len(sentences) // 2
+        text = f"{MARKER} nr. {number}: " + " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
+    return text
+
+
+def testimonies(rng: random.Random, count: int, themes: list[str], areas: list[str]) -> list[dict]:
+    items = []
+    for number in range(1, count + 1):
+        item = {
+            "id": f"syn2099-t{number:05d}",
+            "kind": "testimony",
+            "locator": {"part": "fortaellinger", "order": number},
+            "text": testimony_text(rng, number),
+            "themes": rng.sample(themes, rng.randint(1, 4)),
+        }
+        if rng.random() < 0.5:
+            item["areas"] = [rng.choice(areas)]
+        items.append(item)
+    return items
+
+
+def publication() -> dict:
+    return {
+        "id": PUBLICATION,
+        "title": f"{MARKER} – syntetisk korpus til skalatest",
+        "kind": "syntetisk testkorpus",
+        "publishers": ["Syntetisk testudgiver"],
+        "prepared_by": None,
+        "year": 2099,
+        "date": "2099 (syntetisk)",
+        "citation": f"{MARKER}: syntetisk korpus til skalatest (2099). Må ikke offentliggøres.",
+        "short": "Syntetisk testkorpus 2099",
+        "text_file": f"{PUBLICATION}.txt",
+    }
+
+
+def wave_meta(wave_id: str) -> dict:
+    return {
+        "id": wave_id,
+        "publication": PUBLICATION,
+        "title": f"{MARKER}: syntetisk bølge {wave_id}",
+        "publishers": ["Syntetisk testudgiver"],
+        "prepared_by": None,
+        "fieldwork": f"Syntetisk ({wave_id})",
+        "respondents_description": "Syntetiske respondenter til skalatest; ingen rigtige svar.",
+        "citation": f"{MARKER}: syntetisk bølge {wave_id}. Må ikke offentliggøres.",
+        "synthetic": True,
+        "method": [{"id": "respondenter", "label": "Besvarelser i alt (syntetisk)", "value": 1000,
+                    "unit": "personer", "locator": "Syntetisk"}],
+    }
+
+
+def write_waves(rng: random.Random, data: Path, count: int) -> list[str]:
+    real = sorted(p for p in (data / "survey").iterdir()
+                  if (p / "wave.yml").is_file() and not yaml.safe_load((p / "wave.yml").read_text()).get("synthetic"))
+    template = real[-1]
+    headlines = yaml.safe_load((template / "wave.yml").read_text(encoding="utf-8")).get("headlines")
+    with (template / "figures.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    written = []
+    for wave_id in WAVES[:count]:
+        folder = data / "survey" / wave_id
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = wave_meta(wave_id) | ({"headlines": headlines} if headlines else {})
+        (folder / "wave.yml").write_text(
+            f"# {MARKER}: synthetic wave for scale benchmarks; never published.\n"
+            + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        shutil.copyfile(template / "questions.yml", folder / "questions.yml")
+        with (folder / "figures.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=["question", "option", "population", "value", "locator"])
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({**row, "value": rng.randint(1, 99), "locator": "Syntetisk"})
+        written.append(wave_id)
+    return written
+
+
+def generate(project: Path, factor: int, waves: int = 10, seed: int = 2099) -> dict:
+    """Grow the copy's testimonies to `factor` × today's count and add `waves` synthetic waves."""
+    project = project.resolve()
+    if project == PROJECT_ROOT.resolve():
+        raise SystemExit("Skriver aldrig syntetiske data i det rigtige projekt – brug en kopi (tests/conftest.copy_project).")
+    data = project / "data"
+    rng = random.Random(seed)
+    real = len(yaml.safe_load((project / REAL_TESTIMONIES).read_text(encoding="utf-8")))
+    count = real * factor - real
+    themes = [t["id"] for t in yaml.safe_load((data / "themes.yml").read_text(encoding="utf-8"))]
+    areas = [a["id"] for a in yaml.safe_load((data / "areas.yml").read_text(encoding="utf-8"))]
+    written_waves: list[str] = []
+    if count > 0:
+        items = testimonies(rng, count, themes, areas)
+        folder = data / "quotes" / PUBLICATION
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "testimonies.yml").write_text(
+            f"# {MARKER}: {count} synthetic testimonies for scale benchmarks; never published.\n"
+            + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+        (data / "sources" / f"{PUBLICATION}.txt").write_text(
+            "\n\n".join(item["text"] for item in items) + "\n", encoding="utf-8")
+        publications = data / "publications.yml"
+        publications.write_text(
+            publications.read_text(encoding="utf-8").rstrip("\n") + "\n"
+            + yaml.safe_dump([publication()], allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if waves:
+        written_waves = write_waves(rng, data, waves)
+    return {"factor": factor, "real_testimonies": real, "synthetic_testimonies": max(count, 0),
+            "testimonies": real + max(count, 0), "synthetic_waves": written_waves}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("project", type=Path, help="a copy of the project (never the real one)")
+    parser.add_argument("--factor", type=int, default=10, help="testimonies as a multiple of today's count")
+    parser.add_argument("--waves", type=int, default=10, help=f"synthetic survey waves (at most {len(WAVES)})")
+    parser.add_argument("--seed", type=int, default=2099)
+    args = parser.parse_args()
+    print(generate(args.project, args.factor, min(args.waves, len(WAVES)), args.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
