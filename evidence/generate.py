@@ -23,6 +23,7 @@ from evidence.proposal_pages import proposal_pages
 from evidence.quote_pages import nav_entries as quote_nav
 from evidence.quote_pages import quote_pages
 from evidence.site_pages import home_page, method_page, sources_page
+from evidence.site_search import search_page
 from evidence.social_cards import card_path, card_png
 from evidence.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.survey_pages import survey_pages
@@ -32,13 +33,13 @@ from evidence.trend_blocks import trend_downloads
 
 # Everything under these paths in docs/ is generated (and git-ignored).
 GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
-             "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md"]
+             "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md", "soeg"]
 
 
 def pages(dataset: Dataset) -> list[Page]:
     return [home_page(dataset), *theme_pages(dataset), *insight_pages(dataset), *survey_pages(dataset),
             *proposal_pages(dataset), finder_page(dataset), *quote_pages(dataset), method_page(dataset),
-            sources_page(dataset), download_page(dataset), contract_page(dataset)]
+            sources_page(dataset), download_page(dataset), contract_page(dataset), search_page()]
 
 
 def downloads(dataset: Dataset) -> dict[str, str]:
@@ -83,6 +84,7 @@ def nav(site_pages: list[Page]) -> list:
         {"Tal": survey},
         {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
         {"Find citater": "find-citater/index.md"},
+        {"Søg": "soeg/index.md"},
         {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
         {"Om evidensen": [
             {by_path["metode.md"].title: "metode.md"},

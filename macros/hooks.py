@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from evidence import generate
 from evidence.dataset import current_dataset
-from evidence.finder_index import write_index
+from evidence.search_index import write_indexes
 from evidence.problems import DataInvalid
 
 
@@ -24,5 +24,5 @@ def on_config(config):
 
 
 def on_post_build(config):
-    """The quote finder's index is built from the data, beside the pages MkDocs wrote."""
-    write_index(current_dataset(Path(config.config_file_path).parent), Path(config.site_dir))
+    """The search indexes are built from the data and the written pages, beside them."""
+    write_indexes(current_dataset(Path(config.config_file_path).parent), Path(config.site_dir))

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from evidence import blocks, evidence_blocks, finder_page, insight_blocks, trend_blocks
+from evidence import blocks, evidence_blocks, finder_page, insight_blocks, site_search, trend_blocks
 from evidence.dataset import current_dataset as dataset_for
 
 
@@ -41,6 +41,7 @@ def define_env(env):
         "leadership_tables": lambda publication: insight_blocks.leadership_tables(data(), publication),
         "reorganisation_examples": lambda publication: insight_blocks.reorganisation_examples(data(), publication),
         "quote_finder": lambda: finder_page.finder_form(data(), root()),
+        "site_search": lambda: site_search.search_form(root()),
         "seniority_findings": lambda publication: insight_blocks.seniority_findings(data(), publication),
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),

@@ -1,0 +1,150 @@
+"""The journeys each kind of reader makes, walked in a real browser."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(new_context, server):
+    context = new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield tab
+    assert not errors, errors
+
+
+def test_public_front_page_to_theme_to_quote_permalink(page, server):
+    page.goto(server.at("/"))
+    page.get_by_role("link", name="Temaer", exact=True).first.click()
+    page.get_by_role("link", name="Arbejdspres og sagstal").first.click()
+    page.wait_for_url(re.compile(r"/temaer/arbejdspres-og-sagstal/$"))
+    page.wait_for_selector("h1:has-text('Arbejdspres og sagstal')")
+    assert page.locator(".ev-figure svg").count() >= 1
+    permalink = page.locator("a.ev-permalink").first
+    quote_id = permalink.inner_text().removeprefix("Permalink: ").strip()
+    permalink.click()
+    page.wait_for_url(re.compile(rf"#{quote_id}$"))
+    target = page.locator(f"[id='{quote_id}']")
+    assert target.is_visible()
+    assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_journalist_copies_a_quote_with_attribution_and_permalink(page, server):
+    page.goto(server.at("/citater/kl-ds-2025/interview/"))
+    button = page.locator("article.ev-quote:has([id='klds2025-i07']) button.ev-copy")
+    button.click()
+    page.wait_for_selector("article.ev-quote:has([id='klds2025-i07']) button[data-copied=true]")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Jeg var klart træt af at have opdraget" in copied
+    assert "Socialrådgiver, 59 år, 2-5 år i nuværende job" in copied
+    assert "KL og Dansk Socialrådgiverforening (2025)" in copied
+    assert copied.endswith("/citater/kl-ds-2025/interview/#klds2025-i07")
+
+
+def test_copy_works_after_instant_navigation_and_with_the_keyboard(page, server):
+    page.goto(server.at("/"))
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="Interviewcitater").first.click()
+    page.wait_for_url(re.compile(r"/citater/kl-ds-2025/interview/$"))
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
+    button = page.locator("button.ev-copy").first
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("button.ev-copy[data-copied=true]")
+    assert "Kilde:" in page.evaluate("navigator.clipboard.readText()")
+
+
+def test_politician_reads_a_recommendation_and_its_evidence(page, server):
+    page.goto(server.at("/anbefalinger/"))
+    page.get_by_role("link", name=re.compile("Kommunerne fastsætter antallet af sager")).first.click()
+    page.wait_for_url(re.compile(r"/anbefalinger/ds2020-p2/$"))
+    body = page.locator("article.md-content__inner").inner_text()
+    assert "Evidensen bag" in body
+    assert "Jeg har en passende arbejdsmængde" in body  # the 2025 figure on workload
+    assert "14 %" in body
+    assert "Fortællinger (DS 2020)" in body and "Interviewcitater (KL og DS 2025)" in body
+
+
+def count_of(page) -> int:
+    return int(re.match(r"(\d+)", page.locator("#ev-finder-count").inner_text()).group(1))
+
+
+def test_quote_finder_filters_update_the_count_and_the_url(page, server):
+    page.goto(server.at("/find-citater/"))
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    everything = count_of(page)
+    assert everything >= 300
+    page.locator("label[for='f-tema-ledelse']").click()
+    page.wait_for_function(f"!document.getElementById('ev-finder-count').textContent.startsWith('{everything} ')")
+    filtered = count_of(page)
+    assert 0 < filtered < everything
+    assert parse_qs(urlparse(page.url).query)["tema"] == ["ledelse"]
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    assert count_of(page) == filtered
+    assert page.locator("#f-tema-ledelse").is_checked()
+
+
+def test_quote_finder_with_the_keyboard_only(page, server):
+    page.goto(server.at("/find-citater/"))
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    page.locator("#ev-finder-q").focus()
+    page.keyboard.type("sagsbehandlere")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'sagsbehandlere'")
+    page.wait_for_function("!document.getElementById('ev-finder-count').textContent.startsWith('Søger')")
+    with_text = count_of(page)
+    assert with_text > 0
+    page.keyboard.press("Tab")  # into the facets: the first focusable element is the Tema summary
+    for _ in range(20):
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('#ev-finder input[type=checkbox]:checked') !== null")
+    page.wait_for_function("new URLSearchParams(location.search).has('tema')")
+    page.wait_for_function("document.querySelectorAll('.ev-hit').length > 0 || "
+                           "document.getElementById('ev-finder-count').textContent.startsWith('0 ')")
+
+
+def test_finder_search_understands_danish_inflection(page, server):
+    page.goto(server.at("/find-citater/?q=sygemeldinger"))
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    page.wait_for_selector(".ev-hit")
+    texts = " ".join(page.locator(".ev-hit blockquote").all_inner_texts()[:20]).lower()
+    assert "sygemeld" in texts
+
+
+def search_from_header(page, server, words: str) -> None:
+    page.goto(server.at("/"))
+    page.locator("#ev-header-q").fill(words)
+    page.locator("#ev-header-q").press("Enter")
+    page.wait_for_selector("#ev-search[data-state=ready]")
+
+
+def test_site_search_takes_the_reader_to_the_testimony(page, server):
+    search_from_header(page, server, "hænger ikke med røven i vandskorpen")
+    first = page.locator(".ev-search__title a").first
+    href = first.get_attribute("href")
+    assert re.search(r"#ds2020-[tc]\d+", href), href
+    first.click()
+    anchor = href.split("#")[1]
+    page.wait_for_url(re.compile(rf"#{anchor}$"))
+    assert page.locator(f"[id='{anchor}']").is_visible()
+    assert "vandskorpen" in page.locator(f"article.ev-quote:has([id='{anchor}'])").inner_text()
+
+
+@pytest.mark.parametrize("inflected, stem", [("sagsbehandlerne", "sagsbehandl"), ("sygemeldinger", "sygemeld")])
+def test_site_search_finds_inflected_danish_forms(page, server, inflected, stem):
+    search_from_header(page, server, inflected)
+    assert page.locator(".ev-search__hit").count() > 0
+    assert stem in page.locator("#ev-search-results").inner_text().lower()
