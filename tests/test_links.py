@@ -1,0 +1,125 @@
+"""Every internal link and anchor in the built site resolves: a crawl of the built HTML.
+
+Each href, src and srcset in every page is resolved as the deployed site would resolve it
+(against `site_url`, the canonical address). Links inside the site must reach a file, and a
+#fragment must be an id (or <a name>) on the target page. Links to other hosts are not
+followed; `pytest -rP tests/test_links.py` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+IGNORED_SCHEMES = ("mailto:", "tel:", "data:", "javascript:", "blob:", "about:")
+LINK_ATTRIBUTES = {"href", "src", "xlink:href", "poster", "action"}
+
+
+class Page(HTMLParser):
+    """The ids and the outgoing links (with their line numbers) of one HTML file."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[int, str]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (tag == "a" and name == "name"):
+                self.ids.add(value)
+            elif name in LINK_ATTRIBUTES:
+                self.links.append((line, value))
+            elif name in ("srcset", "imagesrcset"):
+                self.links += [(line, part.split()[0]) for part in value.split(",") if part.strip()]
+
+    handle_startendtag = handle_starttag
+
+
+def site_url(site: Path) -> str:
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert match, "the front page has no canonical link, so the site's address is unknown"
+    return match.group(1) if match.group(1).endswith("/") else match.group(1) + "/"
+
+
+def crawl(site: Path) -> tuple[list[str], dict[str, set[str]]]:
+    """Broken internal links as messages, and the external links with the pages using them."""
+    base = site_url(site)
+
+    @cache
+    def parsed(path: Path) -> Page:
+        return Page(path.read_text(encoding="utf-8"))
+
+    def target_file(url: str) -> Path | None:
+        rel = unquote(urlsplit(url).path)[len(urlsplit(base).path):]
+        candidate = site / rel
+        if rel == "" or rel.endswith("/"):
+            candidate = candidate / "index.html"
+        elif candidate.is_dir():
+            candidate = candidate / "index.html"  # a server redirects /x to /x/
+        return candidate if candidate.is_file() else None
+
+    broken, external = [], defaultdict(set)
+    for html_file in sorted(site.rglob("*.html")):
+        page_rel = html_file.relative_to(site).as_posix()
+        page_url = urljoin(base, page_rel.removesuffix("index.html"))
+        for line, link in parsed(html_file).links:
+            link = link.strip()
+            if not link or link.lower().startswith(IGNORED_SCHEMES):
+                continue
+            url = urljoin(page_url, link)
+            parts = urlsplit(url)
+            if parts.netloc != urlsplit(base).netloc:
+                external[url.split("#")[0]].add(page_rel)
+                continue
+            where = f"{page_rel}:{line}: {link}"
+            if not url.startswith(base):
+                broken.append(f"{where} → outside the site ({url}); deployed under {base} this is a dead link")
+                continue
+            target = target_file(url)
+            if target is None:
+                broken.append(f"{where} → no such file")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
+                broken.append(f"{where} → {target.relative_to(site).as_posix()} has no id '{unquote(parts.fragment)}'")
+    return broken, external
+
+
+@pytest.fixture(scope="module")
+def crawled(site):
+    return crawl(site)
+
+
+def test_every_internal_link_and_anchor_resolves(crawled):
+    broken, _ = crawled
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:200])
+
+
+def test_external_links_are_listed(crawled, site):
+    _, external = crawled
+    print(f"{len(external)} external links (not followed):")
+    for url in sorted(external):
+        pages = sorted(external[url])
+        print(f"  {url}  ({len(pages)} pages, e.g. {pages[0]})")
+    assert len(list(site.rglob("*.html"))) > 1
+
+
+def test_the_crawler_finds_broken_links_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<link rel="canonical" href="https://example.org/site/">'
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#gone">anchor</a>'
+        '<a href="missing/">file</a><a href="/elsewhere/">outside</a><a href="https://other.org/">external</a>'
+        '<img src="img.png"><a href="#top" id="top">self</a>', encoding="utf-8")
+    (tmp_path / "a/index.html").write_text('<h2 id="here">Here</h2>', encoding="utf-8")
+    broken, external = crawl(tmp_path)
+    assert [b.split("→")[0].split(": ", 1)[1].strip() for b in broken] == ["a/#gone", "missing/", "/elsewhere/", "img.png"]
+    assert list(external) == ["https://other.org/"]
