@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,8 @@ TYPE_NAMES = {
     "null": "tomt",
     "boolean": "true eller false",
 }
+# libyaml when PyYAML has it: the same safe subset of YAML, with line marks, ~15× faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 # `make new-wave` writes this in front of every value a person must fill in.
 PLACEHOLDER = "TODO"
@@ -111,11 +114,24 @@ def _shown_path(data_dir: Path, path: Path) -> str:
     return f"data/{path.relative_to(data_dir).as_posix()}"
 
 
-def read_yaml(path: Path, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
-    text = path.read_text(encoding="utf-8")
+def read_utf8(path: Path, shown_path: str) -> str | Problem:
+    """The file's text, or a problem at the line of the first byte that is not UTF-8."""
+    raw = path.read_bytes()
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        content = yaml.safe_load(text)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return Problem(shown_path, f"linje {line}", "(tegnsæt)", f"bytes, der ikke er UTF-8 ({raw[error.start:error.end]!r})",
+                       "tekst gemt som UTF-8")
+
+
+def read_yaml(path: Path, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
+    text = read_utf8(path, shown_path)
+    if isinstance(text, Problem):
+        return text
+    try:
+        root = yaml.compose(text, Loader=SAFE_LOADER)
+        content = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"linje {mark.line + 1}" if mark else "hele filen"
@@ -146,8 +162,11 @@ def read_csv(path: Path, shown_path: str, validator: Draft202012Validator) -> tu
     columns = list(schema["properties"])
     problems: list[Problem] = []
     rows, lines = [], {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
+    text = read_utf8(path, shown_path)
+    if isinstance(text, Problem):
+        return [], {}, [text]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
         header = reader.fieldnames or []
         if header != columns:
             problems.append(Problem(shown_path, "linje 1", "(kolonner)", shown(",".join(header)),
@@ -159,6 +178,9 @@ def read_csv(path: Path, shown_path: str, validator: Draft202012Validator) -> tu
             problems += row_problems
             lines[len(rows)] = line
             rows.append(typed)
+    except csv.Error as error:
+        problems.append(Problem(shown_path, f"linje {reader.line_num}", "(CSV)", f"ugyldig CSV ({error})",
+                                "gyldig CSV – tjek anførselstegn og kommaer"))
     return rows, lines, problems
 
 
