@@ -38,7 +38,7 @@ EXPECTED = {
     "misspelt field": "felt '[3].wordng': fandt et ukendt felt",
     "wave id not folder": "data/survey/2026/wave.yml, linje 1, felt 'id': fandt '2062'",
     "unknown publication": "data/survey/2026/wave.yml, linje 2, felt 'publication': fandt 'kl-ds-2052'",
-    "publication suggested": "(mente du 'kl-ds-2025'?)",
+    "publication suggested": "felt 'publication': fandt 'kl-ds-2052' – forventede et kendt id",
     "placeholder left": "data/survey/2026/wave.yml, linje 3, felt 'title': fandt 'TODO",
     "unknown unit": "data/survey/2026/wave.yml, linje 12, felt 'method[1].unit': fandt 'procentpoint'",
     "headline without figure": "data/survey/2026/wave.yml, linje 15, felt 'headlines[1]'",

@@ -92,12 +92,14 @@ def test_printed_story_numbers_are_shown(site):
 
 def test_every_figure_value_is_printed_in_its_source():
     from evidence.fidelity import haystack
+    from evidence.formatting import number
 
     for wave in DATASET.waves.values():
         publication = DATASET.publications[wave.meta["publication"]]
         source = haystack(DATASET.root, publication["text_file"])
         for row in wave.figures.itertuples():
-            assert re.search(rf"(?<!\d){int(row.value)}\s?%", source), (row.question, row.option, row.value)
+            # As printed: decimal comma, so a share of 63.5 is found as "63,5 %" (not as "63 %").
+            assert re.search(rf"(?<![\d,]){re.escape(number(row.value))}\s?%", source), (row.question, row.option, row.value)
         for figure in wave.meta["method"]:
             assert str(int(figure["value"])) in source, figure["id"]
 
