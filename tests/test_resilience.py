@@ -71,9 +71,10 @@ def corruptions(draw, original: bytes) -> tuple[str, bytes]:
 
 
 def names_the_file(error: DataInvalid, rel: str, original: bytes) -> bool:
-    """The report names the corrupted file – or, when the corruption removed an id that other
-    files use (a theme, an area, a testimony), names each place that uses the lost id."""
-    if any(problem.file == f"data/{rel}" for problem in error.problems):
+    """The report names the corrupted file – as the file of a problem or as where the missing thing
+    is expected (rows cut from figures.csv are missed by the questions that need them) – or, when
+    the corruption removed an id other files use (a theme, an area), names each place using it."""
+    if any(rel in f"{problem.file} {problem.expected} {problem.hint}" for problem in error.problems):
         return True
     lost = [problem.found.strip("'") for problem in error.problems]
     return all(value and value.encode("utf-8") in original for value in lost)

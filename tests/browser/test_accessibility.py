@@ -13,6 +13,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 # Material's palette attribute for each prefers-color-scheme (see mkdocs.yml, theme.palette).
 SCHEMES = {"light": "default", "dark": "slate"}
+# Pages checked at once, each in its own tab (renderer process): axe is CPU-bound.
+TABS = 3
 
 
 def describe(url: str, violations: list[dict]) -> list[str]:
@@ -26,15 +28,29 @@ def describe(url: str, violations: list[dict]) -> list[str]:
     return lines
 
 
+def start_axe(tab, script: str) -> None:
+    """Start axe on the page without waiting, so several tabs (renderer processes) check at once."""
+    tab.evaluate(script)
+    tab.evaluate("options => { window.__axe = axe.run(document, options); }", AXE_OPTIONS)
+
+
+def axe_violations(tab) -> list[dict]:
+    return tab.evaluate("() => window.__axe.then(result => result.violations)")
+
+
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_every_page_type_has_no_wcag_violations(scheme, server, pages, new_context):
-    axe = Axe()
-    tab = new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}).new_page()
+    script = Axe().axe_script
+    context = new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tabs = [context.new_page() for _ in range(TABS)]
     problems = []
-    for url in pages:
-        tab.goto(server.at(url), wait_until="load")
-        shown = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert shown == SCHEMES[scheme], f"/{url} did not switch to the {scheme} palette (data-md-color-scheme={shown!r})"
-        result = axe.run(tab, options=AXE_OPTIONS)
-        problems += describe(url, result.response["violations"])
+    for batch in range(0, len(pages), TABS):
+        checking = list(zip(tabs, pages[batch:batch + TABS], strict=False))
+        for tab, url in checking:
+            tab.goto(server.at(url), wait_until="load")
+            shown = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert shown == SCHEMES[scheme], f"/{url} did not switch to the {scheme} palette (data-md-color-scheme={shown!r})"
+            start_axe(tab, script)
+        for tab, url in checking:
+            problems += describe(url, axe_violations(tab))
     assert not problems, f"{len(problems)} accessibility problems ({scheme}):\n" + "\n".join(problems)
