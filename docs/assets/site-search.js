@@ -39,7 +39,23 @@
 
   function render(data) {
     var item = element("li", "ev-search__hit");
-    var subs = (data.sub_results || []).filter(function (sub) { return sub.url !== data.url; }).slice(0, 3);
+    // Rank a page's sections by how many different query words they hold, then by how many
+    // matches stand side by side: for a phrase from a testimony, that is the testimony.
+    // `locations` are word positions in the page's content.
+    var words = (data.content || "").split(/\s+/);
+    function weight(sub) {
+      var locations = sub.locations || [];
+      var seen = {};
+      locations.forEach(function (loc) { seen[(words[loc] || "").toLowerCase().replace(/[^\wæøå]/g, "")] = true; });
+      var adjacent = locations.filter(function (loc) { return locations.indexOf(loc + 1) !== -1; }).length;
+      return Object.keys(seen).length * 100 + adjacent;
+    }
+    var subs = (data.sub_results || [])
+      .filter(function (sub) { return sub.url !== data.url; })
+      .map(function (sub, index) { return { sub: sub, index: index, weight: weight(sub) }; })
+      .sort(function (a, b) { return (b.weight - a.weight) || (a.index - b.index); })
+      .map(function (entry) { return entry.sub; })
+      .slice(0, 3);
     var best = subs.length ? subs[0] : null;
     var title = element("h2", "ev-search__title");
     var link = element("a", null, data.meta.title || data.url);

@@ -24,8 +24,9 @@ def page(new_context, server):
 
 def test_public_front_page_to_theme_to_quote_permalink(page, server):
     page.goto(server.at("/"))
-    page.get_by_role("link", name="Temaer", exact=True).first.click()
-    page.get_by_role("link", name="Arbejdspres og sagstal").first.click()
+    page.locator(".md-content a", has_text="Temaer").first.click()
+    page.wait_for_selector("h1:has-text('Temaer')")
+    page.locator(".md-content a", has_text="Arbejdspres og sagstal").first.click()
     page.wait_for_url(re.compile(r"/temaer/arbejdspres-og-sagstal/$"))
     page.wait_for_selector("h1:has-text('Arbejdspres og sagstal')")
     assert page.locator(".ev-figure svg").count() >= 1
@@ -33,8 +34,9 @@ def test_public_front_page_to_theme_to_quote_permalink(page, server):
     quote_id = permalink.inner_text().removeprefix("Permalink: ").strip()
     permalink.click()
     page.wait_for_url(re.compile(rf"#{quote_id}$"))
+    page.wait_for_selector(f"[id='{quote_id}']", state="visible")
     target = page.locator(f"[id='{quote_id}']")
-    assert target.is_visible()
+    page.wait_for_function(f"document.getElementById('{quote_id}').getBoundingClientRect().top < innerHeight")
     assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
 
 
@@ -55,6 +57,7 @@ def test_copy_works_after_instant_navigation_and_with_the_keyboard(page, server)
     page.evaluate("window.__sameDocument = true")
     page.get_by_role("link", name="Interviewcitater").first.click()
     page.wait_for_url(re.compile(r"/citater/kl-ds-2025/interview/$"))
+    page.wait_for_selector("h1:has-text('Interviewcitater')")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
     button = page.locator("button.ev-copy").first
     button.focus()
@@ -67,6 +70,7 @@ def test_politician_reads_a_recommendation_and_its_evidence(page, server):
     page.goto(server.at("/anbefalinger/"))
     page.get_by_role("link", name=re.compile("Kommunerne fastsætter antallet af sager")).first.click()
     page.wait_for_url(re.compile(r"/anbefalinger/ds2020-p2/$"))
+    page.wait_for_selector("h2:has-text('Evidensen bag')")
     body = page.locator("article.md-content__inner").inner_text()
     assert "Evidensen bag" in body
     assert "Jeg har en passende arbejdsmængde" in body  # the 2025 figure on workload
@@ -139,7 +143,7 @@ def test_site_search_takes_the_reader_to_the_testimony(page, server):
     first.click()
     anchor = href.split("#")[1]
     page.wait_for_url(re.compile(rf"#{anchor}$"))
-    assert page.locator(f"[id='{anchor}']").is_visible()
+    page.wait_for_selector(f"[id='{anchor}']", state="visible")
     assert "vandskorpen" in page.locator(f"article.ev-quote:has([id='{anchor}'])").inner_text()
 
 
