@@ -93,7 +93,7 @@ def home_page(dataset: Dataset) -> Page:
         pub = dataset.publications[publication]
         lines += [f"## Rapportens tre hovedindsigter ({md_text(pub['short'])})\n"]
         lines += [f"{main['id']}. [{md_text(main['headline'])}](indsigter/{main['id']}.md)" for main in doc["main_insights"]]
-        lines += ["", f"*Rapportens egne ord.* [Læs alle indsigter](indsigter/index.md)\n"]
+        lines += ["", "*Rapportens egne ord.* [Læs alle indsigter](indsigter/index.md)\n"]
     lines += [
         "## Hvem står bag evidensen?\n",
     ]

@@ -10,8 +10,8 @@ from mkdocs.exceptions import PluginError
 
 from evidence import generate
 from evidence.dataset import current_dataset
-from evidence.search_index import write_indexes
 from evidence.problems import DataInvalid
+from evidence.search_index import write_indexes
 
 
 def on_config(config):
