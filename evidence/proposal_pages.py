@@ -41,9 +41,9 @@ def overview(dataset: Dataset) -> Page:
 
 def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
     proposal = dataset.proposals[proposal_id]
-    title = f"{proposal['addressee_label']}: forslag {proposal_id.rsplit('-p', 1)[1]}"
+    title = f"Forslag {proposal_id.rsplit('-p', 1)[1]} – rettet til {proposal['addressee_label']}"
     lines = [front_matter(title=title, description=proposal["text"]),
-             f"# {md_text(proposal['text'])}\n",
+             f"# {md_text(title)}\n",
              macro("proposal", proposal_id) + "\n",
              "## Evidensen bag\n",
              macro("proposal_evidence", proposal_id) + "\n"]
