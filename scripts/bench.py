@@ -41,6 +41,7 @@ import textwrap
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -121,6 +122,7 @@ def machine() -> dict:
         "os": platform.platform(),
         "chromium": version,
         "commit": commit + (" (med ucommittede ændringer)" if dirty else ""),
+        "loadavg": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
 
 
@@ -278,15 +280,17 @@ def make_bare(bare: Path, project: Path, dump: Path, config: dict) -> Path:
 
 PROFILE_ROWS = [
     ("Hele `mkdocs build` (under cProfile)", "mkdocs/commands/build.py", "build"),
-    ("Data: indlæs og valider (`evidence.dataset.load_dataset`)", "evidence/dataset.py", "load_dataset"),
-    ("  heraf YAML med linjenumre (`contract.read_all`)", "evidence/contract.py", "read_all"),
-    ("Sider skrives (`evidence.generate.write`)", "evidence/generate.py", "write"),
+    ("Hook `on_config`: data og sidegenerering (`macros/hooks.py`)", "macros/hooks.py", "on_config"),
+    ("  heraf data: indlæs og valider (`evidence.dataset.load_dataset`)", "evidence/dataset.py", "load_dataset"),
+    ("    heraf YAML med linjenumre (`contract.read_all`)", "evidence/contract.py", "read_all"),
+    ("  heraf sider og downloads skrives (`evidence.generate.write`)", "evidence/generate.py", "write"),
+    ("    heraf CSV-downloads (`generate.downloads`)", "evidence/generate.py", "downloads"),
     ("Makroer (mkdocs-macros `on_page_markdown`)", "mkdocs_macros/plugin.py", "on_page_markdown"),
-    ("  heraf diagrammer (`evidence.charts`, vl-convert)", "", "vegalite_to_svg"),
+    ("Diagrammer i alt (`charts.bar_chart_svg`: Altair-spec + vl-convert)", "evidence/charts.py", "bar_chart_svg"),
+    ("  heraf vl-convert (`vegalite_to_svg`)", "", "vegalite_to_svg"),
     ("Markdown → HTML (`Page.render`)", "mkdocs/structure/pages.py", "render"),
     ("Temaskabeloner (`_build_page`, Jinja)", "mkdocs/commands/build.py", "_build_page"),
-    ("Materials søgeindeks (search-plugin `on_post_build`)", "mkdocs/contrib/search/__init__.py", "on_post_build"),
-    ("Citatsøgningens Pagefind-indeks (`finder_index.write_index`)", "evidence/finder_index.py", "write_index"),
+    ("Hook `on_post_build`: Pagefind-indekser (citatsøgning og sitesøgning)", "macros/hooks.py", "on_post_build"),
     ("  heraf venten på svar fra pagefind (`epoll.poll`)", "", "poll"),
 ]
 
@@ -324,7 +328,10 @@ def bench_serve(work: Path, timeout: float, edit_timeout: float = 150) -> dict:
 
 def serve_once(project: Path, log: Path, extra: list[str], timeout: float, edit_timeout: float) -> dict:
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
+    # mkdocs serve mounts the site under the path of site_url, as it will be deployed.
+    site_url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
+    base = f"http://127.0.0.1:{port}" + "/" + urllib.parse.urlsplit(site_url).path.strip("/") + "/"
+    base = base.replace("//", "/").replace("http:/", "http://")
     item_id, new_theme, page_url = edit_target(project)
     url = base + page_url
     cmd = [PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", *extra]
@@ -332,9 +339,9 @@ def serve_once(project: Path, log: Path, extra: list[str], timeout: float, edit_
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=project, env=env(), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            before = _wait_for(lambda: _get(url), timeout)
+            before = _wait_for(lambda: _get(url) or (proc.poll() is not None and "exit"), timeout)
             first_build = time.perf_counter() - start
-            if before is None:
+            if before is None or before == "exit":
                 return {"command": " ".join(cmd[2:]), "error": f"siden blev ikke serveret inden for {timeout:.0f} s"}
             time.sleep(2)  # let the watcher settle after the first build
             log_before = len(_read(str(log)))
@@ -354,8 +361,8 @@ def serve_once(project: Path, log: Path, extra: list[str], timeout: float, edit_
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-    return {"command": "python -m mkdocs " + " ".join(cmd[4:]), "first_build_seconds": round(first_build, 1),
-            "edit": f"{item_id}: tema tilføjet/ændret til {new_theme}", "page": page_url,
+    return {"command": "python -m mkdocs " + " ".join(cmd[3:]), "first_build_seconds": round(first_build, 1),
+            "edit": f"{item_id}: sidste tema-tag ændret til {new_theme}", "page": page_url,
             "change_detected": detected, "reflected_seconds": None if reflected_s is None else round(reflected_s, 2),
             "rebuild_done_seconds": None if rebuild_s is None else round(rebuild_s, 2), "edit_timeout": edit_timeout}
 
@@ -452,6 +459,8 @@ def kind_of(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if "/citatindeks/" in path:
         return "citatindeks"
+    if "/soegeindeks/" in path:
+        return "soegeindeks"
     if name == "search_index.json":
         return "search_index"
     if path.endswith("/") or name.endswith(".html"):
@@ -683,13 +692,43 @@ def material_search_session(browser, server: LoggingServer, site: Path, url: str
         context.close()
 
 
+def site_search_session(browser, server: LoggingServer, site: Path, url: str) -> dict:
+    """The site search as a reader uses it: Pagefind from the header box (→ /soeg/), or Material's search box."""
+    if not (site / "soeg" / "index.html").is_file():
+        return {"engine": "material"} | material_search_session(browser, server, site, url)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        mark = server.mark()
+        page = context.new_page()
+        page.goto(server.url + url, wait_until="networkidle")
+        _quiet(server)
+        loaded = server.mark()
+        start = time.perf_counter()
+        page.type("#ev-header-q", SEARCH_QUERY, delay=60)
+        page.press("#ev-header-q", "Enter")
+        page.wait_for_selector("#ev-search-results li", timeout=180_000)
+        shown = time.perf_counter() - start
+        _quiet(server)
+        related = [e for e in server.since(mark) if kind_of(e[0]) in ("soegeindeks", "search_index")]
+        return {
+            "engine": "pagefind",
+            "search_files": tally(site, related)["total"],
+            "after_focus": tally(site, server.since(loaded))["total"],
+            "files": sorted({e[0].split("/")[1] + "/" + e[0].split("/")[2].split(".")[0] for e in related
+                             if e[0].count("/") >= 2}),
+            "result_seconds_from_focus": round(shown, 2),
+        }
+    finally:
+        context.close()
+
+
 def bench_search(site: Path, browser) -> dict:
     server = LoggingServer(site)
     try:
         theme = page_types(site).get("temahub", "")
         finder = finder_session(browser, server, site)
         finder["first_result_runs_ms"] = first_result_times(browser, server)
-        return {"finder": finder, "material": material_search_session(browser, server, site, theme)}
+        return {"finder": finder, "material": site_search_session(browser, server, site, theme)}
     finally:
         server.close()
 
@@ -701,7 +740,10 @@ def bench_search(site: Path, browser) -> dict:
 def site_facts(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     finder = site / "citatindeks"
+    site_index = site / "soegeindeks"
     return {
+        "site_index_mib": mib(sum(p.stat().st_size for p in site_index.rglob("*") if p.is_file()))
+        if site_index.is_dir() else None,
         "pages": sum(1 for _ in site.rglob("index.html")),
         "site_mib": mib(sum(p.stat().st_size for p in site.rglob("*") if p.is_file())),
         "search_index": {"raw": index.stat().st_size, "gzip": gz_size(index)} if index.is_file() else None,
@@ -734,8 +776,11 @@ def bench_scale(work: Path, factor: int, timeout: float, what_if: bool, reuse: t
         run = patched
     if run.ok:
         result["site"] = site_facts(site)
-        with chromium() as browser:
-            result["search"] = bench_search(site, browser)
+        try:
+            with chromium() as browser:
+                result["search"] = bench_search(site, browser)
+        except Exception as error:  # keep the build numbers when the browser part fails
+            result["search_error"] = f"{type(error).__name__}: {error}"
     return result
 
 
@@ -763,6 +808,7 @@ def pagefind_round_trip(work: Path, records: int = 20) -> dict:
         from pagefind.index import IndexConfig, PagefindIndex
         async def main():
             async with PagefindIndex(config=IndexConfig(output_path={str(work / 'pf-rt')!r}, force_language="da")) as index:
+                await index.add_custom_record(url="/warm-up", content="SYNTETISK", language="da")  # starts the backend
                 start = time.perf_counter()
                 for i in range({records}):
                     await index.add_custom_record(url=f"/x/{{i}}", content="SYNTETISK sagsbehandler " * 50,
@@ -803,12 +849,15 @@ def main() -> int:
     parser.add_argument("--merge", type=Path, action="append", default=[], help="merge results from earlier JSON runs")
     parser.add_argument("--render", action="store_true", help="only write BENCHMARKS.md from --merge files")
     parser.add_argument("--output", type=Path, default=OUT_MD)
+    parser.add_argument("--notes", type=Path, help="Markdown with observations made during the run, added as is")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
 
     results: dict = {}
     for path in args.merge:
         _merge(results, json.loads(path.read_text(encoding="utf-8")))
+    if args.notes:
+        results["notes"] = args.notes.read_text(encoding="utf-8")
     if args.render:
         args.output.write_text(render(results), encoding="utf-8")
         print(f"Skrev {args.output}")
@@ -873,6 +922,8 @@ def main() -> int:
         save()
         print(f"Rå resultater: {out_json}", flush=True)
     _merge(results, run)
+    if args.notes:
+        results["notes"] = args.notes.read_text(encoding="utf-8")
     args.output.write_text(render(results), encoding="utf-8")
     print(f"Skrev {args.output}")
     if not args.keep:

@@ -59,19 +59,25 @@ def render(r: dict) -> str:
         "",
         "## Maskine og kørsel",
         "",
-        "| Dato | nproc | RAM | CPU | Python | Chromium | Commit | Kommando |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Dato | nproc | RAM | CPU | Python | Chromium | Commit | Load ved start (1/5/15 min) | Kommando |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for run in r.get("runs", []):
         m = run["machine"]
         out.append(f"| {m['date']} | {m['nproc']} | {m['ram_gib']} GiB | {m['cpu']} | {m['python']} | "
-                   f"{m['chromium']} | {m['commit']} | `{run['command']}` (trin: {', '.join(run.get('steps', []))}) |")
+                   f"{m['chromium']} | {m['commit']} | {m.get('loadavg', '–')} | `{run['command']}` "
+                   f"(trin: {', '.join(run.get('steps', []))}) |")
     out += ["", *summary(r), *build_section(r), *serve_section(r), *weight_section(r), *search_section(r),
-            *scale_section(r), *analysis(r)]
+            *scale_section(r), *analysis(r), *([r["notes"].rstrip(), ""] if r.get("notes") else [])]
     return "\n".join(out).rstrip() + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
+
+def _site_search_name(search: dict | None) -> str:
+    engine = ((search or {}).get("material") or {}).get("engine", "material")
+    return "Sitesøgningen (Pagefind, `/soeg/`)" if engine == "pagefind" else "Materials søgning"
+
 
 def _finder_session_kb(search: dict | None) -> float | None:
     return search["finder"]["session"]["gzip"] / KB if search else None
@@ -113,7 +119,7 @@ def summary(r: dict) -> list[str]:
         rows.append(("Citatsøgning, én session (1×, gzip)", f"≤ {TARGETS['search_kb']} KB", f"{f_kb:.1f} KB",
                      f_kb <= TARGETS["search_kb"]))
         m_kb = q["material"]["search_files"]["gzip"] / KB
-        rows.append(("Materials søgning, én session (1×, gzip)", f"≤ {TARGETS['search_kb']} KB", f"{m_kb:.1f} KB",
+        rows.append((f"{_site_search_name(q)}, én session (1×, gzip)", f"≤ {TARGETS['search_kb']} KB", f"{m_kb:.1f} KB",
                      m_kb <= TARGETS["search_kb"]))
     for factor, entry in sorted(r.get("scale", {}).items(), key=lambda kv: int(kv[0])):
         if factor == "1":
@@ -130,7 +136,7 @@ def summary(r: dict) -> list[str]:
             rows.append((f"Citatsøgning, første resultat ved {label}", f"≤ {TARGETS['first_result_ms']} ms",
                          f"{_ms(ms)} ms", ms is not None and ms <= TARGETS["first_result_ms"]))
             m_kb = search["material"]["search_files"]["gzip"] / KB
-            rows.append((f"Materials søgning, én session ved {label}", f"≤ {TARGETS['scale_search_kb']} KB",
+            rows.append((f"{_site_search_name(search)}, én session ved {label}", f"≤ {TARGETS['scale_search_kb']} KB",
                          f"{m_kb:,.0f} KB".replace(",", " "), m_kb <= TARGETS["scale_search_kb"]))
     if not rows:
         return []
@@ -272,22 +278,26 @@ def search_section(r: dict) -> list[str]:
         f"»{'sagsbehandler'}« tastes (60 ms pr. tegn; søgningen venter 250 ms på pause), første tema afkrydses, "
         "»Nulstil søgningen« klikkes. Alle filer under `/citatindeks/` summeres.",
         "",
-        "**Materials søgning**: en temaside åbnes, søgefeltet fokuseres, og »sagsbehandler« tastes, til der er "
-        "et resultat. Summeret: `search_index.json`, søge-workeren og lunr-filerne (uanset hvornår de hentes).",
+        ("**Sitesøgningen** (Pagefind, `/soegeindeks/`): en temaside åbnes, »sagsbehandler« tastes i søgefeltet i "
+         "sidehovedet og Enter trykkes (formularen går til `/soeg/?q=…`), til der er et resultat. Summeret: alle filer "
+         "under `/soegeindeks/`." if m.get("engine") == "pagefind" else
+         "**Materials søgning**: en temaside åbnes, søgefeltet fokuseres, og »sagsbehandler« tastes, til der er "
+         "et resultat. Summeret: `search_index.json`, søge-workeren og lunr-filerne (uanset hvornår de hentes)."),
         "",
         "| Session | Filer | Rå | gzip | Mål | |",
         "| --- | --- | --- | --- | --- | --- |",
         f"| Citatsøgning, ved sideindlæsning | – | {kb(f['at_load']['raw'])} KB | {kb(f['at_load']['gzip'])} KB | | |",
         f"| Citatsøgning, hele sessionen | {f['files']} | {kb(f['session']['raw'])} KB | {kb(f['session']['gzip'])} KB | "
         f"≤ {TARGETS['search_kb']} KB | {met(f['session']['gzip'] / KB <= TARGETS['search_kb'])} |",
-        f"| Materials søgning | {len(m['files'])} | {kb(m['search_files']['raw'])} KB | {kb(m['search_files']['gzip'])} KB | "
+        f"| {_site_search_name(q)} | {m['search_files']['requests']} | {kb(m['search_files']['raw'])} KB | "
+        f"{kb(m['search_files']['gzip'])} KB | "
         f"≤ {TARGETS['search_kb']} KB | {met(m['search_files']['gzip'] / KB <= TARGETS['search_kb'])} |",
         "",
         f"Citatsøgningen, første resultat efter kold sideindlæsning (navigationsstart → første citat i listen): "
         f"{', '.join(_ms(v['first_result_ms']) for v in f.get('first_result_runs_ms', []))} ms (median "
         f"{_ms(_first_ms(q))} ms; sidens `load`-hændelse alene: median {_ms(_load_ms(q))} ms). "
-        f"Materials søgning: første resultat {m['result_seconds_from_focus']:.2f} s efter "
-        f"fokus (inkl. tastetiden, {len('sagsbehandler')} × 60 ms). Materials filer: "
+        f"{_site_search_name(q)}: første resultat {m['result_seconds_from_focus']:.2f} s efter første tastetryk "
+        f"(inkl. tastetiden, {len('sagsbehandler')} × 60 ms, og for Pagefind sideskiftet til `/soeg/`). Filer: "
         + ", ".join(f"`{name}`" for name in m["files"]) + ".",
         "",
     ]
@@ -309,9 +319,9 @@ def scale_section(r: dict) -> list[str]:
         "`synthetic: true`, spørgsmål kopieret fra 2025, tilfældige andele). 1× er dagens data uden syntetisk "
         "tillæg. Hver bygning har en tidsgrænse; en bygning, der ikke bliver færdig, står som sådan.",
         "",
-        "| Størrelse | Fortællinger | Bygning | Peak RSS | Sider | Site | `search_index.json` rå / gzip | "
-        "Citatindeks | Citatsøgning, session (gzip) | Første resultat (median) | Materials søgning (gzip) | "
-        "Materials første resultat |",
+        "| Størrelse | Fortællinger | Bygning | Peak RSS | Sider | Site | Sitesøgningens indeks | "
+        "Citatindeks | Citatsøgning, session (gzip) | Første resultat (median) | Sitesøgning, session (gzip) | "
+        "Sitesøgning, første resultat |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for factor, e in sorted(s.items(), key=lambda kv: int(kv[0])):
@@ -326,6 +336,10 @@ def scale_section(r: dict) -> list[str]:
     return lines + [""]
 
 
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 def _quotes_100(r: dict) -> int:
     """Quotes at 100×: today's quotes plus 99 × today's testimonies."""
     one = (r.get("scale") or {}).get("1", {})
@@ -338,7 +352,9 @@ def _scale_row(label: str, corpus: dict, build: dict, site: dict | None, search:
     cells = [label, f"{corpus['testimonies']:,}".replace(",", " "), secs(build), f"{build['peak_rss_mib']} MiB"]
     if site:
         idx = site.get("search_index") or {}
-        cells += [str(site["pages"]), f"{site['site_mib']} MiB", f"{mb(idx.get('raw'))} / {mb(idx.get('gzip'))} MiB",
+        index = f"{site['site_index_mib']} MiB (Pagefind)" if site.get("site_index_mib") is not None else \
+            f"{mb(idx.get('raw'))} / {mb(idx.get('gzip'))} MiB (`search_index.json` rå / gzip)"
+        cells += [str(site["pages"]), f"{site['site_mib']} MiB", index,
                   f"{site['finder_index_mib']} MiB"]
     else:
         cells += ["–"] * 4
@@ -356,27 +372,31 @@ def analysis(r: dict) -> list[str]:
     b = r.get("build") or {}
     rows = {row["label"]: row["seconds"] for row in (b.get("profile") or {}).get("rows", [])}
     total = next((v for k, v in rows.items() if k.startswith("Hele")), None)
-    pagefind = next((v for k, v in rows.items() if k.startswith("Citatsøgningens")), None)
+    pagefind = next((v for k, v in rows.items() if "Pagefind" in k and v is not None), None)
     macros = next((v for k, v in rows.items() if k.startswith("Makroer")), None)
     rt = b.get("pagefind_round_trip") or {}
     if total and pagefind is not None:
         lines.append(
-            f"- **Byggetiden er domineret af citatindekset.** Pagefind-indekset tager {pagefind:.0f} af {total:.0f} s "
+            f"- **Byggetiden er domineret af citatindekset.** Pagefind-indekserne tager {pagefind:.0f} af {total:.0f} s "
             f"({pagefind / total:.0%}) i den profilerede bygning, og næsten al tiden er ventetid (CPU'en er ledig): "
             f"Pagefinds Python-API (`pagefind` 1.5) sover 0,1 s, før det læser hvert svar fra sin baggrundsproces, og "
-            f"`evidence/finder_index.py` venter på hvert `add_custom_record` for sig – {rt.get('ms_per_record', '≈100')} ms "
+            "citatindekset bygges med ét `add_custom_record` ad gangen, som hver venter på sit svar – "
+            f"{rt.get('ms_per_record', '≈100')} ms "
             f"pr. citat, mod {rt.get('ms_per_record_without_sleep', '<1')} ms uden ventetiden. Tiden vokser lineært med "
-            f"antallet af citater, så 100× (≈ {_quotes_100(r):,} citater) alene koster "
-            f"≈ {_quotes_100(r) * (rt.get('ms_per_record') or 100) / 1000 / 60:.0f} min. ".replace(",", " ") +
+            f"antallet af citater, så 100× (≈ {_thousands(_quotes_100(r))} citater) alene koster "
+            f"≈ {_quotes_100(r) * (rt.get('ms_per_record') or 100) / 1000 / 60:.0f} min. "
             "Løsningen er at undgå ét rundtur pr. citat: skriv citaterne som HTML-filer og kald `add_directory` én "
             "gang (eller kør `pagefind`-CLI'en på de færdige citatsider), eller lap/opgradér API'et. Så falder "
             "forholdet til en bar bygning til omtrent makroernes og datavalideringens andel.")
-    charts = next((v for k, v in rows.items() if "diagrammer" in k), None)
-    load = next((v for k, v in rows.items() if k.startswith("Data:")), None)
+    charts = next((v for k, v in rows.items() if k.startswith("Diagrammer")), None)
+    load = next((v for k, v in rows.items() if "heraf data" in k), None)
     if macros is not None and total:
-        lines.append(f"- Uden for Pagefind: makroerne (citatblokke og SVG-diagrammer) tager {macros:.0f} s, heraf "
-                     f"vl-convert {charts or 0:.0f} s; data-indlæsning og validering (YAML med linjenumre, schemas, "
-                     f"ordret-kontrol mod kildeteksten) {load or 0:.0f} s. Resten er MkDocs og Material selv.")
+        lines.append(f"- Uden for Pagefind er diagrammerne den største post: {charts or 0:.0f} s (under cProfile) går "
+                     "til at bygge Altair-specifikationer (Altairs schema-validering og deep copy) og tegne dem med "
+                     f"vl-convert; makroerne i alt tager {macros:.0f} s. Data-indlæsning og validering (YAML med "
+                     f"linjenumre, schemas, ordret-kontrol mod kildeteksten) tager {load or 0:.0f} s. MkDocs og Material "
+                     "selv (Markdown og skabeloner) er få sekunder – det er hele den bare bygning. Diagrammer kunne "
+                     "caches på deres data (samme tal → samme SVG), så en genopbygning kun tegner de ændrede.")
     s = r.get("serve") or {}
     first = s.get("make serve")
     if first and first.get("reflected_seconds") is None and "error" not in first:
