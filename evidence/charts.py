@@ -30,7 +30,18 @@ def wrap(label: str, width: int = 40) -> str:
     return "|".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
 
 
+_svg_cache: dict[str, str] = {}
+
+
 def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    """The chart for these exact rows; drawn once per process, so `make serve` rebuilds fast."""
+    key = frame[["option_label", "population_label", "value", "text"]].to_json() + repr(sorted(colours.items()))
+    if key not in _svg_cache:
+        _svg_cache[key] = _draw_bar_chart(frame, colours)
+    return _svg_cache[key]
+
+
+def _draw_bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> str:
     """Horizontal bars, one panel per answer option, label above its bars.
 
     Labels sit above the bars rather than beside them so the whole width is left for

@@ -368,6 +368,7 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
     themes_known = not _unreadable(dataset, "themes.yml", files)
     areas_known = not _unreadable(dataset, "areas.yml", files)
     quotes_known = not any(_unreadable(dataset, rel, files) for rel in _quote_files(dataset))
+    testimonies = {k: v for k, v in dataset.quotes.items() if v.get("kind") == "testimony"}
     for rel, data in files.items():
         if data.schema not in ("quotes", "facts", "proposals"):
             continue
@@ -389,7 +390,6 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                     problems.append(_unknown(rel, where((index, "areas", a_index)), f"areas[{a_index + 1}]",
                                              area, dataset.areas))
             target = item.get("full_text")
-            testimonies = {k: v for k, v in dataset.quotes.items() if v.get("kind") == "testimony"}
             if isinstance(target, str) and quotes_known and target not in testimonies:
                 problems.append(_unknown(rel, where((index, "full_text")), "full_text", target, testimonies,
                                          "id på en fortælling fra den lange samling"))

@@ -96,4 +96,19 @@ def items_of(dataset: Dataset, publication: str, part_slug: str) -> list[dict]:
 
 def excerpts_of(dataset: Dataset, testimony_id: str) -> list[dict]:
     """Cover reprints and chapter excerpts of a testimony, so the full story links back to them."""
-    return [q for q in dataset.quotes.values() if q.get("full_text") == testimony_id]
+    return _excerpt_index(dataset).get(testimony_id, [])
+
+
+_excerpts: dict[int, tuple[Dataset, dict[str, list[dict]]]] = {}
+
+
+def _excerpt_index(dataset: Dataset) -> dict[str, list[dict]]:
+    """Built once per dataset: looking excerpts up per quote would make every page quadratic."""
+    cached = _excerpts.get(id(dataset))
+    if cached is None or cached[0] is not dataset:
+        index: dict[str, list[dict]] = {}
+        for item in dataset.quotes.values():
+            if item.get("full_text"):
+                index.setdefault(item["full_text"], []).append(item)
+        cached = _excerpts[id(dataset)] = (dataset, index)
+    return cached[1]

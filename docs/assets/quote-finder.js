@@ -57,16 +57,19 @@
   }
 
   function renderHit(root, data) {
+    // Quotes are indexed as one small page each; their permalink and exact text travel as meta.
+    var url = data.meta.permalink;
+    var text = data.meta.text || data.content;
     var item = element("li", "ev-hit");
     var article = element("article", "ev-quote");
     var title = element("h2", "ev-quote__title");
     var link = element("a", null, data.meta.title);
-    link.href = root + data.url;
+    link.href = root + url;
     title.appendChild(link);
     article.appendChild(title);
     if (data.meta.lead_in) { article.appendChild(element("p", "ev-quote__lead", data.meta.lead_in)); }
     var quote = element("blockquote");
-    data.content.split("\n\n").forEach(function (paragraph) { quote.appendChild(element("p", null, paragraph)); });
+    text.split("\n\n").forEach(function (paragraph) { quote.appendChild(element("p", null, paragraph)); });
     article.appendChild(quote);
     article.appendChild(element("p", "ev-quote__who", "– " + data.meta.attribution));
     var cite = element("p", "ev-quote__cite");
@@ -75,14 +78,14 @@
     article.appendChild(cite);
     var actions = element("p", "ev-quote__actions");
     var permalink = element("a", "ev-permalink", "Permalink: " + data.meta.id);
-    permalink.href = root + data.url;
+    permalink.href = root + url;
     actions.appendChild(permalink);
     var button = element("button", "ev-copy md-button", "Kopiér citat");
     button.type = "button";
     button.hidden = true;
-    button.setAttribute("data-copy", "»" + data.content.replace(/\n\n/g, " ") + "« – " + data.meta.attribution +
+    button.setAttribute("data-copy", "»" + text.replace(/\n\n/g, " ") + "« – " + data.meta.attribution +
       ". Kilde: " + data.meta.citation);
-    button.setAttribute("data-permalink", root + data.url);
+    button.setAttribute("data-permalink", root + url);
     actions.appendChild(button);
     var status = element("span", "ev-copy__status");
     status.setAttribute("role", "status");
