@@ -4,19 +4,20 @@ Pagefind builds chunked indexes, so a search downloads only the chunks its words
 search stays light as the corpus grows, and everything is served from the site itself.
 Both use Danish stemming for the indexed words and for the query.
 
-Quotes reach Pagefind as one small HTML file each, indexed in a single call: its Python
+Quotes reach Pagefind as one small HTML file each, indexed in a single run: its Python
 API waits a tenth of a second per request, so adding records one by one would cost half a
-minute for today's corpus and most of an hour at a hundred times the size.
+minute for today's corpus and most of an hour at a hundred times the size. Pagefind runs
+as its command-line program, which exits only when every file is written (the Python
+API's service could be shut down while a busy machine was still writing).
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from evidence.dataset import Dataset
 from evidence.finder import INDEX_DIR, records
@@ -27,12 +28,21 @@ SITE_EXCLUDE = ["svg", ".ev-quote__actions", ".headerlink", ".ev-cite", ".ev-dow
 
 
 def write_indexes(dataset: Dataset, site_dir: Path) -> None:
-    asyncio.run(_write_all(dataset, site_dir))
+    with tempfile.TemporaryDirectory() as folder:
+        for number, item in enumerate(records(dataset)):
+            (Path(folder) / f"{number:06d}.html").write_text(record_html(item), encoding="utf-8")
+        _pagefind(Path(folder), site_dir / INDEX_DIR, "*.html")
+    _pagefind(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))
 
 
-async def _write_all(dataset: Dataset, site_dir: Path) -> None:
-    await _quote_index(records(dataset), site_dir / INDEX_DIR)
-    await _site_index(site_dir)
+def _pagefind(source: Path, output: Path, glob: str, exclude: str | None = None) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
+               "--glob", glob, "--force-language", "da", "--silent"]
+    if exclude:
+        command += ["--exclude-selectors", exclude]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind kunne ikke bygge {output.name}: {result.stdout}{result.stderr}")
 
 
 def record_html(record: dict) -> str:
@@ -49,19 +59,3 @@ def record_html(record: dict) -> str:
     return (f'<!doctype html><html lang="da"><head><meta charset="utf-8"></head><body>'
             f'<main data-pagefind-body>{paragraphs}<div data-pagefind-ignore>{meta}{filters}{sort}</div></main>'
             "</body></html>")
-
-
-async def _quote_index(items: list[dict], output: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        for number, item in enumerate(items):
-            (Path(folder) / f"{number:06d}.html").write_text(record_html(item), encoding="utf-8")
-        config = IndexConfig(output_path=str(output), force_language="da")
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(path=folder, glob="*.html")
-
-
-async def _site_index(site_dir: Path) -> None:
-    config = IndexConfig(output_path=str(site_dir / SITE_INDEX_DIR), force_language="da",
-                         exclude_selectors=SITE_EXCLUDE)
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(path=str(site_dir), glob="**/index.html")
