@@ -6,6 +6,7 @@ from evidence.dataset import Dataset
 from evidence.markdown import front_matter, macro, md_text
 from evidence.page import Page
 from evidence.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
+from evidence.trends import has_trend, latest_question, question_ids, question_waves, trend_groups
 
 QUOTES_ON_HUB = 6
 
@@ -33,6 +34,11 @@ def theme_page(dataset: Dataset, theme_id: str) -> Page:
              f"{md_text(theme['description'])}\n"]
     if not theme_figure_frame(dataset, theme_id).empty:
         lines += ["## Det viser undersøgelsen\n", macro("theme_figures", theme_id) + "\n"]
+    for question_id in trend_questions(dataset, theme_id):
+        question = latest_question(dataset, question_id)
+        lines.append(f"## Udvikling over tid: {md_text(question['label'] or '')} {md_text(question['measure'])}\n")
+        for group in trend_groups(dataset, question_id):
+            lines += [macro("trend_figure", question_id, group) + "\n", macro("trend_changes", question_id, group) + "\n"]
     if insights_on(dataset, theme_id):
         lines += ["## Indsigter fra rapporten\n", macro("theme_insights", theme_id) + "\n"]
     if proposals_on(dataset, theme_id):
@@ -44,3 +50,12 @@ def theme_page(dataset: Dataset, theme_id: str) -> Page:
         lines += ["## Citater og fortællinger\n", macro("theme_quote_count", theme_id) + "\n"]
         lines += [macro("quote_teaser", q["id"]) + "\n" for q in selection[:QUOTES_ON_HUB]]
     return Page(f"temaer/{theme_id}.md", "\n".join(lines), theme["name"])
+
+
+def trend_questions(dataset: Dataset, theme_id: str) -> list[str]:
+    """Questions asked in two or more waves with an answer on the theme (in any wave's tagging)."""
+    return [qid for qid in question_ids(dataset)
+            if has_trend(dataset, qid)
+            and any(theme_id in o.get("themes", [])
+                    for wave in question_waves(dataset, qid)
+                    for o in dataset.waves[wave].questions[qid]["options"])]

@@ -56,6 +56,12 @@ def test_cross_wave_page_shows_the_trend_and_the_change_in_points(wave_site):
     assert "70 % i 2025 → 72,5 % i 2027 (+2,5 procentpoint)" in body
 
 
+def test_theme_hub_shows_the_trend_of_its_questions(wave_site):
+    hub = text(wave_site, "temaer/kollegaer-og-faellesskab/")
+    assert 'id="fig-udvikling-vigtigt-for-at-blive-omraade"' in hub
+    assert "64 % i 2025 → 67 % i 2027 (+3 procentpoint)" in plain(hub)
+
+
 def test_new_wave_page_shows_the_trend_up_to_that_wave(wave_site):
     body = text(wave_site, "tal/2027/vigtigt-for-at-blive/")
     assert "Udvikling over tid" in body and "+3 procentpoint" in body
