@@ -30,6 +30,12 @@ def wrap(label: str, width: int = 40) -> str:
     return "|".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
 
 
+def population_colour(populations: list[str], scale: alt.Scale) -> alt.Color:
+    """Each population in its own colour; a legend only when there is more than one."""
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
+    return alt.Color("population_label:N", scale=scale, legend=legend if len(populations) > 1 else None)
+
+
 _svg_cache: dict[str, str] = {}
 
 
@@ -55,15 +61,7 @@ def _draw_bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> str:
         y=alt.Y("population_label:N", sort=populations, axis=None, title=None),
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, 100]), axis=None, title=None),
     )
-    bars = base.mark_bar(height={"band": 0.8}).encode(
-        color=alt.Color(
-            "population_label:N",
-            scale=colour_scale,
-            legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
-            if len(populations) > 1
-            else None,
-        )
-    )
+    bars = base.mark_bar(height={"band": 0.8}).encode(color=population_colour(populations, colour_scale))
     labels = base.mark_text(align="left", dx=4, fontSize=14, color=INK).encode(text="text:N")
     option_order = list(dict.fromkeys(data["wrapped"]))
     chart = (
@@ -145,13 +143,7 @@ def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
         y=alt.Y("value:Q", scale=alt.Scale(domain=[0, 100]), title=None,
                 axis=alt.Axis(values=[0, 50, 100], labelExpr="datum.value + ' %'", labelFontSize=12,
                               labelColor=INK, domain=False, ticks=False, gridColor="#8a8a8a", gridOpacity=0.4)),
-        color=alt.Color(
-            "population_label:N",
-            scale=colour_scale,
-            legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
-            if len(populations) > 1
-            else None,
-        ),
+        color=population_colour(populations, colour_scale),
     )
     lines = base.mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=70, filled=True))
     labels = base.mark_text(dy=-12, fontSize=13, color=INK).encode(text="text:N")
