@@ -377,17 +377,13 @@ def analysis(r: dict) -> list[str]:
     rt = b.get("pagefind_round_trip") or {}
     if total and pagefind is not None:
         lines.append(
-            f"- **Byggetiden er domineret af citatindekset.** Pagefind-indekserne tager {pagefind:.0f} af {total:.0f} s "
-            f"({pagefind / total:.0%}) i den profilerede bygning, og næsten al tiden er ventetid (CPU'en er ledig): "
-            f"Pagefinds Python-API (`pagefind` 1.5) sover 0,1 s, før det læser hvert svar fra sin baggrundsproces, og "
-            "citatindekset bygges med ét `add_custom_record` ad gangen, som hver venter på sit svar – "
-            f"{rt.get('ms_per_record', '≈100')} ms "
-            f"pr. citat, mod {rt.get('ms_per_record_without_sleep', '<1')} ms uden ventetiden. Tiden vokser lineært med "
-            f"antallet af citater, så 100× (≈ {_thousands(_quotes_100(r))} citater) alene koster "
-            f"≈ {_quotes_100(r) * (rt.get('ms_per_record') or 100) / 1000 / 60:.0f} min. "
-            "Løsningen er at undgå ét rundtur pr. citat: skriv citaterne som HTML-filer og kald `add_directory` én "
-            "gang (eller kør `pagefind`-CLI'en på de færdige citatsider), eller lap/opgradér API'et. Så falder "
-            "forholdet til en bar bygning til omtrent makroernes og datavalideringens andel.")
+            f"- **Pagefind-indekserne** tager {pagefind:.0f} af {total:.0f} s ({pagefind / total:.0%}) i den profilerede "
+            "bygning. Citaterne skrives som én lille HTML-fil hver og indekseres i én kørsel af Pagefinds "
+            "kommandolinjeprogram (`evidence/search_index.py`). Pagefinds Python-API, som sitet brugte før, sover "
+            f"0,1 s før hvert svar: målt {rt.get('ms_per_record', '≈100')} ms pr. citat med ét `add_custom_record` "
+            f"ad gangen mod {rt.get('ms_per_record_without_sleep', '<1')} ms uden ventetiden – ved 100× "
+            f"(≈ {_thousands(_quotes_100(r))} citater) ville det alene have kostet "
+            f"≈ {_quotes_100(r) * (rt.get('ms_per_record') or 100) / 1000 / 60:.0f} min.")
     charts = next((v for k, v in rows.items() if k.startswith("Diagrammer")), None)
     load = next((v for k, v in rows.items() if "heraf data" in k), None)
     if macros is not None and total:
