@@ -1,4 +1,4 @@
-"""`make build`: validate, build into a temporary folder, then replace the site folder.
+"""`make build`: build into a temporary folder (the hook validates the data), then replace the site folder.
 
 Building beside the live folder means a failed build never leaves a half-built site:
 the previous site stays until a complete new one is ready.
@@ -12,17 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from evidence.dataset import PROJECT_ROOT, load_dataset
-from evidence.problems import DataInvalid
+from evidence.dataset import PROJECT_ROOT
 
 
 def build(site: Path, root: Path = PROJECT_ROOT) -> int:
-    try:
-        load_dataset(root)
-    except DataInvalid as error:
-        print(error.report(), file=sys.stderr)
-        print(f"Bygningen er stoppet; {site.name}/ er ikke ændret.", file=sys.stderr)
-        return 1
+    """Data are validated once, by the MkDocs hook, which stops the build before anything is written."""
     staging = site.with_name(site.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     result = subprocess.run(
