@@ -56,4 +56,4 @@ browser:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
 clean:
-	rm -rf site site.tmp
+	rm -rf site site.tmp .cache

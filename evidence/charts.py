@@ -8,9 +8,13 @@ numbers as a table instead.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
 import textwrap
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -18,6 +22,12 @@ import vl_convert as vlc
 
 from evidence.formatting import percent
 
+# Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
+# is named by everything that decides its SVG – the rows, the colours, this module's code and the
+# Altair and vl-convert versions – so an unchanged chart is read back instead of drawn again.
+CACHE_DIR = Path(os.environ.get("EVIDENCE_CHART_CACHE", Path(__file__).resolve().parent.parent / ".cache" / "charts"))
+LOCALE = "da-DK"
+_DRAWING_CODE = [hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), alt.__version__, vlc.__version__, LOCALE]
 # Mid-tone colours with at least 3:1 contrast on both the light and the dark palette.
 PALETTE = ["#2c7bb6", "#d95f02", "#1a9850", "#7570b3", "#a6611a", "#2b8cbe", "#b84a62"]
 # Text drawn in this colour becomes `currentColor`, so labels follow the page palette.
@@ -36,18 +46,29 @@ def population_colour(populations: list[str], scale: alt.Scale) -> alt.Color:
     return alt.Color("population_label:N", scale=scale, legend=legend if len(populations) > 1 else None)
 
 
-_svg_cache: dict[str, str] = {}
-
-
 def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
-    """The chart for these exact rows; drawn once per process, so `make serve` rebuilds fast."""
-    key = frame[["option_label", "population_label", "value", "text"]].to_json() + repr(sorted(colours.items()))
-    if key not in _svg_cache:
-        _svg_cache[key] = _draw_bar_chart(frame, colours)
-    return _svg_cache[key]
+    return _drawn_once(_bar_chart, frame, colours)
 
 
-def _draw_bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    return _drawn_once(_trend_chart, frame, colours)
+
+
+def _drawn_once(chart_of, frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    """The chart's SVG from the cache, or drawn (Altair → Vega-Lite → vl-convert) and stored."""
+    key = json.dumps([*_DRAWING_CODE, chart_of.__name__, frame.to_json(orient="split"), sorted(colours.items())])
+    cached = CACHE_DIR / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    svg = _themeable(vlc.vegalite_to_svg(chart_of(frame, colours).to_dict(), format_locale=LOCALE))
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(cached)
+    return svg
+
+
+def _bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
     """Horizontal bars, one panel per answer option, label above its bars.
 
     Labels sit above the bars rather than beside them so the whole width is left for
@@ -64,7 +85,7 @@ def _draw_bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> str:
     bars = base.mark_bar(height={"band": 0.8}).encode(color=population_colour(populations, colour_scale))
     labels = base.mark_text(align="left", dx=4, fontSize=14, color=INK).encode(text="text:N")
     option_order = list(dict.fromkeys(data["wrapped"]))
-    chart = (
+    return (
         alt.layer(bars, labels)
         .properties(width=300, height=alt.Step(22))
         .facet(
@@ -90,8 +111,6 @@ def _draw_bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> str:
         .configure_view(stroke=None)
         .configure_legend(labelFontSize=14, labelColor=INK, symbolType="square")
     )
-    svg = vlc.vegalite_to_svg(chart.to_dict(), format_locale="da-DK")
-    return _themeable(svg)
 
 
 def _themeable(svg: str) -> str:
@@ -127,7 +146,7 @@ def data_table(frame: pd.DataFrame, caption: str) -> str:
     )
 
 
-def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+def _trend_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
     """One small line chart per answer option: a line per population across the waves.
 
     The y axis always runs 0–100 %, as on the bar charts, so a small change looks small.
@@ -148,7 +167,7 @@ def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
     lines = base.mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=70, filled=True))
     labels = base.mark_text(dy=-12, fontSize=13, color=INK).encode(text="text:N")
     option_order = list(dict.fromkeys(data["wrapped"]))
-    chart = (
+    return (
         alt.layer(lines, labels)
         .properties(width=300, height=140)
         .facet(
@@ -166,7 +185,6 @@ def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
         .configure_view(stroke=None)
         .configure_legend(labelFontSize=14, labelColor=INK, symbolType="stroke", symbolStrokeWidth=3)
     )
-    return _themeable(vlc.vegalite_to_svg(chart.to_dict(), format_locale="da-DK"))
 
 
 def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:

@@ -9,7 +9,10 @@ the cross-file checks therefore read the data defensively.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +50,31 @@ class Dataset:
     booklet_texts: dict[str, dict] = field(default_factory=dict)
     proposals: dict[str, dict] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def source_text(self, publication_id: str) -> str:
         name = self.publications[publication_id]["text_file"]
         return (self.root / "data" / "sources" / name).read_text(encoding="utf-8")
+
+
+def per_dataset(function: Callable) -> Callable:
+    """Compute a derived table once per loaded dataset: pages, charts and downloads ask for the same
+    figures many times in a build, and a new dataset (an edit under `make serve`) starts afresh.
+    DataFrames are handed out as copies, so a caller can never change what the next one sees."""
+
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def cached(dataset: Dataset, *args, **kwargs):
+        bound = signature.bind(dataset, *args, **kwargs)
+        bound.apply_defaults()
+        key = (function.__qualname__, *list(bound.arguments.values())[1:])
+        if key not in dataset.derived:
+            dataset.derived[key] = function(dataset, *args)
+        result = dataset.derived[key]
+        return result.copy() if isinstance(result, pd.DataFrame) else result
+
+    return cached
 
 
 def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:

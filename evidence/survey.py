@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from evidence.charts import PALETTE
-from evidence.dataset import Dataset
+from evidence.dataset import Dataset, per_dataset
 from evidence.formatting import percent
 
 CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
                "andel_procent", "kildehenvisning", "publikation"]
 
 
+@per_dataset
 def question_frame(dataset: Dataset, wave_id: str, question_id: str, group: str | None = None) -> pd.DataFrame:
     """Figures of one question in one wave, ordered as the questionnaire and population list order them.
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evidence.dataset import Dataset
+from evidence.dataset import Dataset, per_dataset
 from evidence.survey import question_frame
 
 
+@per_dataset
 def theme_figure_frame(dataset: Dataset, theme_id: str) -> pd.DataFrame:
     """Figures of the newest wave whose answer option is tagged with the theme."""
     if not dataset.waves:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from evidence.dataset import Dataset
+from evidence.dataset import Dataset, per_dataset
 from evidence.formatting import number, percent
 
 COLUMNS = ["wave", "question", "option", "option_label", "population", "population_label", "value", "text", "locator"]
@@ -84,6 +84,7 @@ def all_rows(dataset: Dataset, question_id: str, group: str | None = None, until
     return frame[COLUMNS].reset_index(drop=True)
 
 
+@per_dataset
 def trend_rows(dataset: Dataset, question_id: str, group: str | None = None, until: str | None = None) -> pd.DataFrame:
     """Figures of the question × option × population pairs that at least two waves state.
 
@@ -96,6 +97,8 @@ def trend_rows(dataset: Dataset, question_id: str, group: str | None = None, unt
 
 
 def has_trend(dataset: Dataset, question_id: str, until: str | None = None) -> bool:
+    if len(question_waves(dataset, question_id, until)) < 2:
+        return False
     return not trend_rows(dataset, question_id, until=until).empty
 
 

@@ -24,7 +24,22 @@ def test_two_builds_of_one_commit_are_byte_identical(site, project, tmp_path):
     again = tmp_path / "again"
     result = build(project, again)
     assert result.returncode == 0, result.stderr
-    first, second = digest(site), digest(again)
+    assert_same(digest(site), digest(again))
+
+
+def test_charts_read_back_from_the_cache_are_the_charts_drawn(site, project, tmp_path):
+    assert build(project, tmp_path / "cold").returncode == 0
+    drawn = sorted((project / ".cache" / "charts").glob("*.svg"))
+    assert drawn, "the first build stored no charts"
+    assert build(project, tmp_path / "warm").returncode == 0
+    assert_same(digest(tmp_path / "cold"), digest(tmp_path / "warm"))
+    for svg in drawn:  # proof that the warm build read the cache rather than drawing again
+        svg.write_text(svg.read_text(encoding="utf-8").replace("currentColor", "#0ddba1"), encoding="utf-8")
+    assert build(project, tmp_path / "tampered").returncode == 0
+    assert "#0ddba1" in (tmp_path / "tampered" / "tal/2025/faglig-identitet/index.html").read_text(encoding="utf-8")
+
+
+def assert_same(first: dict[str, str], second: dict[str, str]) -> None:
     assert first.keys() == second.keys()
     differing = [name for name in first if first[name] != second[name]]
     assert not differing, f"files differ between two builds: {differing[:10]}"
