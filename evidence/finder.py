@@ -14,7 +14,7 @@ FACETS = {
     "kilde": "Kilde og år",
     "type": "Type",
     "alder": "Alder",
-    "anciennitet": "Anciennitet i nuværende job",
+    "anciennitet": "Anciennitet",
     "omraade": "Arbejdsområde",
 }
 INDEX_DIR = "citatindeks"
@@ -40,6 +40,11 @@ def filters_of(dataset: Dataset, item: dict) -> dict[str, list[str]]:
     return {key: [v for v in vals if v] for key, vals in values.items() if any(vals)}
 
 
+def newest_first(dataset: Dataset, item: dict) -> str:
+    """A text key that sorts the newest publication first (Pagefind compares sort keys as text)."""
+    return f"{9999 - dataset.publications[item['publication']]['year']:04d}-{item['id']}"
+
+
 def records(dataset: Dataset) -> list[dict]:
     """Every quote as a finder record; URLs are relative to the site root."""
     result = []
@@ -56,7 +61,7 @@ def records(dataset: Dataset) -> list[dict]:
                 "citation": quotes.citation_text(dataset, item),
             },
             "filters": filters_of(dataset, item),
-            "sort": {"order": f"{-dataset.publications[item['publication']]['year']:+05d}-{item['id']}"},
+            "sort": {"order": newest_first(dataset, item)},
         })
     return result
 

@@ -1,21 +1,24 @@
 /* Quote finder: free text and facets over every quote, backed by the Pagefind index
-   built at build time (served from this site). The URL keeps the search, so a search
-   can be shared; the form is plain HTML, so it works with the keyboard. Wired on every
-   `document$` emission so it works after Material's instant navigation. */
+   built at build time (served from this site). The page arrives with the first quotes and
+   the facet counts in its HTML; the index loads only when the reader starts to search, and
+   only the parts a search needs (its words' chunks, the chosen and the opened facets), so a
+   session stays small as the corpus grows. The URL keeps the search, so a search can be
+   shared; the form is plain HTML, so it works with the keyboard. Wired on every `document$`
+   emission so it works after Material's instant navigation. */
 (function () {
   "use strict";
 
-  var PAGE = 20;
+  var MIN_CHARS = 3;
+  var NARROW = "(max-width: 44.9375em)";
   var engines = {};
 
   function loadEngine(indexUrl) {
     var url = new URL(indexUrl + "pagefind.js", window.location.href).href;
     if (!engines[url]) {
       engines[url] = import(url).then(function (pagefind) {
-        // Loading the filter lists up front makes every search report counts for every facet.
         return pagefind.options({ excerptLength: 40 })
-          .then(function () { return pagefind.filters(); })
-          .then(function () { return pagefind; });
+          .then(function () { return pagefind.init(); })
+          .then(function () { return { pagefind: pagefind, facets: {} }; });
       });
     }
     return engines[url];
@@ -57,7 +60,7 @@
   }
 
   function renderHit(root, data) {
-    // Quotes are indexed as one small page each; their permalink and exact text travel as meta.
+    // Same markup as the hits in the page's HTML (evidence/finder_page.py: hit_html).
     var url = data.meta.permalink;
     var text = data.meta.text || data.content;
     var item = element("li", "ev-hit");
@@ -96,29 +99,29 @@
     return item;
   }
 
-  function updateCounts(form, available) {
-    form.querySelectorAll("[data-count-for]").forEach(function (span) {
-      var box = span.closest("li").querySelector("input");
-      var counts = available[box.name] || {};
-      span.textContent = "(" + (counts[box.getAttribute("data-label")] || 0) + ")";
-    });
-  }
-
   function setup(finder) {
     if (finder.dataset.wired) { return; }
     finder.dataset.wired = "1";
     var root = finder.getAttribute("data-root");
+    var page = parseInt(finder.getAttribute("data-page"), 10);
+    var total = parseInt(finder.getAttribute("data-total"), 10);
     var form = finder.querySelector("form");
     var count = finder.querySelector("#ev-finder-count");
     var list = finder.querySelector("#ev-finder-results");
     var more = finder.querySelector("#ev-finder-more");
+    var facets = Array.prototype.slice.call(form.querySelectorAll("details.ev-facet"));
+    var opening = { count: count.textContent, hits: Array.prototype.slice.call(list.children) };
+    var totals = new Map();
+    form.querySelectorAll("[data-count-for]").forEach(function (span) { totals.set(span, span.textContent); });
     var results = [];
     var shown = 0;
     var run = 0;
     var timer = null;
 
+    function engine() { return loadEngine(finder.getAttribute("data-index")); }
+
     function showMore() {
-      var batch = results.slice(shown, shown + PAGE);
+      var batch = results.slice(shown, shown + page);
       var mine = run;
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
         if (mine !== run) { return; }
@@ -129,28 +132,81 @@
       });
     }
 
-    function search() {
-      var mine = ++run;
-      writeState(form);
-      var term = form.elements.q.value.trim();
-      count.textContent = "Søger …";
-      return loadEngine(finder.getAttribute("data-index")).then(function (pagefind) {
-        return pagefind.search(term || null, { filters: filters(form), sort: term ? undefined : { order: "asc" } });
-      }).then(function (response) {
-        if (mine !== run) { return; }
-        results = response.results;
-        shown = 0;
-        list.textContent = "";
-        count.textContent = results.length === 1 ? "1 citat fundet" : results.length + " citater fundet";
-        updateCounts(form, response.filters || {});
-        finder.setAttribute("data-state", "ready");
-        return showMore();
-      }).catch(function () {
-        count.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
+    function showOpening(message) {
+      ++run;
+      results = [];
+      list.replaceChildren.apply(list, opening.hits);
+      count.textContent = message || opening.count;
+      totals.forEach(function (text, span) { span.textContent = text; });
+      more.hidden = total <= opening.hits.length;
+      finder.setAttribute("data-state", "static");
+      finder.removeAttribute("data-query");
+    }
+
+    function updateCounts(available) {
+      // A facet whose filter list has not been loaded shows no count rather than a stale one.
+      totals.forEach(function (text, span) {
+        var box = span.closest("li").querySelector("input");
+        var counts = available[box.name];
+        span.textContent = counts ? "(" + (counts[box.getAttribute("data-label")] || 0) + ")" : "";
       });
     }
 
+    function openFacetsToLoad(state, term) {
+      // Loading a facet's filter list once makes every later search count it.
+      return facets.filter(function (details) {
+        return details.open && !state.facets[details.getAttribute("data-facet")];
+      }).map(function (details) {
+        var key = details.getAttribute("data-facet");
+        var label = details.querySelector("input").getAttribute("data-label");
+        var one = {};
+        one[key] = { any: [label] };
+        return state.pagefind.preload(term, { filters: one }).then(function () { state.facets[key] = true; });
+      });
+    }
+
+    function search(browse) {
+      var mine = ++run;
+      writeState(form);
+      var typed = form.elements.q.value.trim();
+      var term = typed.length >= MIN_CHARS ? typed : null;
+      var chosen = filters(form);
+      if (!term && !Object.keys(chosen).length && !browse) {
+        showOpening(typed ? "Skriv mindst " + MIN_CHARS + " tegn for at søge." : undefined);
+        return Promise.resolve();
+      }
+      count.textContent = "Søger …";
+      finder.setAttribute("data-state", "searching");
+      return engine().then(function (state) {
+        return Promise.all(term ? openFacetsToLoad(state, term) : []).then(function () {
+          return state.pagefind.search(term, { filters: chosen, sort: term ? undefined : { order: "asc" } });
+        });
+      }).then(function (response) {
+        if (mine !== run) { return; }
+        results = response.results;
+        // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
+        shown = browse ? list.children.length : 0;
+        if (!browse) { list.textContent = ""; }
+        count.textContent = results.length === 1 ? "1 citat fundet" : results.length + " citater fundet";
+        updateCounts(response.filters || {});
+        return showMore().then(function () {
+          if (mine !== run) { return; }
+          finder.setAttribute("data-query", typed);
+          finder.setAttribute("data-state", "ready");
+        });
+      }).catch(function () {
+        if (mine !== run) { return; }
+        count.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
+        finder.setAttribute("data-state", "failed");
+      });
+    }
+
+    if (window.matchMedia(NARROW).matches) {
+      facets.forEach(function (details) { details.open = false; });  // results first on a phone
+    }
     readState(form);
+    more.hidden = total <= opening.hits.length;
+    form.addEventListener("focusin", function () { engine(); }, { once: true });
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
     form.addEventListener("change", function (event) { if (event.target.type === "checkbox") { search(); } });
     form.elements.q.addEventListener("input", function () {
@@ -158,8 +214,15 @@
       timer = window.setTimeout(search, 250);
     });
     form.addEventListener("reset", function () { window.setTimeout(search, 0); });
-    more.addEventListener("click", function () { showMore(); });
-    search();
+    facets.forEach(function (details) {
+      details.addEventListener("toggle", function () {
+        if (details.open && finder.getAttribute("data-state") === "ready") { search(); }
+      });
+    });
+    more.addEventListener("click", function () {
+      if (finder.getAttribute("data-state") === "static") { search(true); } else { showMore(); }
+    });
+    if (window.location.search) { search(); }
   }
 
   function wire() {

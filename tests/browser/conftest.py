@@ -138,3 +138,16 @@ def new_context(browser):
     yield make
     for context in opened:
         context.close()
+
+
+@pytest.fixture
+def page(new_context, server):
+    """A desktop tab that fails the test on any console error or uncaught exception."""
+    context = new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield tab
+    assert not errors, errors

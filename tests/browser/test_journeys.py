@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(new_context, server):
-    context = new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    yield tab
-    assert not errors, errors
 
 
 def test_public_front_page_to_theme_to_quote_permalink(page, server):
@@ -76,56 +63,6 @@ def test_politician_reads_a_recommendation_and_its_evidence(page, server):
     assert "Jeg har en passende arbejdsmængde" in body  # the 2025 figure on workload
     assert "14 %" in body
     assert "Fortællinger (DS 2020)" in body and "Interviewcitater (KL og DS 2025)" in body
-
-
-def count_of(page) -> int:
-    return int(re.match(r"(\d+)", page.locator("#ev-finder-count").inner_text()).group(1))
-
-
-def test_quote_finder_filters_update_the_count_and_the_url(page, server):
-    page.goto(server.at("/find-citater/"))
-    page.wait_for_selector("#ev-finder[data-state=ready]")
-    everything = count_of(page)
-    assert everything >= 300
-    page.locator("label[for='f-tema-ledelse']").click()
-    page.wait_for_function(f"!document.getElementById('ev-finder-count').textContent.startsWith('{everything} ')")
-    filtered = count_of(page)
-    assert 0 < filtered < everything
-    assert parse_qs(urlparse(page.url).query)["tema"] == ["ledelse"]
-    shared = page.url
-    page.goto(shared)
-    page.wait_for_selector("#ev-finder[data-state=ready]")
-    assert count_of(page) == filtered
-    assert page.locator("#f-tema-ledelse").is_checked()
-
-
-def test_quote_finder_with_the_keyboard_only(page, server):
-    page.goto(server.at("/find-citater/"))
-    page.wait_for_selector("#ev-finder[data-state=ready]")
-    page.locator("#ev-finder-q").focus()
-    page.keyboard.type("sagsbehandlere")
-    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'sagsbehandlere'")
-    page.wait_for_function("!document.getElementById('ev-finder-count').textContent.startsWith('Søger')")
-    with_text = count_of(page)
-    assert with_text > 0
-    page.keyboard.press("Tab")  # into the facets: the first focusable element is the Tema summary
-    for _ in range(20):
-        if page.evaluate("document.activeElement.type") == "checkbox":
-            break
-        page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    page.wait_for_function("document.querySelector('#ev-finder input[type=checkbox]:checked') !== null")
-    page.wait_for_function("new URLSearchParams(location.search).has('tema')")
-    page.wait_for_function("document.querySelectorAll('.ev-hit').length > 0 || "
-                           "document.getElementById('ev-finder-count').textContent.startsWith('0 ')")
-
-
-def test_finder_search_understands_danish_inflection(page, server):
-    page.goto(server.at("/find-citater/?q=sygemeldinger"))
-    page.wait_for_selector("#ev-finder[data-state=ready]")
-    page.wait_for_selector(".ev-hit")
-    texts = " ".join(page.locator(".ev-hit blockquote").all_inner_texts()[:20]).lower()
-    assert "sygemeld" in texts
 
 
 def search_from_header(page, server, words: str) -> None:

@@ -1,0 +1,171 @@
+"""The quote finder (/find-citater/): quotes at once, the index only when searching, and searches
+that can be shared, browsed on and reset."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+INDEX = "/citatindeks/"
+
+
+def count_of(page) -> int:
+    return int(re.match(r"(\d+)", page.locator("#ev-finder-count").inner_text()).group(1))
+
+
+def permalinks(page) -> list[str]:
+    return page.locator("#ev-finder-results .ev-permalink").all_inner_texts()
+
+
+def index_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if INDEX in request.url else None)
+    return requests
+
+
+# A hit's markup with its links resolved: Material's instant navigation makes the links of the
+# page absolute, while the script writes them as the page's relative root does.
+RESOLVED_HTML = """li => {
+  const copy = li.cloneNode(true);
+  copy.querySelectorAll('[href], [data-permalink]').forEach(el => {
+    for (const name of ['href', 'data-permalink']) {
+      if (el.hasAttribute(name)) { el.setAttribute(name, new URL(el.getAttribute(name), location.href).href); }
+    }
+  });
+  return copy.outerHTML;
+}"""
+
+
+def search_for(page, words: str) -> None:
+    page.locator("#ev-finder-q").fill(words)
+    page.locator("#ev-finder-q").press("Enter")
+    page.wait_for_selector(f"#ev-finder[data-state=ready][data-query='{words}']")
+
+
+def test_opening_the_finder_shows_quotes_before_any_index_is_loaded(page, server):
+    requests = index_requests(page)
+    page.goto(server.at("/find-citater/"))
+    page.wait_for_load_state("networkidle")
+    assert count_of(page) >= 300
+    assert len(permalinks(page)) == 10
+    assert permalinks(page)[0].startswith("Permalink: klds2025-"), "the newest source comes first"
+    assert page.locator("#ev-finder-results button.ev-copy").first.is_visible()
+    assert requests == [], f"the index loaded before the reader searched: {requests[:3]}"
+    page.locator("#ev-finder-q").focus()  # the reader is about to search: fetch the engine now
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('pagefind'))")
+
+
+def test_show_more_continues_the_opening_list_in_the_same_order(page, server):
+    page.goto(server.at("/find-citater/"))
+    first = permalinks(page)
+    page.locator("#ev-finder-more").click()
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    page.wait_for_function("document.querySelectorAll('#ev-finder-results > li').length === 20")
+    shown = permalinks(page)
+    assert shown[:10] == first
+    assert len(set(shown)) == 20
+    assert all(link.startswith("Permalink: klds2025-") for link in shown[:20])
+
+
+def test_a_hit_drawn_by_the_script_is_the_hit_in_the_page(page, server):
+    page.goto(server.at("/find-citater/"))
+    in_page = page.locator("#ev-finder-results > li").first.evaluate(RESOLVED_HTML)
+    page.locator("label[for='f-kilde-kl-og-ds-rapport-2025']").click()  # filter only: sorted like the page
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    drawn = page.locator("#ev-finder-results > li").first.evaluate(RESOLVED_HTML)
+    assert drawn == in_page
+
+
+def test_filters_update_the_count_and_the_url_and_the_url_restores_them(page, server):
+    page.goto(server.at("/find-citater/"))
+    everything = count_of(page)
+    page.locator("label[for='f-tema-ledelse']").click()
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    filtered = count_of(page)
+    assert 0 < filtered < everything
+    assert parse_qs(urlparse(page.url).query)["tema"] == ["ledelse"]
+    shared = page.url
+    page.goto(shared)
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    assert count_of(page) == filtered
+    assert page.locator("#f-tema-ledelse").is_checked()
+
+
+def test_facet_counts_follow_the_search_including_a_facet_opened_later(page, server):
+    page.goto(server.at("/find-citater/"))
+    total_for_ledelse = page.locator("label[for='f-tema-ledelse'] .ev-facet__count").inner_text()
+    search_for(page, "sagsbehandler")
+    found = count_of(page)
+    theme_counts = [int(t.strip("()")) for t in
+                    page.locator("details[data-facet=tema] .ev-facet__count").all_inner_texts()]
+    assert max(theme_counts) <= found and page.locator(
+        "label[for='f-tema-ledelse'] .ev-facet__count").inner_text() != total_for_ledelse
+    ages = page.locator("details[data-facet=alder] .ev-facet__count")
+    assert set(ages.all_inner_texts()) == {""}, "a facet not yet loaded must not show stale counts"
+    page.locator("details[data-facet=alder] summary").click()
+    page.wait_for_function("[...document.querySelectorAll('details[data-facet=alder] .ev-facet__count')]"
+                           ".every(s => /^\\(\\d+\\)$/.test(s.textContent))")
+    assert sum(int(t.strip("()")) for t in ages.all_inner_texts()) <= found
+
+
+def test_a_short_word_asks_for_more_letters_and_reset_brings_back_the_opening_list(page, server):
+    page.goto(server.at("/find-citater/"))
+    opening = permalinks(page)
+    page.locator("#ev-finder-q").fill("sa")
+    page.locator("#ev-finder-q").press("Enter")
+    page.wait_for_function("document.getElementById('ev-finder-count').textContent.includes('mindst 3 tegn')")
+    search_for(page, "sygemelding")
+    assert permalinks(page) != opening
+    page.locator(".ev-finder__reset").click()
+    page.wait_for_selector("#ev-finder[data-state=static]")
+    assert permalinks(page) == opening
+    assert urlparse(page.url).query == ""
+
+
+def test_quote_finder_with_the_keyboard_only(page, server):
+    page.goto(server.at("/find-citater/"))
+    page.locator("#ev-finder-q").focus()
+    page.keyboard.type("sagsbehandlere")
+    page.wait_for_selector("#ev-finder[data-state=ready][data-query=sagsbehandlere]")
+    assert parse_qs(urlparse(page.url).query)["q"] == ["sagsbehandlere"]
+    assert count_of(page) > 0
+    page.keyboard.press("Tab")  # into the facets: the first focusable element is the Tema summary
+    for _ in range(20):
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    page.wait_for_function("new URLSearchParams(location.search).has('tema')")
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    page.wait_for_function("document.querySelectorAll('.ev-hit').length > 0 || "
+                           "document.getElementById('ev-finder-count').textContent.startsWith('0 ')")
+
+
+def test_finder_search_understands_danish_inflection(page, server):
+    page.goto(server.at("/find-citater/?q=sygemeldinger"))
+    page.wait_for_selector("#ev-finder[data-state=ready]")
+    texts = " ".join(page.locator(".ev-hit blockquote").all_inner_texts()).lower()
+    assert "sygemeld" in texts
+
+
+def test_on_a_phone_the_first_quote_is_on_the_first_screen(new_context, server):
+    context = new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.at("/find-citater/"))
+    assert tab.locator("details.ev-facet[open]").count() == 0, "facets should start folded on a phone"
+    top = tab.locator("#ev-finder-results > li").first.bounding_box()["y"]
+    assert top < 780, f"the first quote starts {top:.0f} px down, below the first screen"
+
+
+def test_the_finder_works_after_instant_navigation(page, server):
+    page.goto(server.at("/anbefalinger/"), wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav a[href$='find-citater/']").first.dispatch_event("click")
+    page.wait_for_url("**/find-citater/")
+    search_for(page, "sygemelding")
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
+    assert count_of(page) > 0
