@@ -4,13 +4,17 @@ A benchmark, not a test: nothing here passes or fails. Every number is measured 
 copy of the project (never the real data/ or site/), and BENCHMARKS.md states the machine, the
 date and the command. Steps (all on by default; `--only` picks some, `--sizes` the scale factors):
 
-* build   – `scripts.build_site` as `make build` runs it, against a bare `mkdocs build` of the same
-            Markdown after macro rendering; one cProfile'd build says what dominates;
+* build   – `scripts.build_site` as `make build` runs it, twice in the same copy: with an empty chart
+            cache (cold: a fresh clone, a first CI run) and again with the charts the first build
+            drew (warm: a maintainer's machine, CI with actions/cache); each against a bare
+            `mkdocs build` of the same Markdown after macro rendering; one cProfile'd (warm) build
+            says what dominates;
 * serve   – `mkdocs serve` as `make serve` runs it: seconds from editing one testimony's theme tag
             in data/ until the served page shows it;
 * weight  – bytes per page type loaded in headless Chromium, by kind of file, raw and gzip,
             against a one-page Material site;
-* search  – bytes of a quote-finder session and of a Material site-search session;
+* search  – the quote finder: first quote shown, Enter → results and theme ticked → results (ms in
+            the page, 3 cold runs), bytes of a session by kind of Pagefind file; and the site search;
 * scale   – the above at 1×, 10× and 100× today's testimonies (scripts.synthetic_corpus), each
             build bounded by `--timeout`.
 
@@ -55,6 +59,7 @@ PY = sys.executable
 OUT_MD = ROOT / "BENCHMARKS.md"
 KB = 1024
 SEARCH_QUERY = "sagsbehandler"
+FINDER_WAIT_MS = 60_000  # per wait in the quote finder; a timeout is recorded, not raised
 FIRST_RESULT_JS = """
 (() => {
   const seen = () => {
@@ -65,6 +70,41 @@ FIRST_RESULT_JS = """
   };
   new MutationObserver(seen).observe(document, {childList: true, subtree: true});
 })();
+"""
+# The finder's contract: after a search's results are rendered, #ev-finder has data-state="ready" and
+# data-query = the trimmed query the shown results answer. `__evArm(name, kind, query)` starts a clock
+# at the next Enter in the search field (kind "enter") or change in the form (kind "change") and stops
+# it at the first DOM mutation after which the results for `query` are shown. For "change" the list or
+# data-state must have changed after the event, so the results shown before it do not count.
+LATENCY_JS = """
+window.__evLatency = {};
+window.__evArm = (name, kind, query) => {
+  const finder = document.getElementById('ev-finder');
+  const list = document.getElementById('ev-finder-results');
+  const rec = window.__evLatency[name] = {start: null, end: null, frame: null, changed: false, already: false};
+  const shown = () => finder.getAttribute('data-state') === 'ready' && finder.getAttribute('data-query') === query
+    && list.querySelector(':scope > li') !== null;
+  const stop = () => {
+    rec.end = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => { rec.frame = performance.now(); });
+  };
+  const observer = new MutationObserver((records) => {
+    if (rec.start === null || rec.end !== null) { return; }
+    if (records.some((r) => r.target === list || (r.target === finder && r.attributeName === 'data-state'))) {
+      rec.changed = true;
+    }
+    if (shown() && (kind === 'enter' || rec.changed)) { stop(); }
+  });
+  observer.observe(finder, {attributes: true, childList: true, subtree: true});
+  const target = kind === 'enter' ? document.getElementById('ev-finder-q') : finder.querySelector('form');
+  const start = (event) => {
+    if (rec.start !== null || (kind === 'enter' && event.key !== 'Enter')) { return; }
+    rec.start = performance.now();
+    if (kind === 'enter' && shown()) { rec.already = true; stop(); }
+  };
+  target.addEventListener(kind === 'enter' ? 'keydown' : 'change', start, {capture: true});
+};
 """
 # What-if for a build that timed out: the Pagefind Python API waits 0.1 s before reading each
 # response of its backend, so adding N records costs N × 0.1 s. This replaces the wait with nothing.
@@ -157,6 +197,20 @@ def env(**extra: str) -> dict[str, str]:
     return result
 
 
+def chart_cache(project: Path) -> Path:
+    """The copy's own chart cache (evidence/charts.py's default), never the real project's or $EVIDENCE_CHART_CACHE."""
+    return project / ".cache" / "charts"
+
+
+def project_env(project: Path, **extra: str) -> dict[str, str]:
+    return env(EVIDENCE_CHART_CACHE=str(chart_cache(project)), **extra)
+
+
+def cached_charts(project: Path) -> int:
+    folder = chart_cache(project)
+    return sum(1 for _ in folder.glob("*.svg")) if folder.is_dir() else 0
+
+
 @dataclass
 class Run:
     seconds: float
@@ -196,9 +250,11 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float, environ: 
 
 
 def build(project: Path, site: Path, logs: Path, name: str, timeout: float, environ: dict | None = None) -> Run:
-    """`make build`: scripts.build_site (validate, then mkdocs build --strict into a staging folder)."""
+    """`make build`: scripts.build_site (validate, then mkdocs build --strict into a staging folder).
+
+    Charts are cached in the copy (`<copy>/.cache/charts`): the first build of a copy is cold."""
     return run_measured([PY, "-m", "scripts.build_site", "--site-dir", str(site)], project,
-                        logs / f"{name}.log", timeout, environ)
+                        logs / f"{name}.log", timeout, environ or project_env(project))
 
 
 def free_port() -> int:
@@ -219,8 +275,12 @@ def kib(n: float) -> float:
 # 1. Build time: full vs bare, and a profile
 # ---------------------------------------------------------------------------------------------
 
-def bench_build(work: Path, project: Path, full: Run, timeout: float) -> dict:
+def bench_build(work: Path, project: Path, site: Path, full: Run, timeout: float) -> dict:
+    """`full` is the copy's first build (empty chart cache); build it again warm, then profile (warm)."""
     logs = work / "logs"
+    charts = {"after_cold": cached_charts(project)}
+    warm = build(project, site, logs, "build-1x-warm", timeout)  # same copy, same site folder: as `make build` twice
+    charts["after_warm"] = cached_charts(project)
     dump = work / "rendered"
     hook = project / "bench_dump_hook.py"
     hook.write_text(DUMP_HOOK, encoding="utf-8")
@@ -231,9 +291,11 @@ def bench_build(work: Path, project: Path, full: Run, timeout: float) -> dict:
     prof = work / "build.prof"
     profiled = run_measured([PY, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "-f", str(profile_cfg),
                              "--site-dir", str(work / "site-profiled")], project, logs / "profiled.log", timeout,
-                            env(BENCH_DUMP_DIR=str(dump)))
-    result = {"full": asdict(full), "profiled": asdict(profiled),
-              "full_mkdocs_seconds": _mkdocs_seconds(full.log)}
+                            project_env(project, BENCH_DUMP_DIR=str(dump)))
+    charts["after_profiled"] = cached_charts(project)
+    result = {"full": asdict(full), "warm": asdict(warm), "profiled": asdict(profiled), "profiled_cache": "warm",
+              "chart_cache": charts, "full_mkdocs_seconds": _mkdocs_seconds(full.log),
+              "warm_mkdocs_seconds": _mkdocs_seconds(warm.log)}
     if not profiled.ok:
         return result
     bare = make_bare(work / "bare-project", project, dump, config)
@@ -244,6 +306,7 @@ def bench_build(work: Path, project: Path, full: Run, timeout: float) -> dict:
         "bare": [asdict(r) for r in bare_runs],
         "bare_median": bare_seconds,
         "ratio": round(full.seconds / bare_seconds, 1),
+        "ratio_warm": round(warm.seconds / bare_seconds, 1) if warm.ok else None,
         "bare_pages": sum(1 for _ in (dump / "docs").rglob("*.md")),
         "profile": profile_summary(prof),
     }
@@ -286,7 +349,8 @@ PROFILE_ROWS = [
     ("  heraf sider og downloads skrives (`evidence.generate.write`)", "evidence/generate.py", "write"),
     ("    heraf CSV-downloads (`generate.downloads`)", "evidence/generate.py", "downloads"),
     ("Makroer (mkdocs-macros `on_page_markdown`)", "mkdocs_macros/plugin.py", "on_page_markdown"),
-    ("Diagrammer i alt (`charts.bar_chart_svg`: Altair-spec + vl-convert)", "evidence/charts.py", "bar_chart_svg"),
+    ("Diagrammer i alt (`charts._drawn_once`: cache, ellers Altair-spec + vl-convert)", "evidence/charts.py",
+     "_drawn_once"),
     ("  heraf vl-convert (`vegalite_to_svg`)", "", "vegalite_to_svg"),
     ("Markdown → HTML (`Page.render`)", "mkdocs/structure/pages.py", "render"),
     ("Temaskabeloner (`_build_page`, Jinja)", "mkdocs/commands/build.py", "_build_page"),
@@ -337,7 +401,8 @@ def serve_once(project: Path, log: Path, extra: list[str], timeout: float, edit_
     cmd = [PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", *extra]
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, env=env(), stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=project, env=project_env(project), stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
         try:
             before = _wait_for(lambda: _get(url) or (proc.poll() is not None and "exit"), timeout)
             first_build = time.perf_counter() - start
@@ -610,59 +675,198 @@ def bare_material(project: Path) -> Path:
     return site
 
 
-def finder_session(browser, server: LoggingServer, site: Path) -> dict:
-    """Open the quote finder, type a query, tick a theme, clear: bytes under /citatindeks/."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+FINDER_KINDS = ("js", "wasm", "meta", "index", "filter", "fragment", "other")
+
+
+def finder_kind(path: str) -> str:
+    """Which part of Pagefind a file under /citatindeks/ is."""
+    name = path.rsplit("/", 1)[-1]
+    if "/fragment/" in path:
+        return "fragment"
+    if "/filter/" in path:
+        return "filter"
+    if "/index/" in path:
+        return "index"
+    if name.startswith("wasm."):
+        return "wasm"
+    if name.endswith(".pf_meta") or name == "pagefind-entry.json":
+        return "meta"
+    if name.endswith(".js"):
+        return "js"
+    return "other"
+
+
+def finder_tally(site: Path, entries: list[tuple[str, int]]) -> dict:
+    """Bytes under /citatindeks/ by kind of Pagefind file (raw and gzip), with a total."""
+    result: dict[str, dict] = {}
+    for path, size in entries:
+        if kind_of(path) != "citatindeks":
+            continue
+        bucket = result.setdefault(finder_kind(path), {"raw": 0, "gzip": 0, "requests": 0})
+        bucket["raw"] += size
+        bucket["gzip"] += gz_size(file_of(site, path)) if file_of(site, path).is_file() else size
+        bucket["requests"] += 1
+    result["total"] = {key: sum(b[key] for k, b in result.items() if k != "total") for key in ("raw", "gzip", "requests")}
+    return result
+
+
+def _finder_wait(page, condition: str, what: str, timeouts: list[str], timeout_ms: int | None = None) -> bool:
+    """Wait for a JS condition in the finder page; a timeout is recorded (with what the page showed) and returns False."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    timeout_ms = timeout_ms or FINDER_WAIT_MS
     try:
-        mark = server.mark()
+        page.wait_for_function(condition, timeout=timeout_ms)
+        return True
+    except PlaywrightTimeout:
+        timeouts.append(f"{what}: ikke inden for {timeout_ms / 1000:.0f} s ({_finder_shows(page)})")
+        return False
+
+
+def _finder_shows(page) -> str:
+    with contextlib.suppress(Exception):
+        return page.evaluate("""(() => {
+          const f = document.getElementById('ev-finder');
+          const n = document.querySelectorAll('#ev-finder-results > li').length;
+          return `data-state=${f && f.getAttribute('data-state')}, data-query=${f && f.getAttribute('data-query')}, `
+            + `${n} citater i listen`;
+        })()""")
+    return "siden svarede ikke"
+
+
+def _shown_for(query: str) -> str:
+    return ("(() => { const f = document.getElementById('ev-finder'); return f && f.getAttribute('data-state') === 'ready'"
+            f" && f.getAttribute('data-query') === {json.dumps(query)}"
+            " && document.querySelector('#ev-finder-results > li') !== null; })()")
+
+
+STATIC_SHOWN = ("(() => { const f = document.getElementById('ev-finder'); return f && f.getAttribute('data-state') === 'static'"
+                " && document.querySelector('#ev-finder-results > li') !== null; })()")
+
+
+def _latency(page, name: str, timeouts: list[str], what: str) -> dict:
+    """The clock armed by LATENCY_JS under `name`: ms from the event to the results, or the timeout."""
+    ok = _finder_wait(page, f"window.__evLatency[{json.dumps(name)}] && window.__evLatency[{json.dumps(name)}].end !== null",
+                      what, timeouts)
+    rec = page.evaluate(f"window.__evLatency[{json.dumps(name)}]") or {}
+    if not ok or rec.get("start") is None:
+        return {"ms": None, "timeout": True}
+    page.wait_for_timeout(50)  # let the frame after the results be drawn
+    rec = page.evaluate(f"window.__evLatency[{json.dumps(name)}]")
+    return {"ms": round(rec["end"] - rec["start"], 1),
+            "frame_ms": round(rec["frame"] - rec["start"], 1) if rec.get("frame") is not None else None,
+            "already_shown": rec.get("already", False), "start": rec["start"]}
+
+
+def finder_run(browser, server: LoggingServer) -> dict:
+    """One cold visit (new context): first quote shown; focus, type, Enter → results; tick a theme → results."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    timeouts: list[str] = []
+    try:
         page = context.new_page()
         page.add_init_script(FIRST_RESULT_JS)
+        page.add_init_script(LATENCY_JS)
+        mark = server.mark()
         page.goto(server.url + "find-citater/", wait_until="load")
-        page.wait_for_function("document.querySelector('#ev-finder-results li')", timeout=120_000)
+        shown = _finder_wait(page, "document.querySelector('#ev-finder-results > li') !== null", "første citat", timeouts)
         first = page.evaluate("window.__evFirstResult")
-        _quiet(server)
-        at_load = server.since(mark)
+        load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+        row = {"first_result_ms": round(first, 1) if first is not None and shown else None, "load_event_ms": round(load, 1),
+               "enter_ms": None, "facet_ms": None}
+        _quiet(server, settle=0.4)
+        # Counted at the server: Pagefind fetches its chunks in a worker, which the page's Resource Timing misses.
+        row["index_at_load"] = finder_tally(server.site, server.since(mark))["total"]
+        # A reader: clicks the field (the finder starts loading Pagefind), types, presses Enter at once
+        # (before the input's own debounced search), and looks at the results.
+        page.evaluate(f"window.__evArm('enter', 'enter', {json.dumps(SEARCH_QUERY)})")
+        page.click("#ev-finder-q")
+        focused = page.evaluate("performance.now()")
         page.type("#ev-finder-q", SEARCH_QUERY, delay=60)
-        _finder_settled(page, server)
-        page.locator("#ev-finder input[name=tema]").first.check()
-        _finder_settled(page, server)
-        page.click(".ev-finder__reset")
-        _finder_settled(page, server)
-        entries = server.since(mark)
-        finder = [e for e in entries if kind_of(e[0]) == "citatindeks"]
-        return {
-            "first_result_ms": round(first, 1) if first is not None else None,
-            "at_load": tally(site, [e for e in at_load if kind_of(e[0]) == "citatindeks"])["total"],
-            "session": tally(site, finder)["total"],
-            "files": len({e[0] for e in finder}),
-        }
+        mark = server.mark()
+        page.press("#ev-finder-q", "Enter")
+        enter = _latency(page, "enter", timeouts, f"Enter → resultater for »{SEARCH_QUERY}«")
+        row["enter_ms"], row["enter_frame_ms"] = enter["ms"], enter.get("frame_ms")
+        if enter.get("already_shown"):
+            row["enter_already_shown"] = True
+        if enter["ms"] is not None:
+            row["focus_to_enter_ms"] = round(enter["start"] - focused, 1)
+            _quiet(server, settle=0.4)
+            row["index_after_enter"] = finder_tally(server.site, server.since(mark))["total"]
+            mark = server.mark()
+            page.evaluate(f"window.__evArm('facet', 'change', {json.dumps(SEARCH_QUERY)})")
+            page.locator("#ev-finder input[name=tema]").first.check()
+            facet = _latency(page, "facet", timeouts, "tema afkrydset → nye resultater")
+            row["facet_ms"], row["facet_frame_ms"] = facet["ms"], facet.get("frame_ms")
+            _quiet(server, settle=0.4)
+            row["index_after_facet"] = finder_tally(server.site, server.since(mark))["total"]
+        if timeouts:
+            row["timeouts"] = timeouts
+        return row
     finally:
         context.close()
 
 
-def _finder_settled(page, server: LoggingServer) -> None:
-    page.wait_for_timeout(400)  # the input is debounced by 250 ms
-    page.wait_for_function("!document.getElementById('ev-finder-count').textContent.startsWith('Søger')",
-                           timeout=120_000)
-    _quiet(server, settle=0.4)
-
-
-def first_result_times(browser, server: LoggingServer, runs: int = 3) -> list[dict]:
-    """Cold loads of the finder: ms from navigation start to the first result in the list."""
-    times = []
+def finder_runs(browser, server: LoggingServer, runs: int = 3) -> list[dict]:
+    """Cold visits of the finder; after a timeout the remaining runs are skipped (they would time out too)."""
+    rows = []
     for _ in range(runs):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        try:
-            page = context.new_page()
-            page.add_init_script(FIRST_RESULT_JS)
-            page.goto(server.url + "find-citater/", wait_until="load")
-            page.wait_for_function("document.querySelector('#ev-finder-results li')", timeout=120_000)
-            first = page.evaluate("window.__evFirstResult")
-            load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
-            times.append({"first_result_ms": round(first, 1) if first else None, "load_event_ms": round(load, 1)})
-        finally:
-            context.close()
-    return times
+        rows.append(finder_run(browser, server))
+        if rows[-1].get("timeouts"):
+            break
+    return rows
+
+
+def finder_session(browser, server: LoggingServer, site: Path) -> dict:
+    """Open the quote finder, type a query, tick a theme, reset: bytes under /citatindeks/, by kind and by step."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    timeouts: list[str] = []
+    phases: dict[str, dict] = {}
+    try:
+        mark = server.mark()
+        page = context.new_page()
+        page.add_init_script(FIRST_RESULT_JS)
+        page.add_init_script(LATENCY_JS)
+        page.goto(server.url + "find-citater/", wait_until="load")
+        _finder_wait(page, "document.querySelector('#ev-finder-results > li') !== null", "første citat", timeouts)
+        first = page.evaluate("window.__evFirstResult")
+        _quiet(server)
+        at_load = server.since(mark)
+        phases["load"] = finder_tally(site, at_load)["total"]
+
+        step = server.mark()
+        page.click("#ev-finder-q")
+        page.type("#ev-finder-q", SEARCH_QUERY, delay=60)  # the input's debounced search runs the query
+        _finder_wait(page, _shown_for(SEARCH_QUERY), f"resultater for »{SEARCH_QUERY}«", timeouts)
+        _quiet(server, settle=0.4)
+        phases["search"] = finder_tally(site, server.since(step))["total"]
+
+        step = server.mark()
+        page.evaluate(f"window.__evArm('facet', 'change', {json.dumps(SEARCH_QUERY)})")
+        page.locator("#ev-finder input[name=tema]").first.check()
+        _latency(page, "facet", timeouts, "tema afkrydset → nye resultater")
+        _quiet(server, settle=0.4)
+        phases["facet"] = finder_tally(site, server.since(step))["total"]
+
+        step = server.mark()
+        page.click(".ev-finder__reset")
+        _finder_wait(page, STATIC_SHOWN, "nulstil → statisk liste", timeouts)
+        _quiet(server, settle=0.4)
+        phases["reset"] = finder_tally(site, server.since(step))["total"]
+
+        entries = server.since(mark)
+        finder = [e for e in entries if kind_of(e[0]) == "citatindeks"]
+        by_kind = finder_tally(site, finder)
+        return {
+            "first_result_ms": round(first, 1) if first is not None else None,
+            "at_load": tally(site, [e for e in at_load if kind_of(e[0]) == "citatindeks"])["total"],
+            "session": by_kind["total"],
+            "by_kind": by_kind,
+            "phases": phases,
+            "files": len({e[0] for e in finder}),
+            "timeouts": timeouts,
+        }
+    finally:
+        context.close()
 
 
 def material_search_session(browser, server: LoggingServer, site: Path, url: str) -> dict:
@@ -727,7 +931,7 @@ def bench_search(site: Path, browser) -> dict:
     try:
         theme = page_types(site).get("temahub", "")
         finder = finder_session(browser, server, site)
-        finder["first_result_runs_ms"] = first_result_times(browser, server)
+        finder["runs"] = finder_runs(browser, server)
         return {"finder": finder, "material": site_search_session(browser, server, site, theme)}
     finally:
         server.close()
@@ -771,7 +975,7 @@ def bench_scale(work: Path, factor: int, timeout: float, what_if: bool, reuse: t
         (patch / "sitecustomize.py").write_text(PAGEFIND_PATCH, encoding="utf-8")
         site = work / f"site-{factor}x-whatif"
         patched = build(project, site, logs, f"build-{factor}x-whatif", timeout,
-                        env(PYTHONPATH=str(patch) + os.pathsep + os.environ.get("PYTHONPATH", "")))
+                        project_env(project, PYTHONPATH=str(patch) + os.pathsep + os.environ.get("PYTHONPATH", "")))
         result["what_if"] = {"build": asdict(patched), "mkdocs_seconds": _mkdocs_seconds(patched.log)}
         run = patched
     if run.ok:
@@ -894,7 +1098,7 @@ def main() -> int:
                 print(f"Bygningen fejlede; se {full1.log}", file=sys.stderr)
         if "build" in steps and full1 is not None:
             print("Profil og bar bygning …", flush=True)
-            run["build"] = step("build", bench_build, work, project, full1, args.timeout)
+            run["build"] = step("build", bench_build, work, project, site1, full1, args.timeout)
             run["build"]["pagefind_round_trip"] = step("pagefind", pagefind_round_trip, work)
             save()
         if "serve" in steps:
