@@ -207,7 +207,11 @@
     readState(form);
     more.hidden = total <= opening.hits.length;
     form.addEventListener("focusin", function () { engine(); }, { once: true });
-    form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);  // Enter right after typing: one search, not two
+      search();
+    });
     form.addEventListener("change", function (event) { if (event.target.type === "checkbox") { search(); } });
     form.elements.q.addEventListener("input", function () {
       window.clearTimeout(timer);
