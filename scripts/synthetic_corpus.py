@@ -1,8 +1,9 @@
 """Write a synthetic, clearly fake corpus into a COPY of the project, for scale benchmarks only.
 
 `make bench` uses this to build the site at 10× and 100× today's number of testimonies. Every
-synthetic text starts with "SYNTETISK TESTTEKST" and is built from a small Danish word list with a
-seeded random generator, so the same arguments always give the same files. Nothing here is
+synthetic text starts with "SYNTETISK TESTTEKST" and is word salad drawn, with a seeded random
+generator, from today's testimonies' words at their real frequencies (so a word is about as common
+as it is today), and the same arguments always give the same files. Nothing here is
 evidence and none of it may be published: the script refuses to write into the real project.
 
 What it writes (into <project>/data):
@@ -22,6 +23,7 @@ import argparse
 import csv
 import math
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -36,33 +38,37 @@ REAL_TESTIMONIES = "data/quotes/ds-2020/testimonies.yml"
 # Lengths in words, log-normal like today's testimonies: about 1,000 characters (≈ 160 words) on
 # average, a few short ones and a long tail.
 WORDS_MEDIAN, WORDS_SIGMA, WORDS_MIN, WORDS_MAX = 120, 0.75, 10, 1400
-_WORD_LIST = (
-    "sagsbehandler sagsbehandlere borger borgeren borgerne sag sager sagstal tid travlhed møde møder "
-    "kollega kollegaer leder ledelse afdeling kommune jobcenter barn børn familie familien forælder "
-    "underretning undersøgelse journal dokumentation frist frister skema system it-system telefon "
-    "ansvar faglighed supervision sparring arbejdsmiljø stress sygemelding opsigelse vikar nyuddannet "
-    "erfaren praktik handleplan bevilling afgørelse klage samarbejde tværfagligt helhed indsats "
-    "hverdag uge dag morgen eftermiddag aften weekend overarbejde pause frokost kontor hjemmearbejde "
-    "og i at det er en til på med som for af har ikke der men jeg vi de kan skal må vil "
-    "meget lidt ofte sjældent altid aldrig godt svært hurtigt langsomt mere mindre nok for-meget"
-)
-WORDS = _WORD_LIST.split()
 WAVES = [str(year) for year in range(2090, 2100)]
 
 
-def sentence(rng: random.Random, words: int) -> str:
-    chosen = [rng.choice(WORDS) for _ in range(words)]
+def vocabulary(project: Path) -> tuple[list[str], list[int]]:
+    """Every word of today's testimonies with how often it occurs.
+
+    Drawing words with these weights gives each word about the share of texts it has today
+    (»sagsbehandler« in about one in six), which is what a search's cost depends on; drawing
+    from a short list would put every word in nearly every text. The texts stay word salad.
+    """
+    counts: dict[str, int] = {}
+    for item in yaml.safe_load((project / REAL_TESTIMONIES).read_text(encoding="utf-8")):
+        for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", item["text"].lower()):
+            counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts)
+    return words, [counts[w] for w in words]
+
+
+def sentence(rng: random.Random, words: int, vocab: tuple[list[str], list[int]]) -> str:
+    chosen = rng.choices(vocab[0], weights=vocab[1], k=words)
     chosen[0] = chosen[0].capitalize()
     return " ".join(chosen) + "."
 
 
-def testimony_text(rng: random.Random, number: int) -> str:
+def testimony_text(rng: random.Random, number: int, vocab: tuple[list[str], list[int]]) -> str:
     """One fake testimony: the marker and its number, then sentences in one or two paragraphs."""
     total = min(WORDS_MAX, max(WORDS_MIN, int(rng.lognormvariate(math.log(WORDS_MEDIAN), WORDS_SIGMA))))
     sentences = []
     while total > 0:
         length = min(total, rng.randint(6, 18))
-        sentences.append(sentence(rng, length))
+        sentences.append(sentence(rng, length, vocab))
         total -= length
     text = f"{MARKER} nr. {number}: " + " ".join(sentences)
     if len(sentences) > 6 and rng.random() < 0.6:
@@ -71,14 +77,15 @@ def testimony_text(rng: random.Random, number: int) -> str:
     return text
 
 
-def testimonies(rng: random.Random, count: int, themes: list[str], areas: list[str]) -> list[dict]:
+def testimonies(rng: random.Random, count: int, themes: list[str], areas: list[str],
+                vocab: tuple[list[str], list[int]]) -> list[dict]:
     items = []
     for number in range(1, count + 1):
         item = {
             "id": f"syn2099-t{number:05d}",
             "kind": "testimony",
             "locator": {"part": "fortaellinger", "order": number},
-            "text": testimony_text(rng, number),
+            "text": testimony_text(rng, number, vocab),
             "themes": rng.sample(themes, rng.randint(1, 4)),
         }
         if rng.random() < 0.5:
@@ -156,7 +163,7 @@ def generate(project: Path, factor: int, waves: int = 10, seed: int = 2099) -> d
     areas = [a["id"] for a in yaml.safe_load((data / "areas.yml").read_text(encoding="utf-8"))]
     written_waves: list[str] = []
     if count > 0:
-        items = testimonies(rng, count, themes, areas)
+        items = testimonies(rng, count, themes, areas, vocabulary(project))
         folder = data / "quotes" / PUBLICATION
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "testimonies.yml").write_text(
