@@ -8,7 +8,6 @@ from evidence.finder import FACETS, INDEX_DIR, facet_values, records
 from evidence.markdown import front_matter, macro
 from evidence.page import Page
 
-OPEN_FACETS = {"tema", "kilde"}
 # Quotes shown per page of results; the first page is in the HTML, so the finder shows quotes
 # before (and without) its search index, which loads only when the reader starts to search.
 PAGE = 10
@@ -39,9 +38,9 @@ def finder_form(dataset: Dataset, root: str) -> str:
             f'<span class="ev-facet__count" data-count-for="{esc(label)}">({count})</span></label></li>'
             for slug, label, count in values
         )
-        opened = " open" if key in OPEN_FACETS else ""
+        # Folded: the quotes come first, and a facet's counts for a search load only once it is opened.
         fieldsets.append(
-            f'<details class="ev-facet" data-facet="{key}"{opened}><summary>{esc(FACETS[key])}</summary>'
+            f'<details class="ev-facet" data-facet="{key}"><summary>{esc(FACETS[key])}</summary>'
             f'<fieldset><legend class="ev-visually-hidden">{esc(FACETS[key])}</legend><ul>{boxes}</ul></fieldset>'
             "</details>"
         )

@@ -9,7 +9,6 @@
   "use strict";
 
   var MIN_CHARS = 3;
-  var NARROW = "(max-width: 44.9375em)";
   var engines = {};
 
   function loadEngine(indexUrl) {
@@ -117,16 +116,32 @@
     var shown = 0;
     var run = 0;
     var timer = null;
+    var last = null;
 
     function engine() { return loadEngine(finder.getAttribute("data-index")); }
 
-    function showMore() {
-      var batch = results.slice(shown, shown + page);
+    function showMore(query) {
+      // `query`: a new search's words, whose hits replace those shown. Fragments load side by side,
+      // and each hit is shown as soon as it and those above it have come.
       var mine = run;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      var fresh = query !== undefined;
+      var loads = results.slice(shown, shown + page).map(function (r) { return r.data(); });
+      function replaceOnce() {
+        if (!fresh) { return; }
+        fresh = false;
+        list.textContent = "";
+        finder.setAttribute("data-query", query);
+      }
+      return loads.reduce(function (previous, load) {
+        return previous.then(function () { return load; }).then(function (data) {
+          if (mine !== run) { return; }
+          replaceOnce();
+          list.appendChild(renderHit(root, data));
+          shown += 1;
+        });
+      }, Promise.resolve()).then(function () {
         if (mine !== run) { return; }
-        items.forEach(function (data) { list.appendChild(renderHit(root, data)); });
-        shown += items.length;
+        replaceOnce();
         more.hidden = shown >= results.length;
         if (window.evCopyQuotes) { window.evCopyQuotes.wire(list); }
       });
@@ -152,17 +167,27 @@
       });
     }
 
-    function openFacetsToLoad(state, term) {
-      // Loading a facet's filter list once makes every later search count it.
-      return facets.filter(function (details) {
-        return details.open && !state.facets[details.getAttribute("data-facet")];
-      }).map(function (details) {
-        var key = details.getAttribute("data-facet");
-        var label = details.querySelector("input").getAttribute("data-label");
-        var one = {};
-        one[key] = { any: [label] };
-        return state.pagefind.preload(term, { filters: one }).then(function () { state.facets[key] = true; });
+    function countFacets(mine) {
+      // Pagefind counts, on every search, each facet whose list it has loaded – at a hundred times
+      // today's corpus that takes a second. So a facet is loaded only once the reader opens it, and
+      // its counts follow the quotes instead of holding them up.
+      var missing = facets.filter(function (details) {
+        return details.open && !last.counted[details.getAttribute("data-facet")];
       });
+      if (!last.term || !missing.length) { return Promise.resolve(); }
+      return engine().then(function (state) {
+        return Promise.all(missing.map(function (details) {
+          var key = details.getAttribute("data-facet");
+          if (state.facets[key]) { return null; }
+          var one = {};
+          one[key] = { any: [details.querySelector("input").getAttribute("data-label")] };
+          return state.pagefind.preload(last.term, { filters: one }).then(function () { state.facets[key] = true; });
+        })).then(function () { return state.pagefind.search(last.term, { filters: last.chosen }); });
+      }).then(function (response) {
+        if (mine !== run) { return; }
+        last.counted = Object.assign({}, response.filters || {}, last.counted);
+        updateCounts(last.counted);
+      }).catch(function () {});  // without counts a facet shows none, never a wrong one
     }
 
     function search(browse) {
@@ -178,21 +203,20 @@
       count.textContent = "Søger …";
       finder.setAttribute("data-state", "searching");
       return engine().then(function (state) {
-        return Promise.all(term ? openFacetsToLoad(state, term) : []).then(function () {
-          return state.pagefind.search(term, { filters: chosen, sort: term ? undefined : { order: "asc" } });
-        });
+        return state.pagefind.search(term, { filters: chosen, sort: term ? undefined : { order: "asc" } });
       }).then(function (response) {
         if (mine !== run) { return; }
         results = response.results;
         // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
         shown = browse ? list.children.length : 0;
-        if (!browse) { list.textContent = ""; }
         count.textContent = results.length === 1 ? "1 citat fundet" : results.length + " citater fundet";
-        updateCounts(response.filters || {});
-        return showMore().then(function () {
+        last = { term: term, chosen: chosen, counted: response.filters || {} };
+        updateCounts(last.counted);
+        return showMore(browse ? undefined : typed).then(function () {
           if (mine !== run) { return; }
           finder.setAttribute("data-query", typed);
           finder.setAttribute("data-state", "ready");
+          return countFacets(mine);
         });
       }).catch(function () {
         if (mine !== run) { return; }
@@ -201,12 +225,9 @@
       });
     }
 
-    if (window.matchMedia(NARROW).matches) {
-      facets.forEach(function (details) { details.open = false; });  // results first on a phone
-    }
     readState(form);
     more.hidden = total <= opening.hits.length;
-    form.addEventListener("focusin", function () { engine(); }, { once: true });
+    form.addEventListener("focusin", function () { engine(); }, { once: true });  // ready when the reader types
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);  // Enter right after typing: one search, not two
@@ -220,7 +241,7 @@
     form.addEventListener("reset", function () { window.setTimeout(search, 0); });
     facets.forEach(function (details) {
       details.addEventListener("toggle", function () {
-        if (details.open && finder.getAttribute("data-state") === "ready") { search(); }
+        if (details.open && finder.getAttribute("data-state") === "ready") { countFacets(run); }
       });
     });
     more.addEventListener("click", function () {
