@@ -8,15 +8,22 @@ Quotes reach Pagefind as one small HTML file each, indexed in a single run: its 
 API waits a tenth of a second per request, so adding records one by one would cost half a
 minute for today's corpus and most of an hour at a hundred times the size. Pagefind runs
 as its command-line program, which exits only when every file is written (the Python
-API's service could be shut down while a busy machine was still writing).
+API's service could be shut down while a busy machine was still writing). An index whose input did
+not change is copied from the previous build's (`.cache/pagefind/`) instead of being built again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from evidence.dataset import Dataset
@@ -28,25 +35,60 @@ SITE_EXCLUDE = ["svg", ".ev-quote__actions", ".headerlink", ".ev-cite", ".ev-dow
 
 
 def write_indexes(dataset: Dataset, site_dir: Path) -> None:
-    """Both indexes at once: each Pagefind run is mostly single-threaded, so together they take
-    the time of the larger one."""
+    """Both indexes at once (each Pagefind run is mostly single-threaded, so together they take the
+    time of the larger one), or copied from the cache when their input has not changed."""
+    cache = dataset.root / ".cache" / "pagefind"
     with tempfile.TemporaryDirectory() as folder:
         for number, item in enumerate(records(dataset)):
             (Path(folder) / f"{number:06d}.html").write_text(record_html(item), encoding="utf-8")
-        runs = [_pagefind(Path(folder), site_dir / INDEX_DIR, "*.html"),
-                _pagefind(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))]
-        for output, run in runs:
+        indexes = [Index(Path(folder), site_dir / INDEX_DIR, "*.html"),
+                   Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))]
+        runs = []
+        for index in indexes:
+            cached = cache / f"{index.output.name}-{index.fingerprint()}"
+            if cached.is_dir():
+                shutil.rmtree(index.output, ignore_errors=True)
+                shutil.copytree(cached, index.output)
+            else:
+                runs.append((index, cached, index.start()))
+        for index, cached, run in runs:
             stdout, stderr = run.communicate()
             if run.returncode != 0:
-                raise RuntimeError(f"Pagefind kunne ikke bygge {output.name}: {stdout}{stderr}")
+                raise RuntimeError(f"Pagefind kunne ikke bygge {index.output.name}: {stdout}{stderr}")
+            _keep(index.output, cached)
 
 
-def _pagefind(source: Path, output: Path, glob: str, exclude: str | None = None) -> tuple[Path, subprocess.Popen]:
-    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
-               "--glob", glob, "--force-language", "da", "--silent"]
-    if exclude:
-        command += ["--exclude-selectors", exclude]
-    return output, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+@dataclass(frozen=True)
+class Index:
+    source: Path
+    output: Path
+    glob: str
+    exclude: str | None = None
+
+    def arguments(self) -> list[str]:
+        extra = ["--exclude-selectors", self.exclude] if self.exclude else []
+        return ["--glob", self.glob, "--force-language", "da", "--silent", *extra]
+
+    def start(self) -> subprocess.Popen:
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.source), "--output-path", str(self.output),
+                   *self.arguments()]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def fingerprint(self) -> str:
+        """Everything Pagefind reads: the files it indexes, its arguments and its version."""
+        digest = hashlib.sha256(json.dumps([version("pagefind"), self.arguments()]).encode())
+        for path in sorted(self.source.glob(self.glob)):
+            digest.update(path.relative_to(self.source).as_posix().encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()[:32]
+
+
+def _keep(output: Path, cached: Path) -> None:
+    """Store a fresh index as the only cached one of its name, so the cache does not grow."""
+    for older in cached.parent.glob(f"{output.name}-*"):
+        shutil.rmtree(older, ignore_errors=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+    shutil.copytree(output, partial)
+    partial.replace(cached)
 
 
 def record_html(record: dict) -> str:

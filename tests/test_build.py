@@ -14,10 +14,10 @@ from conftest import build
 NOT_REPRODUCIBLE = ("citatindeks/", "soegeindeks/")
 
 
-def digest(site: Path) -> dict[str, str]:
+def digest(site: Path, leave_out: tuple[str, ...] = NOT_REPRODUCIBLE) -> dict[str, str]:
     return {rel: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()
-            for rel in [p.relative_to(site).as_posix()] if not rel.startswith(NOT_REPRODUCIBLE)}
+            for rel in [p.relative_to(site).as_posix()] if not rel.startswith(leave_out)}
 
 
 def test_two_builds_of_one_commit_are_byte_identical(site, project, tmp_path):
@@ -83,3 +83,21 @@ def test_search_indexes_are_danish(site):
 
 def test_site_language_is_danish(site):
     assert '<html lang="da"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_indexes_are_reused_when_unchanged_and_rebuilt_when_a_quote_changes(project, tmp_path):
+    from scripts.bench import edit, edit_target
+
+    def finder_index(site: Path) -> dict[str, str]:
+        return {k: v for k, v in digest(site, leave_out=()).items() if k.startswith("citatindeks/")}
+
+    assert build(project, tmp_path / "first").returncode == 0
+    assert build(project, tmp_path / "again").returncode == 0
+    assert finder_index(tmp_path / "first") == finder_index(tmp_path / "again"), "an unchanged index was rebuilt"
+    item_id, theme, _ = edit_target(project)
+    edit(project, item_id, theme)
+    assert build(project, tmp_path / "edited").returncode == 0
+    assert finder_index(tmp_path / "edited") != finder_index(tmp_path / "again"), "a stale index was reused"
+    cached = sorted(p.name.split("-")[0] for p in (project / ".cache" / "pagefind").iterdir())
+    assert cached == ["citatindeks", "soegeindeks"], "the cache keeps one copy of each index"
+

@@ -104,7 +104,8 @@ def test_facet_counts_follow_the_search_including_a_facet_opened_later(page, ser
     total_for_ledelse = page.locator("label[for='f-tema-ledelse'] .ev-facet__count").inner_text()
     search_for(page, "sagsbehandler")
     found = count_of(page)
-    numbers = "[...document.querySelectorAll('details[data-facet=%s] .ev-facet__count')].every(s => /^\\(\\d+\\)$/.test(s.textContent))"
+    numbers = ("[...document.querySelectorAll('details[data-facet=%s] .ev-facet__count')]"
+               ".every(s => /^\\(\\d+\\)$/.test(s.textContent))")
     page.wait_for_function(numbers % "tema")
     theme_counts = [int(t.strip("()")) for t in
                     page.locator("details[data-facet=tema] .ev-facet__count").all_inner_texts()]
