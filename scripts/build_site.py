@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from evidence.dataset import PROJECT_ROOT
+# Not imported from evidence: this process only runs MkDocs, and the data libraries take half a second to load.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(site: Path, root: Path = PROJECT_ROOT) -> int:
