@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import hashlib
 import io
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,16 +76,23 @@ def schema_for(rel: str) -> str | None:
     return None
 
 
-def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
-    schemas = {
-        p.name.removesuffix(".schema.yml"): yaml.safe_load(p.read_text(encoding="utf-8"))
-        for p in sorted(schema_dir.glob("*.schema.yml"))
-    }
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema, default_specification=_draft()))
-        for schema in schemas.values()
-    )
-    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+def load_validators(schema_dir: Path) -> tuple[dict[str, Draft202012Validator], bytes]:
+    """The validators, and a digest of the schema files they were made from: schemas that have not
+    changed are not read and compiled again."""
+    raw = {p.name.removesuffix(".schema.yml"): p.read_bytes() for p in sorted(schema_dir.glob("*.schema.yml"))}
+    digest = hashlib.sha256(pickle.dumps(raw)).digest()
+    if digest not in _validators:
+        schemas = {name: yaml.safe_load(text.decode("utf-8")) for name, text in raw.items()}
+        registry = Registry().with_resources(
+            (schema["$id"], Resource.from_contents(schema, default_specification=_draft()))
+            for schema in schemas.values()
+        )
+        _validators.clear()
+        _validators[digest] = {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+    return _validators[digest], digest
+
+
+_validators: dict[bytes, dict[str, Draft202012Validator]] = {}
 
 
 def _draft():
@@ -114,9 +123,8 @@ def _shown_path(data_dir: Path, path: Path) -> str:
     return f"data/{path.relative_to(data_dir).as_posix()}"
 
 
-def read_utf8(path: Path, shown_path: str) -> str | Problem:
+def read_utf8(raw: bytes, shown_path: str) -> str | Problem:
     """The file's text, or a problem at the line of the first byte that is not UTF-8."""
-    raw = path.read_bytes()
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -125,19 +133,23 @@ def read_utf8(path: Path, shown_path: str) -> str | Problem:
                        "tekst gemt som UTF-8")
 
 
-def read_yaml(path: Path, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
-    text = read_utf8(path, shown_path)
+def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
+    text = read_utf8(raw, shown_path)
     if isinstance(text, Problem):
         return text
+    loader = SAFE_LOADER(text)
     try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
-        content = yaml.load(text, Loader=SAFE_LOADER)
+        # The values are built from the same nodes that give the line marks: one parse, not two.
+        root = loader.get_single_node()
+        content = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"linje {mark.line + 1}" if mark else "hele filen"
         reason = getattr(error, "problem", None) or "ukendt fejl"
         return Problem(shown_path, where, "(YAML)", f"ugyldig YAML ({reason})",
                        "gyldig YAML – tjek indrykning, kolon og anførselstegn")
+    finally:
+        loader.dispose()
 
     def line_of(location: tuple) -> int:
         node = root
@@ -156,13 +168,13 @@ def read_yaml(path: Path, shown_path: str) -> tuple[Any, Callable[[tuple], int]]
     return content, line_of
 
 
-def read_csv(path: Path, shown_path: str, validator: Draft202012Validator) -> tuple[list[dict], dict[int, int], list[Problem]]:
+def read_csv(raw: bytes, shown_path: str, validator: Draft202012Validator) -> tuple[list[dict], dict[int, int], list[Problem]]:
     """Rows typed per the schema; `lines[i]` is the file line of row i."""
     schema = validator.schema
     columns = list(schema["properties"])
     problems: list[Problem] = []
     rows, lines = [], {}
-    text = read_utf8(path, shown_path)
+    text = read_utf8(raw, shown_path)
     if isinstance(text, Problem):
         return [], {}, [text]
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -318,31 +330,59 @@ def placeholder_problems(validator: Draft202012Validator, instance: Any, shown_p
 
 
 def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
-    """Parse and schema-check every data file, collecting every problem."""
-    validators = load_validators(data_dir / "schemas")
+    """Parse and schema-check every data file, collecting every problem.
+
+    A file's result is kept for as long as its bytes and the schemas stay the same, so a rebuild
+    under `make serve` parses and checks only the file that was edited. The checks that join files
+    (evidence.dataset) see every file anew each time.
+    """
+    validators, schemas_digest = load_validators(data_dir / "schemas")
     files, problems = data_files(data_dir)
     parsed: dict[str, DataFile] = {}
+    kept: dict[tuple, _Checked] = {}
     for path, rel, schema in files:
-        shown_path = _shown_path(data_dir, path)
-        validator = validators[schema]
-        if path.suffix == ".csv":
-            rows, lines, csv_problems = read_csv(path, shown_path, validator)
-            problems += csv_problems
-            if any(p.field == "(kolonner)" and p.where == "linje 1" for p in csv_problems):
-                continue  # columns unknown: the rows cannot be read, so no check may rely on them
-            for index, row in enumerate(rows):
-                where = f"række {lines[index]}"
-                # A value that could not be read as a number was reported already; "missing" would repeat it.
-                reported = {p.field for p in csv_problems if p.where == where}
-                problems += [p for p in placeholder_problems(validator, row, shown_path, lambda loc, where=where: where)
-                             if p.field not in reported]
-            parsed[rel] = DataFile(path, rel, schema, rows, lambda loc, lines=lines: lines.get(loc[0], 1) if loc else 1)
-            continue
-        result = read_yaml(path, shown_path)
-        if isinstance(result, Problem):
-            problems.append(result)
-            continue
-        content, line_of = result
-        problems += placeholder_problems(validator, content, shown_path, yaml_where(content, line_of))
-        parsed[rel] = DataFile(path, rel, schema, content, line_of)
+        raw = path.read_bytes()
+        key = (rel, schema, hashlib.sha256(raw).digest(), schemas_digest)
+        checked = _checked.get(key) or _check(raw, _shown_path(data_dir, path), path.suffix, validators[schema])
+        kept[key] = checked
+        problems += checked.problems
+        if checked.line_of is not None:
+            parsed[rel] = DataFile(path, rel, schema, pickle.loads(checked.content), checked.line_of)
+    # Only the versions just read can be asked for next: older versions of edited files are let go.
+    _checked.clear()
+    _checked.update(kept)
     return parsed, problems
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """One file's parse and schema check. The content is kept pickled, so every load hands out
+    values of its own and nothing a build does to them reaches the next build."""
+
+    content: bytes
+    line_of: Callable[[tuple], int] | None  # None: the file could not be read, no check may rely on it
+    problems: tuple[Problem, ...]
+
+
+_checked: dict[tuple, _Checked] = {}
+
+
+def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Validator) -> _Checked:
+    if suffix == ".csv":
+        rows, lines, csv_problems = read_csv(raw, shown_path, validator)
+        if any(p.field == "(kolonner)" and p.where == "linje 1" for p in csv_problems):
+            return _Checked(b"", None, tuple(csv_problems))  # columns unknown: the rows cannot be read
+        problems = list(csv_problems)
+        for index, row in enumerate(rows):
+            where = f"række {lines[index]}"
+            # A value that could not be read as a number was reported already; "missing" would repeat it.
+            reported = {p.field for p in csv_problems if p.where == where}
+            problems += [p for p in placeholder_problems(validator, row, shown_path, lambda loc, where=where: where)
+                         if p.field not in reported]
+        return _Checked(pickle.dumps(rows), lambda loc: lines.get(loc[0], 1) if loc else 1, tuple(problems))
+    result = read_yaml(raw, shown_path)
+    if isinstance(result, Problem):
+        return _Checked(b"", None, (result,))
+    content, line_of = result
+    return _Checked(pickle.dumps(content), line_of,
+                    tuple(placeholder_problems(validator, content, shown_path, yaml_where(content, line_of))))
