@@ -453,6 +453,7 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
+_building: dict[Path, Dataset] = {}
 
 
 def fingerprint(root: Path) -> tuple:
@@ -462,9 +463,28 @@ def fingerprint(root: Path) -> tuple:
 
 
 def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
-    """The validated dataset, loaded once per change of the data rather than once per page."""
+    """The validated dataset, loaded once per change of the data rather than once per page.
+
+    During a build it is the one the build started with: every page shows the same data, even if
+    a file is saved halfway through (`make serve` then builds again), and the pages' hundreds of
+    macro calls need not look at the files.
+    """
+    if root in _building:
+        return _building[root]
     key = fingerprint(root)
     cached = _cache.get(root)
     if cached is None or cached[0] != key:
         _cache[root] = (key, load_dataset(root))
     return _cache[root][1]
+
+
+def start_build(root: Path = PROJECT_ROOT) -> Dataset:
+    """The dataset for a build that is starting; `current_dataset` returns it until `end_build`."""
+    _building.pop(root, None)
+    _building[root] = current_dataset(root)
+    return _building[root]
+
+
+def end_build() -> None:
+    """A build has finished or failed: the next one reads the files again."""
+    _building.clear()

@@ -4,25 +4,89 @@ Invalid data stops the build here, before anything is written to the site, with 
 list of problems as the message instead of a traceback.
 """
 
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from evidence import generate
-from evidence.dataset import current_dataset
+from evidence.dataset import current_dataset, end_build, start_build
 from evidence.problems import DataInvalid
 from evidence.search_index import write_indexes
+
+log = get_plugin_logger(__name__)
+
+# Under `mkdocs serve` the search indexes are written after the build, in the background: the
+# server shows no page until the build has returned, and the indexes take longer than the pages.
+_serving = False
+_indexing: threading.Thread | None = None
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     try:
-        dataset = current_dataset(Path(config.config_file_path).parent)
+        dataset = start_build(_root(config))
     except DataInvalid as error:
         raise PluginError(error.report()) from None
     config.nav = generate.write(dataset, Path(config.docs_dir))
     return config
 
 
+def on_serve(server, config, builder):
+    """Watch only the hand-written part of docs/: the generated pages change during a build, so
+    watching them would rebuild twice for every edit. data/ and evidence/, which they are made
+    from, are watched (mkdocs.yml)."""
+    docs_dir = Path(config.docs_dir)
+    server.unwatch(str(docs_dir))
+    for path in sorted(docs_dir.iterdir()):
+        if path.name not in generate.GENERATED:
+            server.watch(str(path))
+    return server
+
+
+def on_pre_build(config):
+    """The build empties the site folder next, which the previous indexing still reads and writes."""
+    _finish_indexing()
+
+
 def on_post_build(config):
     """The search indexes are built from the data and the written pages, beside them."""
-    write_indexes(current_dataset(Path(config.config_file_path).parent), Path(config.site_dir))
+    global _indexing
+    dataset, site_dir = current_dataset(_root(config)), Path(config.site_dir)
+    end_build()
+    if not _serving:
+        write_indexes(dataset, site_dir)
+        return
+    _indexing = threading.Thread(target=_index_in_background, args=(dataset, site_dir), name="pagefind")
+    _indexing.start()
+
+
+def on_build_error(error):
+    end_build()
+
+
+def on_shutdown():
+    """mkdocs serve deletes its site folder after this."""
+    _finish_indexing()
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _index_in_background(dataset, site_dir: Path) -> None:
+    """Nobody waits for this thread's result, so a failure is reported in the serve log."""
+    try:
+        write_indexes(dataset, site_dir)
+    except Exception as error:
+        log.error(f"Søgeindekset blev ikke bygget: {error}")
+
+
+def _finish_indexing() -> None:
+    if _indexing is not None:
+        _indexing.join()
