@@ -469,8 +469,11 @@ def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
     a file is saved halfway through (`make serve` then builds again), and the pages' hundreds of
     macro calls need not look at the files.
     """
-    if root in _building:
-        return _building[root]
+    return _building[root] if root in _building else fresh_dataset(root)
+
+
+def fresh_dataset(root: Path = PROJECT_ROOT) -> Dataset:
+    """The validated dataset as the files are now: loaded again only if they changed."""
     key = fingerprint(root)
     cached = _cache.get(root)
     if cached is None or cached[0] != key:
@@ -480,8 +483,7 @@ def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
 
 def start_build(root: Path = PROJECT_ROOT) -> Dataset:
     """The dataset for a build that is starting; `current_dataset` returns it until `end_build`."""
-    _building.pop(root, None)
-    _building[root] = current_dataset(root)
+    _building[root] = fresh_dataset(root)
     return _building[root]
 
 

@@ -14,7 +14,7 @@ import yaml
 from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv_path
 from evidence.contract import SAFE_LOADER
 from evidence.contract_page import contract_page
-from evidence.dataset import Dataset
+from evidence.dataset import Dataset, per_dataset
 from evidence.download_pages import download_files, download_page
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
@@ -101,18 +101,25 @@ def nav(site_pages: list[Page]) -> list:
 
 def write(dataset: Dataset, docs_dir: Path) -> list:
     """Write every generated file; return the navigation."""
+    site_pages, outputs = prepare(dataset)
+    for rel, content in outputs.items():
+        _write_if_changed(docs_dir / rel, content)
+    _remove_stale(docs_dir, set(outputs))
+    return nav(site_pages)
+
+
+@per_dataset
+def prepare(dataset: Dataset) -> tuple[list[Page], dict[str, str | _LazyCard]]:
+    """The pages and every generated file's content by path, computed once per dataset: `make serve`
+    prepares them as soon as a data file is saved, before the build that will write them starts."""
     site_pages = pages(dataset)
-    outputs: dict[str, str | bytes] = {}
+    outputs: dict[str, str | _LazyCard] = {}
     for page in site_pages:
         markdown, card = with_card(page.markdown)
         outputs[page.path] = markdown
         if card is not None:
             outputs[card[0]] = card[1]
-    outputs |= downloads(dataset)
-    for rel, content in outputs.items():
-        _write_if_changed(docs_dir / rel, content)
-    _remove_stale(docs_dir, set(outputs))
-    return nav(site_pages)
+    return site_pages, outputs | downloads(dataset)
 
 
 # libyaml when PyYAML has it, as for the data: several times faster, for every page of every build.

@@ -146,6 +146,16 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(project, tmp_pa
             time.sleep(2)  # a rebuild caused by the build's own pages would have started by now
             assert log.read_text(encoding="utf-8").count("Detected file changes") == rebuilds + 1
 
+            # Two saves in quick succession: the page ends up showing the last.
+            first, last = [t for t in themes if t != new_theme][:2]
+            edit(project, TESTIMONIES, f"  themes: [{new_theme}]", f"  themes: [{first}]")
+            time.sleep(0.1)
+            edit(project, TESTIMONIES, f"  themes: [{first}]", f"  themes: [{last}]")
+            wait_for(lambda: f"temaer/{last}/" in article(fetch(page) or "", item["id"]), "the last save on the page")
+            time.sleep(3)  # every rebuild the saves caused has finished
+            assert f"temaer/{first}/" not in article(fetch(page) or "", item["id"])
+            assert f"temaer/{last}/" in article(fetch(page) or "", item["id"])
+
             edit(project, TESTIMONIES, "  kind: testimony\n", "  kind: testimoni\n")
             line = line_of(project, TESTIMONIES, "kind: testimoni")
             wait_for(lambda: f"{TESTIMONIES}, linje {line} (id '{item['id']}'), felt '[1].kind'"
