@@ -237,6 +237,9 @@
     form.elements.q.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(search, 250);
+      var typed = form.elements.q.value.trim();
+      // Fetch the index chunks for the words while the reader is still typing (Pagefind's advice).
+      if (typed.length >= MIN_CHARS) { engine().then(function (state) { return state.pagefind.preload(typed); }); }
     });
     form.addEventListener("reset", function () { window.setTimeout(search, 0); });
     facets.forEach(function (details) {
