@@ -564,7 +564,9 @@ def scale_section(r: dict) -> list[str]:
         "`scripts/synthetic_corpus.py` lægger et tydeligt falsk korpus i en kopi af projektet: publikationen "
         "`syntetisk-2099` med kildetekst i `data/sources/syntetisk-2099.txt` (så den ordrette kontrol består) og "
         "fortællinger i `data/quotes/syntetisk-2099/testimonies.yml`, hver med teksten »SYNTETISK TESTTEKST nr. …« "
-        "fulgt af ord fra en lille dansk ordliste (seedet tilfældighed, samme længdefordeling som de rigtige), så "
+        "fulgt af ordsalat trukket fra de rigtige fortællingers ord med deres rigtige hyppighed (seedet tilfældighed, "
+        "samme længdefordeling som de rigtige), så et ord står i omtrent lige så stor en andel af teksterne som i "
+        "dag – »sagsbehandler« i cirka hver sjette; det er den andel, en søgnings arbejde afhænger af. Så "
         "der i alt er 10× og 100× dagens fortællinger; desuden 10 syntetiske bølger (`data/survey/2090`–`2099`, "
         "`synthetic: true`, spørgsmål kopieret fra 2025, tilfældige andele). 1× er dagens data uden syntetisk "
         "tillæg. Hver bygning har en tidsgrænse; en bygning, der ikke bliver færdig, står som sådan.",
