@@ -88,6 +88,7 @@ def load_validators(schema_dir: Path) -> tuple[dict[str, Draft202012Validator], 
             for schema in schemas.values()
         )
         _validators.clear()
+        _item_errors.clear()
         _validators[digest] = {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
     return _validators[digest], digest
 
@@ -229,8 +230,8 @@ def schema_problems(validator: Draft202012Validator, instance: Any, shown_path: 
     return [_as_problem(error, shown_path, where) for error in validator.iter_errors(instance)]
 
 
-def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple], str]) -> Problem:
-    location = tuple(error.absolute_path)
+def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple], str], prefix: tuple = ()) -> Problem:
+    location = prefix + tuple(error.absolute_path)
     field = _field_name(location)
     found = shown(error.instance)
     hint = ""
@@ -323,10 +324,37 @@ def placeholder_problems(validator: Draft202012Validator, instance: Any, shown_p
                 "en rigtig værdi i stedet for pladsholderen TODO", "udfyld feltet – se CONTRIBUTING.md")
         for location, value in todo
     ]
-    for error in validator.iter_errors(instance):
-        if tuple(error.absolute_path) not in todo_at:
-            problems.append(_as_problem(error, shown_path, where))
+    for prefix, error in _schema_errors(validator, instance):
+        if prefix + tuple(error.absolute_path) not in todo_at:
+            problems.append(_as_problem(error, shown_path, where, prefix))
     return problems
+
+
+# Keywords a list file's schema may have beside `items` and still be checked without its items.
+_LIST_KEYWORDS = {"$id", "$schema", "description", "type", "minItems", "maxItems"}
+
+
+def _schema_errors(validator: Draft202012Validator, instance: Any) -> list[tuple[tuple, ValidationError]]:
+    """Every schema error, with the location its path is relative to.
+
+    The items of a list file are checked one by one and their errors kept by the item's content, so
+    after an edit only the edited items are checked again: the largest files are lists of hundreds.
+    """
+    schema = validator.schema
+    items = schema.get("items")
+    if not isinstance(instance, list) or not isinstance(items, dict) or set(schema) - {"items"} - _LIST_KEYWORDS:
+        return [((), error) for error in validator.iter_errors(instance)]
+    whole = validator.evolve(schema={key: value for key, value in schema.items() if key != "items"})
+    errors = [((), error) for error in whole.iter_errors(instance)]
+    for index, item in enumerate(instance):
+        key = (schema.get("$id"), pickle.dumps(item))
+        if key not in _item_errors:
+            _item_errors[key] = list(validator.descend(item, items))
+        errors += [((index,), error) for error in _item_errors[key]]
+    return errors
+
+
+_item_errors: dict[tuple[str, bytes], list[ValidationError]] = {}
 
 
 def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:

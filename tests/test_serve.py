@@ -64,6 +64,16 @@ def test_a_mistake_stays_reported_until_it_is_fixed(project):
     assert any("felt '[1].locator.order'" in p for p in first)
 
 
+def test_a_mistake_kept_from_before_is_named_where_it_is_now(project):
+    text = (project / TESTIMONIES).read_text(encoding="utf-8")
+    second = text.index("- id: ds2020-t002\n")
+    edit(project, TESTIMONIES, text[second:], text[second:].replace("    order: 2\n", "    order: 0\n", 1))
+    assert any("felt '[2].locator.order'" in p for p in problems(project))
+    edit(project, TESTIMONIES, text[text.index("- id: ds2020-t001\n"):second], "")  # the item before it is deleted
+    line = line_of(project, TESTIMONIES, "order: 0")
+    assert any(f"{TESTIMONIES}, linje {line} (id 'ds2020-t002'), felt '[1].locator.order'" in p for p in problems(project))
+
+
 def test_an_unknown_theme_in_an_edited_file_is_found_by_the_checks_across_files(project):
     load_dataset(project)
     text = (project / TESTIMONIES).read_text(encoding="utf-8")
