@@ -225,11 +225,6 @@ def _resolved_type(prop: dict) -> str:
     return prop.get("type", "string")
 
 
-def schema_problems(validator: Draft202012Validator, instance: Any, shown_path: str,
-                    where: Callable[[tuple], str]) -> list[Problem]:
-    return [_as_problem(error, shown_path, where) for error in validator.iter_errors(instance)]
-
-
 def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple], str], prefix: tuple = ()) -> Problem:
     location = prefix + tuple(error.absolute_path)
     field = _field_name(location)

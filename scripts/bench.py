@@ -418,7 +418,7 @@ def serve_once(project: Path, log: Path, extra: list[str], timeout: float, edit_
             rebuild_s = time.perf_counter() - t0 if rebuilt else None
             detected = "Detected file changes" in _read(str(log))[log_before:]
         finally:
-            proc.terminate()
+            proc.send_signal(signal.SIGINT)  # as Ctrl+C: mkdocs serve removes its temporary site folder
             try:
                 proc.wait(20)
             except subprocess.TimeoutExpired:
