@@ -9,6 +9,9 @@
   "use strict";
 
   var MIN_CHARS = 3;
+  // Counting waits this long for the reader to be done choosing, so a box ticked right after a
+  // facet is unfolded is searched at once instead of waiting behind the count.
+  var COUNT_DELAY = 600;
   var engines = {};
 
   function loadEngine(indexUrl) {
@@ -116,6 +119,7 @@
     var shown = 0;
     var run = 0;
     var timer = null;
+    var countTimer = null;
     var last = null;
 
     function engine() { return loadEngine(finder.getAttribute("data-index")); }
@@ -167,22 +171,27 @@
       });
     }
 
+    function loadFacet(state, details) {
+      var key = details.getAttribute("data-facet");
+      if (!state.facets[key]) {
+        var one = {};
+        one[key] = { any: [details.querySelector("input").getAttribute("data-label")] };
+        state.facets[key] = state.pagefind.preload(last.term, { filters: one });
+      }
+      return state.facets[key];
+    }
+
     function countFacets(mine) {
       // Pagefind counts, on every search, each facet whose list it has loaded – at a hundred times
       // today's corpus that takes a second. So a facet is loaded only once the reader opens it, and
-      // its counts follow the quotes instead of holding them up.
+      // its counts follow the quotes instead of holding them up (countFacetsSoon).
       var missing = facets.filter(function (details) {
         return details.open && !last.counted[details.getAttribute("data-facet")];
       });
       if (!last.term || !missing.length) { return Promise.resolve(); }
       return engine().then(function (state) {
-        return Promise.all(missing.map(function (details) {
-          var key = details.getAttribute("data-facet");
-          if (state.facets[key]) { return null; }
-          var one = {};
-          one[key] = { any: [details.querySelector("input").getAttribute("data-label")] };
-          return state.pagefind.preload(last.term, { filters: one }).then(function () { state.facets[key] = true; });
-        })).then(function () { return state.pagefind.search(last.term, { filters: last.chosen }); });
+        return Promise.all(missing.map(function (details) { return loadFacet(state, details); }))
+          .then(function () { return state.pagefind.search(last.term, { filters: last.chosen }); });
       }).then(function (response) {
         if (mine !== run) { return; }
         last.counted = Object.assign({}, response.filters || {}, last.counted);
@@ -190,7 +199,13 @@
       }).catch(function () {});  // without counts a facet shows none, never a wrong one
     }
 
+    function countFacetsSoon() {
+      window.clearTimeout(countTimer);
+      countTimer = window.setTimeout(function () { countFacets(run); }, COUNT_DELAY);
+    }
+
     function search(browse) {
+      window.clearTimeout(countTimer);
       var mine = ++run;
       writeState(form);
       var typed = form.elements.q.value.trim();
@@ -216,7 +231,7 @@
           if (mine !== run) { return; }
           finder.setAttribute("data-query", typed);
           finder.setAttribute("data-state", "ready");
-          return countFacets(mine);
+          countFacetsSoon();
         });
       }).catch(function () {
         if (mine !== run) { return; }
@@ -244,7 +259,7 @@
     form.addEventListener("reset", function () { window.setTimeout(search, 0); });
     facets.forEach(function (details) {
       details.addEventListener("toggle", function () {
-        if (details.open && finder.getAttribute("data-state") === "ready") { countFacets(run); }
+        if (details.open && finder.getAttribute("data-state") === "ready") { countFacetsSoon(); }
       });
     });
     more.addEventListener("click", function () {
