@@ -418,11 +418,7 @@ def search_section(r: dict) -> list[str]:
         f"»{'sagsbehandler'}« tastes (60 ms pr. tegn; søgningen venter 250 ms på pause), første tema afkrydses, "
         "»Nulstil søgningen« klikkes. Alle filer under `/citatindeks/` summeres.",
         "",
-        ("**Sitesøgningen** (Pagefind, `/soegeindeks/`): en temaside åbnes, »sagsbehandler« tastes i søgefeltet i "
-         "sidehovedet og Enter trykkes (formularen går til `/soeg/?q=…`), til der er et resultat. Summeret: alle filer "
-         "under `/soegeindeks/`." if m.get("engine") == "pagefind" else
-         "**Materials søgning**: en temaside åbnes, søgefeltet fokuseres, og »sagsbehandler« tastes, til der er "
-         "et resultat. Summeret: `search_index.json`, søge-workeren og lunr-filerne (uanset hvornår de hentes)."),
+        site_search_text(m),
         "",
         "| Session | Filer | Rå | gzip | Mål | |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -442,6 +438,16 @@ def search_section(r: dict) -> list[str]:
         "",
     ]
     return lines
+
+
+def site_search_text(m: dict) -> str:
+    """How the site-search session was walked: Pagefind now, Material's search in older results."""
+    if m.get("engine") == "pagefind":
+        return ("**Sitesøgningen** (Pagefind, `/soegeindeks/`): en temaside åbnes, »sagsbehandler« tastes i søgefeltet "
+                "i sidehovedet og Enter trykkes (formularen går til `/soeg/?q=…`), til der er et resultat. Summeret: "
+                "alle filer under `/soegeindeks/`.")
+    return ("**Materials søgning**: en temaside åbnes, søgefeltet fokuseres, og »sagsbehandler« tastes, til der er "
+            "et resultat. Summeret: `search_index.json`, søge-workeren og lunr-filerne (uanset hvornår de hentes).")
 
 
 FINDER_SESSION_TEXT = (
@@ -477,11 +483,7 @@ def finder_section(q: dict) -> list[str]:
         "",
         FINDER_SESSION_TEXT,
         "",
-        ("**Sitesøgningen** (Pagefind, `/soegeindeks/`): en temaside åbnes, »sagsbehandler« tastes i søgefeltet i "
-         "sidehovedet og Enter trykkes (formularen går til `/soeg/?q=…`), til der er et resultat. Summeret: alle filer "
-         "under `/soegeindeks/`." if m.get("engine") == "pagefind" else
-         "**Materials søgning**: en temaside åbnes, søgefeltet fokuseres, og »sagsbehandler« tastes, til der er "
-         "et resultat. Summeret: `search_index.json`, søge-workeren og lunr-filerne (uanset hvornår de hentes)."),
+        site_search_text(m),
         "",
         "| Session | Forespørgsler | Rå | gzip | Mål | |",
         "| --- | --- | --- | --- | --- | --- |",

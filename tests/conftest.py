@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from evidence.dataset import load_dataset
+from evidence.problems import DataInvalid
+
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a copy of these is a complete project.
 PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs", "mkdocs.yml", "CONTRIBUTING.md"]
@@ -39,6 +42,26 @@ def copy_project(target: Path) -> Path:
             (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
     return target
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    """Change one fixture text in a project copy, failing loudly if the text is not there."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {rel}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(project: Path) -> list[str]:
+    """Every problem loading the copy reports, as the reader sees them."""
+    with pytest.raises(DataInvalid) as caught:
+        load_dataset(project)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(project: Path, rel: str, needle: str) -> int:
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 @pytest.fixture(scope="session")

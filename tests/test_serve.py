@@ -16,35 +16,15 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import ROOT, build_env
+from conftest import ROOT, build_env, edit, line_of, problems
 
 from evidence.dataset import load_dataset
-from evidence.problems import DataInvalid
 
 TESTIMONIES = "data/quotes/ds-2020/testimonies.yml"
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {rel}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(project: Path) -> list[str]:
-    with pytest.raises(DataInvalid) as caught:
-        load_dataset(project)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / rel).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 def test_a_mistake_saved_into_a_file_read_before_is_named_with_file_line_and_field(project):

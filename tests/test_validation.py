@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import build
-
-from evidence.dataset import load_dataset
-from evidence.problems import DataInvalid
+from conftest import build, edit, line_of, problems
 
 FIGURES = "data/survey/2025/figures.csv"
 QUESTIONS = "data/survey/2025/questions.yml"
 WAVE = "data/survey/2025/wave.yml"
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {rel}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems(project: Path) -> list[str]:
-    with pytest.raises(DataInvalid) as caught:
-        load_dataset(project)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / rel).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 FIGURE_ROW = "vigtigt-for-at-blive,gode-kollegaer,boerne-familie,64,"
