@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
+from evidence import build_memo
 from evidence.contract import DataFile, placeholder, read_all, yaml_where
 from evidence.fidelity import identifying_problems, verbatim_problems
+from evidence.lazy import pd
 from evidence.problems import DataInvalid, Problem, nearest, shown
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,10 @@ class Dataset:
     proposals: dict[str, dict] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        """Stored without its derived tables: they are a build's working memory, not data."""
+        return self.__dict__ | {"derived": {}}
 
     def source_text(self, publication_id: str) -> str:
         name = self.publications[publication_id]["text_file"]
@@ -453,7 +457,7 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
-_building: dict[Path, Dataset] = {}
+_building: dict[Path, Dataset] = {}  # the dataset of the build under way, once asked for
 
 
 def fingerprint(root: Path) -> tuple:
@@ -465,11 +469,18 @@ def fingerprint(root: Path) -> tuple:
 def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
     """The validated dataset, loaded once per change of the data rather than once per page.
 
-    During a build it is the one the build started with: every page shows the same data, even if
-    a file is saved halfway through (`make serve` then builds again), and the pages' hundreds of
-    macro calls need not look at the files.
+    During a build it is one dataset for the whole build, loaded when something first asks for it:
+    a build whose pages and blocks were all remembered (evidence.build_memo) never reads the data.
+    A build that does read them keeps them in its memo, for the next build of the same files.
     """
-    return _building[root] if root in _building else fresh_dataset(root)
+    if root not in _building:
+        memo = build_memo.current(root)
+        if memo is None:
+            return fresh_dataset(root)
+        dataset = memo.value("dataset", lambda: fresh_dataset(root))
+        dataset.root = root  # the same files in a copy of the project are the same data
+        _building[root] = dataset
+    return _building[root]
 
 
 def fresh_dataset(root: Path = PROJECT_ROOT) -> Dataset:
@@ -481,12 +492,14 @@ def fresh_dataset(root: Path = PROJECT_ROOT) -> Dataset:
     return _cache[root][1]
 
 
-def start_build(root: Path = PROJECT_ROOT) -> Dataset:
-    """The dataset for a build that is starting; `current_dataset` returns it until `end_build`."""
-    _building[root] = fresh_dataset(root)
-    return _building[root]
+def start_build(root: Path = PROJECT_ROOT) -> build_memo.Memo:
+    """A build is starting: its memo holds what earlier builds of the same inputs computed."""
+    _building.pop(root, None)
+    return build_memo.start(root)
 
 
-def end_build() -> None:
-    """A build has finished or failed: the next one reads the files again."""
-    _building.clear()
+def end_build(root: Path = PROJECT_ROOT) -> build_memo.Memo | None:
+    """A build has finished or failed: the next one reads the files again. Returns the build's
+    memo, for the caller to save if the build succeeded."""
+    _building.pop(root, None)
+    return build_memo.finish(root)

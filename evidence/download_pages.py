@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
-
 from evidence import quotes
 from evidence.dataset import Dataset
+from evidence.lazy import pd
 from evidence.markdown import front_matter
 from evidence.page import Page
 from evidence.survey import csv_text, question_frame

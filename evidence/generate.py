@@ -99,13 +99,16 @@ def nav(site_pages: list[Page]) -> list:
     ]
 
 
-def write(dataset: Dataset, docs_dir: Path) -> list:
-    """Write every generated file; return the navigation."""
+def generated(dataset: Dataset) -> tuple[dict[str, str | _LazyCard], list]:
+    """Every generated file's content by path, and the navigation."""
     site_pages, outputs = prepare(dataset)
+    return outputs, nav(site_pages)
+
+
+def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
-    return nav(site_pages)
 
 
 @per_dataset

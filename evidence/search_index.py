@@ -34,13 +34,17 @@ SITE_INDEX_DIR = "soegeindeks"
 SITE_EXCLUDE = ["svg", ".ev-quote__actions", ".headerlink", ".ev-cite", ".ev-download", "#ev-finder"]
 
 
-def write_indexes(dataset: Dataset, site_dir: Path) -> None:
+def quote_pages(dataset: Dataset) -> list[str]:
+    """The quote finder's input: one small HTML page per quote."""
+    return [record_html(item) for item in records(dataset)]
+
+
+def write_indexes(quotes: list[str], site_dir: Path, cache: Path) -> None:
     """Both indexes at once (each Pagefind run is mostly single-threaded, so together they take the
     time of the larger one), or copied from the cache when their input has not changed."""
-    cache = dataset.root / ".cache" / "pagefind"
     with tempfile.TemporaryDirectory() as folder:
-        for number, item in enumerate(records(dataset)):
-            (Path(folder) / f"{number:06d}.html").write_text(record_html(item), encoding="utf-8")
+        for number, page in enumerate(quotes):
+            (Path(folder) / f"{number:06d}.html").write_text(page, encoding="utf-8")
         indexes = [Index(Path(folder), site_dir / INDEX_DIR, "*.html"),
                    Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))]
         runs = []

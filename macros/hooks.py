@@ -13,10 +13,10 @@ from mkdocs.plugins import get_plugin_logger
 from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from evidence import generate
+from evidence import build_memo, generate
 from evidence.dataset import current_dataset, end_build, fresh_dataset, start_build
 from evidence.problems import DataInvalid
-from evidence.search_index import write_indexes
+from evidence.search_index import quote_pages, write_indexes
 
 log = get_plugin_logger(__name__)
 
@@ -38,12 +38,15 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    root = _root(config)
     with _preparing:
+        memo = start_build(root)
         try:
-            dataset = start_build(_root(config))
+            outputs, config.nav = memo.value("pages", lambda: generate.generated(current_dataset(root)))
         except DataInvalid as error:
+            end_build(root)
             raise PluginError(error.report()) from None
-        config.nav = generate.write(dataset, Path(config.docs_dir))
+        generate.write(outputs, Path(config.docs_dir))
     return config
 
 
@@ -66,19 +69,24 @@ def on_pre_build(config):
 
 
 def on_post_build(config):
-    """The search indexes are built from the data and the written pages, beside them."""
+    """The search indexes are built from the data and the written pages, beside them. Then the
+    build's memo is stored for the next build: the build has succeeded."""
     global _indexing
-    dataset, site_dir = current_dataset(_root(config)), Path(config.site_dir)
-    end_build()
+    root, site_dir = _root(config), Path(config.site_dir)
+    memo = build_memo.current(root)
+    quotes = memo.value("quote-pages", lambda: quote_pages(current_dataset(root))) if memo else \
+        quote_pages(current_dataset(root))
+    memo = end_build(root)
     if not _serving:
-        write_indexes(dataset, site_dir)
+        _index_and_keep(quotes, site_dir, root, memo)
         return
-    _indexing = threading.Thread(target=_index_in_background, args=(dataset, site_dir), name="pagefind")
+    _indexing = threading.Thread(target=_index_in_background, args=(quotes, site_dir, root, memo), name="pagefind")
     _indexing.start()
 
 
 def on_build_error(error):
-    end_build()
+    for root in build_memo.building():
+        end_build(root)
 
 
 def on_shutdown():
@@ -121,10 +129,16 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _index_in_background(dataset, site_dir: Path) -> None:
+def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None) -> None:
+    write_indexes(quotes, site_dir, root / ".cache" / "pagefind")
+    if memo is not None:
+        memo.save()
+
+
+def _index_in_background(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None) -> None:
     """Nobody waits for this thread's result, so a failure is reported in the serve log."""
     try:
-        write_indexes(dataset, site_dir)
+        _index_and_keep(quotes, site_dir, root, memo)
     except Exception as error:
         log.error(f"Søgeindekset blev ikke bygget: {error}")
 

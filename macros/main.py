@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from evidence import blocks, evidence_blocks, finder_page, insight_blocks, site_search, trend_blocks
+from evidence import blocks, build_memo, evidence_blocks, finder_page, insight_blocks, site_search, trend_blocks
 from evidence.dataset import current_dataset as dataset_for
 
 
@@ -47,5 +47,6 @@ def define_env(env):
             data(), question, group, root(), until or None),
         "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),
     }
+    # A block's output depends on the data, its arguments, and where the page is.
     for name, function in macros.items():
-        env.macro(function, name)
+        env.macro(build_memo.remembered(project, name, function, lambda: (root(), env.conf["site_url"])), name)

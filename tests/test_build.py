@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
+import shutil
 from pathlib import Path
 
-from conftest import build
+from conftest import build, edit, line_of
 
 # Pagefind writes its filter chunks in hash-map order, so their bytes (and hashed file
 # names) vary between runs although they index the same records; the finder's behaviour
@@ -35,8 +37,32 @@ def test_charts_read_back_from_the_cache_are_the_charts_drawn(site, project, tmp
     assert_same(digest(tmp_path / "cold"), digest(tmp_path / "warm"))
     for svg in drawn:  # proof that the warm build read the cache rather than drawing again
         svg.write_text(svg.read_text(encoding="utf-8").replace("currentColor", "#0ddba1"), encoding="utf-8")
+    shutil.rmtree(project / ".cache" / "build")  # else the pages come whole from the build memo
     assert build(project, tmp_path / "tampered").returncode == 0
     assert "#0ddba1" in (tmp_path / "tampered" / "tal/2025/faglig-identitet/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_of_unchanged_inputs_reuses_the_last_builds_results(site, project, tmp_path):
+    assert build(project, tmp_path / "first").returncode == 0
+    assert build(project, tmp_path / "again").returncode == 0
+    assert_same(digest(tmp_path / "first"), digest(tmp_path / "again"))
+    [stored] = (project / ".cache" / "build").glob("*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    outputs, nav = pickle.loads(entries["pages"])
+    outputs["metode.md"] = outputs["metode.md"].replace("\n# ", "\n# Gemt: ", 1)
+    stored.write_bytes(pickle.dumps(entries | {"pages": pickle.dumps((outputs, nav))}))
+    assert build(project, tmp_path / "remembered").returncode == 0  # proof that the results were read back
+    assert "Gemt: " in (tmp_path / "remembered" / "metode/index.html").read_text(encoding="utf-8")
+
+
+def test_a_mistake_is_reported_although_the_last_build_of_valid_data_was_remembered(project, tmp_path):
+    assert build(project, tmp_path / "site").returncode == 0
+    edit(project, "data/quotes/ds-2020/testimonies.yml", "  kind: testimony\n", "  kind: testimoni\n")
+    result = build(project, tmp_path / "site")
+    line = line_of(project, "data/quotes/ds-2020/testimonies.yml", "kind: testimoni")
+    assert f"data/quotes/ds-2020/testimonies.yml, linje {line} (id 'ds2020-t001'), felt '[1].kind'" in result.stderr
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "index.html").exists(), "the previous site is kept"
 
 
 def assert_same(first: dict[str, str], second: dict[str, str]) -> None:
