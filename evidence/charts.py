@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import os
+import threading
 from importlib.metadata import version
 from pathlib import Path
 
@@ -35,6 +36,20 @@ def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
 
 def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
     return _drawn_once("trend_chart", frame, colours)
+
+
+def start_engine_if_first_build() -> None:
+    """On a machine that has drawn no chart yet, start the Vega engine now, in the background: its
+    start-up takes half a second, which it then spends beside the data checks, not before the
+    first chart. (vl-convert lets other threads run while it starts.)"""
+    if not any(CACHE_DIR.glob("*.svg")):
+        threading.Thread(target=_start_engine, name="vega-engine", daemon=True).start()
+
+
+def _start_engine() -> None:
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point"})
 
 
 def _drawn_once(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str:

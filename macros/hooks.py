@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from evidence import build_memo, generate
+from evidence import build_memo, charts, generate
 from evidence.dataset import current_dataset, end_build, fresh_dataset, start_build
 from evidence.problems import DataInvalid
 from evidence.search_index import quote_pages, write_indexes
@@ -42,12 +42,17 @@ def on_config(config):
     with _preparing:
         memo = start_build(root)
         try:
-            outputs, config.nav = memo.value("pages", lambda: generate.generated(current_dataset(root)))
+            outputs, config.nav = memo.value("pages", lambda: _generated(root))
         except DataInvalid as error:
             end_build(root)
             raise PluginError(error.report()) from None
         generate.write(outputs, Path(config.docs_dir))
     return config
+
+
+def _generated(root: Path) -> tuple[dict, list]:
+    charts.start_engine_if_first_build()
+    return generate.generated(current_dataset(root))
 
 
 def on_serve(server, config, builder):
