@@ -7,13 +7,16 @@ nobody validates would be a file nobody publishes correctly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fnmatch
 import hashlib
 import io
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +79,14 @@ def schema_for(rel: str) -> str | None:
     return None
 
 
-def load_validators(schema_dir: Path) -> tuple[dict[str, Draft202012Validator], bytes]:
-    """The validators, and a digest of the schema files they were made from: schemas that have not
-    changed are not read and compiled again."""
+def schema_sources(schema_dir: Path) -> tuple[dict[str, bytes], bytes]:
+    """The schema files' bytes by name, and their digest."""
     raw = {p.name.removesuffix(".schema.yml"): p.read_bytes() for p in sorted(schema_dir.glob("*.schema.yml"))}
-    digest = hashlib.sha256(pickle.dumps(raw)).digest()
+    return raw, hashlib.sha256(pickle.dumps(raw)).digest()
+
+
+def load_validators(raw: dict[str, bytes], digest: bytes) -> dict[str, Draft202012Validator]:
+    """Schemas that have not changed are not compiled again."""
     if digest not in _validators:
         schemas = {name: yaml.safe_load(text.decode("utf-8")) for name, text in raw.items()}
         registry = Registry().with_resources(
@@ -90,7 +96,7 @@ def load_validators(schema_dir: Path) -> tuple[dict[str, Draft202012Validator], 
         _validators.clear()
         _item_errors.clear()
         _validators[digest] = {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
-    return _validators[digest], digest
+    return _validators[digest]
 
 
 _validators: dict[bytes, dict[str, Draft202012Validator]] = {}
@@ -134,7 +140,7 @@ def read_utf8(raw: bytes, shown_path: str) -> str | Problem:
                        "tekst gemt som UTF-8")
 
 
-def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, Callable[[tuple], int]] | Problem:
+def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, LineMap] | Problem:
     text = read_utf8(raw, shown_path)
     if isinstance(text, Problem):
         return text
@@ -152,21 +158,37 @@ def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, Callable[[tuple], int]]
     finally:
         loader.dispose()
 
-    def line_of(location: tuple) -> int:
-        node = root
-        for step in location:
-            if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-                node = node.value[step]
-            elif isinstance(node, yaml.MappingNode):
-                match = [v for k, v in node.value if k.value == step]
-                if not match:
-                    break
-                node = match[0]
-            else:
-                break
-        return node.start_mark.line + 1 if node is not None else 1
+    lines: dict[tuple, int] = {}
+    if root is not None:
+        _node_lines(root, (), lines)
+    return content, LineMap(lines)
 
-    return content, line_of
+
+@dataclass(frozen=True)
+class LineMap:
+    """The file line of every value by its location (keys and list indexes). Plain data, so a
+    file's check can be stored between builds; a location deeper than the file's values (a
+    missing field) gets the line of the nearest value around it."""
+
+    lines: dict[tuple, int]
+
+    def __call__(self, location: tuple) -> int:
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def _node_lines(node: yaml.Node, location: tuple, lines: dict[tuple, int]) -> None:
+    lines[location] = node.start_mark.line + 1
+    if isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _node_lines(child, location + (index,), lines)
+    elif isinstance(node, yaml.MappingNode):
+        for key, child in node.value:
+            if location + (key.value,) not in lines:  # a repeated key: the first one counts
+                _node_lines(child, location + (key.value,), lines)
 
 
 def read_csv(raw: bytes, shown_path: str, validator: Draft202012Validator) -> tuple[list[dict], dict[int, int], list[Problem]]:
@@ -355,25 +377,33 @@ _item_errors: dict[tuple[str, bytes], list[ValidationError]] = {}
 def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     """Parse and schema-check every data file, collecting every problem.
 
-    A file's result is kept for as long as its bytes and the schemas stay the same, so a rebuild
-    under `make serve` parses and checks only the file that was edited. The checks that join files
+    A file's result is kept for as long as its bytes, the schemas and this code stay the same: in
+    memory, so a rebuild under `make serve` parses and checks only the file that was edited, and
+    on disk (`.cache/checks/`), so does the next `make build`. The checks that join files
     (evidence.dataset) see every file anew each time.
     """
-    validators, schemas_digest = load_validators(data_dir / "schemas")
+    raw_schemas, schemas_digest = schema_sources(data_dir / "schemas")
     files, problems = data_files(data_dir)
+    store = _check_store(data_dir)
+    if not _checked:
+        _checked.update(_read_store(store))
     parsed: dict[str, DataFile] = {}
     kept: dict[tuple, _Checked] = {}
     for path, rel, schema in files:
         raw = path.read_bytes()
         key = (rel, schema, hashlib.sha256(raw).digest(), schemas_digest)
-        checked = _checked.get(key) or _check(raw, _shown_path(data_dir, path), path.suffix, validators[schema])
+        checked = _checked.get(key) or _check(raw, _shown_path(data_dir, path), path.suffix,
+                                              load_validators(raw_schemas, schemas_digest)[schema])
         kept[key] = checked
         problems += checked.problems
         if checked.line_of is not None:
             parsed[rel] = DataFile(path, rel, schema, pickle.loads(checked.content), checked.line_of)
     # Only the versions just read can be asked for next: older versions of edited files are let go.
+    changed = kept.keys() != _checked.keys()
     _checked.clear()
     _checked.update(kept)
+    if changed:
+        _write_store(store, kept)
     return parsed, problems
 
 
@@ -383,11 +413,36 @@ class _Checked:
     values of its own and nothing a build does to them reaches the next build."""
 
     content: bytes
-    line_of: Callable[[tuple], int] | None  # None: the file could not be read, no check may rely on it
+    line_of: LineMap | None  # None: the file could not be read, no check may rely on it
     problems: tuple[Problem, ...]
 
 
 _checked: dict[tuple, _Checked] = {}
+
+
+def _check_store(data_dir: Path) -> Path:
+    """Named by the code that checks and the libraries it uses: other code, other results."""
+    code = hashlib.sha256(repr([version("jsonschema"), version("PyYAML")]).encode())
+    for module in ("contract.py", "problems.py"):
+        code.update((Path(__file__).parent / module).read_bytes())
+    return data_dir.parent / ".cache" / "checks" / f"{code.hexdigest()}.pickle"
+
+
+def _read_store(store: Path) -> dict[tuple, _Checked]:
+    try:
+        return pickle.loads(store.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return {}
+
+
+def _write_store(store: Path, checked: dict[tuple, _Checked]) -> None:
+    with contextlib.suppress(OSError):  # a read-only project still builds, only slower
+        store.parent.mkdir(parents=True, exist_ok=True)
+        partial = store.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
+        for older in store.parent.glob("*.pickle"):
+            older.unlink()
+        partial.replace(store)
 
 
 def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Validator) -> _Checked:
@@ -402,7 +457,8 @@ def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Valid
             reported = {p.field for p in csv_problems if p.where == where}
             problems += [p for p in placeholder_problems(validator, row, shown_path, lambda loc, where=where: where)
                          if p.field not in reported]
-        return _Checked(pickle.dumps(rows), lambda loc: lines.get(loc[0], 1) if loc else 1, tuple(problems))
+        return _Checked(pickle.dumps(rows), LineMap({(): 1} | {(index,): line for index, line in lines.items()}),
+                        tuple(problems))
     result = read_yaml(raw, shown_path)
     if isinstance(result, Problem):
         return _Checked(b"", None, (result,))

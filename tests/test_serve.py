@@ -1,7 +1,8 @@
 """`make serve`: an edit in data/ reaches the served page, and a mistake is still named exactly.
 
-The data are read again on every rebuild, but only edited files are parsed and checked again,
-so these tests make sure that what was kept from before never hides a new mistake.
+The data are read again on every rebuild, but only edited files are parsed and checked again (in
+memory under serve, and from .cache/checks/ in the next `make build` or `make validate`), so these
+tests make sure that what was kept from before never hides a new mistake.
 """
 
 from __future__ import annotations
@@ -158,3 +159,21 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(project, tmp_pa
                 server.kill()
                 server.wait()
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_checks_stored_by_an_earlier_run_still_name_every_mistake(project):
+    """`make build` and `make validate` keep each file's check in .cache/checks/ for the next run."""
+
+    def validate() -> str:
+        result = subprocess.run([sys.executable, "-m", "scripts.validate"], cwd=project, env=build_env(),
+                                capture_output=True, text=True)
+        return result.stdout + result.stderr
+
+    edit(project, TESTIMONIES, "    order: 1\n", "    order: 0\n")
+    first = validate()
+    assert "felt '[1].locator.order'" in first
+    assert len(list((project / ".cache" / "checks").glob("*.pickle"))) == 1, "the checks were not stored"
+    assert validate() == first, "a stored invalid file must be refused every time"
+    edit(project, TESTIMONIES, "  kind: testimony\n", "  kind: testimoni\n")
+    line = line_of(project, TESTIMONIES, "kind: testimoni")
+    assert f"{TESTIMONIES}, linje {line} (id 'ds2020-t001'), felt '[1].kind': fandt 'testimoni'" in validate()
