@@ -3,7 +3,7 @@
 
 A build's own work is reading and checking the data, turning it into pages, and the macro blocks
 (figures, quotes, lists) the pages ask for. All of it is decided by the files under data/, the
-code in evidence/, CONTRIBUTING.md and the versions of the libraries used, so the results are
+code in evidence/ and macros/, CONTRIBUTING.md and the versions of the libraries used, so the results are
 stored under a digest of exactly those, and a build of the same inputs reads them back instead of
 doing the work again: it does not even load the data. Any edit gives a new digest, so everything
 is computed and checked afresh. Only a build that succeeded stores its results, so invalid data
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 # Inputs under the project root, and the libraries whose versions can change a result.
-INPUTS = ("data", "evidence", "CONTRIBUTING.md")
+INPUTS = ("data", "evidence", "macros", "CONTRIBUTING.md")
 LIBRARIES = ("pandas", "PyYAML", "jsonschema", "altair", "vl-convert-python", "pagefind")
 
 
@@ -30,8 +30,9 @@ def cache_dir(root: Path) -> Path:
 
 
 def digest(root: Path) -> str:
-    """All of evidence/ counts, not a list of the modules that matter: a list kept by hand would
-    miss the day a check or a block moves to a new module."""
+    """All of evidence/ and macros/ count, not a list of the modules that matter: a list kept by
+    hand would miss the day a check or a block moves to a new module. (mkdocs.yml is no input:
+    the one setting a block uses, site_url, is part of the block's key.)"""
     sha = hashlib.sha256(f"{sys.version} {[version(name) for name in LIBRARIES]}".encode())
     for name in INPUTS:
         top = root / name

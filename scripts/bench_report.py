@@ -281,7 +281,7 @@ def build_section(r: dict) -> list[str]:
         lines += [
             "Bygningen gemmer sit arbejde i `.cache/` (git-ignoreret): tegnede diagrammer (`charts/`), "
             "Pagefind-indekser (`pagefind/`) og byggehukommelsen (`build/`: det kontrollerede datasæt, siderne "
-            "og makroblokkene, under et digest af data/, evidence/, CONTRIBUTING.md og bibliotekernes versioner). "
+            "og makroblokkene, under et digest af data/, evidence/, macros/, CONTRIBUTING.md og bibliotekernes versioner). "
             "Den fulde bygning måles derfor på tre måder i **samme** kopi af projektet; de tre slags og den bare "
             f"bygning køres på skift, {len(b['warm'])} gange hver, og medianen bruges:",
             "",

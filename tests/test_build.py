@@ -8,7 +8,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import build, edit, line_of
+
+from evidence import build_memo
 
 # Pagefind writes its filter chunks in hash-map order, so their bytes (and hashed file
 # names) vary between runs although they index the same records; the finder's behaviour
@@ -127,3 +130,13 @@ def test_search_indexes_are_reused_when_unchanged_and_rebuilt_when_a_quote_chang
     cached = sorted(p.name.split("-")[0] for p in (project / ".cache" / "pagefind").iterdir())
     assert cached == ["citatindeks", "soegeindeks"], "the cache keeps one copy of each index"
 
+
+
+@pytest.mark.parametrize("rel", ["data/quotes/ds-2020/testimonies.yml", "data/schemas/quotes.schema.yml",
+                                 "data/sources/README.md", "evidence/blocks.py", "macros/main.py", "CONTRIBUTING.md"])
+def test_an_edit_to_anything_pages_are_made_from_gives_the_build_memo_a_new_key(project, rel):
+    """A stale key would publish the pages of an older state of the data or the code."""
+    before = build_memo.digest(project)
+    with (project / rel).open("a", encoding="utf-8") as file:
+        file.write("\n")
+    assert build_memo.digest(project) != before
