@@ -9,7 +9,7 @@ API waits a tenth of a second per request, so adding records one by one would co
 minute for today's corpus and most of an hour at a hundred times the size. Pagefind runs
 as its command-line program, which exits only when every file is written (the Python
 API's service could be shut down while a busy machine was still writing). An index whose input did
-not change is copied from the previous build's (`.cache/pagefind/`) instead of being built again.
+not change is taken from the previous build's (`.cache/pagefind/`) instead of being built again.
 """
 
 from __future__ import annotations
@@ -41,25 +41,32 @@ def quote_pages(dataset: Dataset) -> list[str]:
 
 def write_indexes(quotes: list[str], site_dir: Path, cache: Path) -> None:
     """Both indexes at once (each Pagefind run is mostly single-threaded, so together they take the
-    time of the larger one), or copied from the cache when their input has not changed."""
+    time of the larger one), or taken from the cache when their input has not changed. Pagefind
+    writes into the cache; the site then gets the finished index whole (`_publish`)."""
     with tempfile.TemporaryDirectory() as folder:
         for number, page in enumerate(quotes):
             (Path(folder) / f"{number:06d}.html").write_text(page, encoding="utf-8")
         indexes = [Index(Path(folder), site_dir / INDEX_DIR, "*.html"),
                    Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))]
-        runs = []
-        for index in indexes:
-            cached = cache / f"{index.output.name}-{index.fingerprint()}"
-            if cached.is_dir():
-                shutil.rmtree(index.output, ignore_errors=True)
-                shutil.copytree(cached, index.output)
-            else:
-                runs.append((index, cached, index.start()))
+        stored = {index: cache / f"{index.output.name}-{index.fingerprint()}" for index in indexes}
+        runs = [(index, stored[index], index.start(_partial(stored[index])))
+                for index in indexes if not stored[index].is_dir()]
         for index, cached, run in runs:
             stdout, stderr = run.communicate()
             if run.returncode != 0:
                 raise RuntimeError(f"Pagefind kunne ikke bygge {index.output.name}: {stdout}{stderr}")
-            _keep(index.output, cached)
+            _keep(_partial(cached), cached)
+    for index, cached in stored.items():
+        _publish(cached, index.output)
+
+
+def show_last_indexes(site_dir: Path, cache: Path) -> None:
+    """Under `make serve` every build empties the site folder and the new indexes come a moment
+    later: until then search answers from the last indexes instead of failing."""
+    for name in (INDEX_DIR, SITE_INDEX_DIR):
+        last = [p for p in cache.glob(f"{name}-*") if p.is_dir() and p.suffix != ".tmp"]
+        if last:
+            _publish(last[0], site_dir / name)
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,9 @@ class Index:
         extra = ["--exclude-selectors", self.exclude] if self.exclude else []
         return ["--glob", self.glob, "--force-language", "da", "--silent", *extra]
 
-    def start(self) -> subprocess.Popen:
-        command = [sys.executable, "-m", "pagefind", "--site", str(self.source), "--output-path", str(self.output),
+    def start(self, output: Path) -> subprocess.Popen:
+        shutil.rmtree(output, ignore_errors=True)
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.source), "--output-path", str(output),
                    *self.arguments()]
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -86,13 +94,37 @@ class Index:
         return digest.hexdigest()[:32]
 
 
-def _keep(output: Path, cached: Path) -> None:
+def _partial(cached: Path) -> Path:
+    return cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+
+
+def _keep(partial: Path, cached: Path) -> None:
     """Store a fresh index as the only cached one of its name, so the cache does not grow."""
-    for older in cached.parent.glob(f"{output.name}-*"):
-        shutil.rmtree(older, ignore_errors=True)
-    partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-    shutil.copytree(output, partial)
+    for older in cached.parent.glob(f"{cached.name.rsplit('-', 1)[0]}-*"):
+        if older != partial:
+            shutil.rmtree(older, ignore_errors=True)
     partial.replace(cached)
+
+
+def _publish(cached: Path, output: Path) -> None:
+    """Swap the site's copy of an index for the cached one in one rename, so a reader (under
+    `make serve`) gets the old index or the new one, never none or half of one. The files are hard
+    links where the file system allows: nothing ever writes to an index file after Pagefind."""
+    incoming, outgoing = output.with_name(f"{output.name}.new"), output.with_name(f"{output.name}.old")
+    for leftover in (incoming, outgoing):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.copytree(cached, incoming, copy_function=_link_or_copy)
+    if output.exists():
+        output.rename(outgoing)
+    incoming.rename(output)
+    shutil.rmtree(outgoing, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without links
+        shutil.copy2(source, target)
 
 
 def record_html(record: dict) -> str:

@@ -16,7 +16,7 @@ from watchdog.observers import Observer
 from evidence import build_memo, charts, generate
 from evidence.dataset import current_dataset, end_build, fresh_dataset, start_build
 from evidence.problems import DataInvalid
-from evidence.search_index import quote_pages, write_indexes
+from evidence.search_index import quote_pages, show_last_indexes, write_indexes
 
 log = get_plugin_logger(__name__)
 
@@ -85,6 +85,7 @@ def on_post_build(config):
     if not _serving:
         _index_and_keep(quotes, site_dir, root, memo)
         return
+    show_last_indexes(site_dir, _index_cache(root))
     _indexing = threading.Thread(target=_index_in_background, args=(quotes, site_dir, root, memo), name="pagefind")
     _indexing.start()
 
@@ -134,8 +135,12 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _index_cache(root: Path) -> Path:
+    return root / ".cache" / "pagefind"
+
+
 def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None) -> None:
-    write_indexes(quotes, site_dir, root / ".cache" / "pagefind")
+    write_indexes(quotes, site_dir, _index_cache(root))
     if memo is not None:
         memo.save()
 

@@ -127,13 +127,17 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(project, tmp_pa
             wait_for(lambda: fetch(page), "the first build")
             wait_for(lambda: fetch(base + "soegeindeks/pagefind.js"), "the search index")
             rebuilds = log.read_text(encoding="utf-8").count("Detected file changes")
+            quote_index = fetch(base + "citatindeks/pagefind-entry.json")
 
             text = (project / TESTIMONIES).read_text(encoding="utf-8")
             start = text.index("  themes: [")
             edit(project, TESTIMONIES, text[start:text.index("]", start) + 1], f"  themes: [{new_theme}]")
             wait_for(lambda: f"temaer/{new_theme}/" in article(fetch(page) or "", item["id"]),
                      "the edited theme on the page")
-            wait_for(lambda: fetch(base + "soegeindeks/pagefind.js"), "the search index after the rebuild")
+            for index in ("soegeindeks", "citatindeks"):  # the last indexes answer while the new ones are built
+                assert fetch(base + f"{index}/pagefind.js") is not None, f"{index} missing right after the rebuild"
+            wait_for(lambda: fetch(base + "citatindeks/pagefind-entry.json") not in (None, quote_index),
+                     "the quote index of the edited data")
             time.sleep(2)  # a rebuild caused by the build's own pages would have started by now
             assert log.read_text(encoding="utf-8").count("Detected file changes") == rebuilds + 1
 
