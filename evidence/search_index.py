@@ -39,25 +39,27 @@ def quote_pages(dataset: Dataset) -> list[str]:
     return [record_html(item) for item in records(dataset)]
 
 
-def write_indexes(quotes: list[str], site_dir: Path, cache: Path) -> None:
-    """Both indexes at once (each Pagefind run is mostly single-threaded, so together they take the
-    time of the larger one), or taken from the cache when their input has not changed. Pagefind
-    writes into the cache; the site then gets the finished index whole (`_publish`)."""
-    with tempfile.TemporaryDirectory() as folder:
-        for number, page in enumerate(quotes):
-            (Path(folder) / f"{number:06d}.html").write_text(page, encoding="utf-8")
-        indexes = [Index(Path(folder), site_dir / INDEX_DIR, "*.html"),
-                   Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE))]
-        stored = {index: cache / f"{index.output.name}-{index.fingerprint()}" for index in indexes}
-        runs = [(index, stored[index], index.start(_partial(stored[index])))
-                for index in indexes if not stored[index].is_dir()]
-        for index, cached, run in runs:
-            stdout, stderr = run.communicate()
-            if run.returncode != 0:
-                raise RuntimeError(f"Pagefind kunne ikke bygge {index.output.name}: {stdout}{stderr}")
-            _keep(_partial(cached), cached)
-    for index, cached in stored.items():
-        _publish(cached, index.output)
+def start_quote_index(quotes: list[str], site_dir: Path, cache: Path) -> Building:
+    """The quote finder's index needs only the data, so `make build` starts it as soon as the
+    pages are generated, and Pagefind works on the second core while MkDocs renders the pages."""
+    inputs = tempfile.TemporaryDirectory()
+    for number, page in enumerate(quotes):
+        (Path(inputs.name) / f"{number:06d}.html").write_text(page, encoding="utf-8")
+    return Building(Index(Path(inputs.name), site_dir / INDEX_DIR, "*.html"), cache, inputs)
+
+
+def write_indexes(quotes: list[str], site_dir: Path, cache: Path, started: Building | None = None) -> None:
+    """Both indexes, the quote index perhaps `started` already; each Pagefind run is mostly
+    single-threaded, so together they take the time of the larger one. An index whose input has
+    not changed is taken from the cache. The site gets each finished index whole (`_publish`)."""
+    quote_index = started or start_quote_index(quotes, site_dir, cache)
+    site_index = Building(Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE)), cache)
+    try:
+        for building in (quote_index, site_index):
+            _publish(building.finish(), building.output)
+    finally:
+        for building in (quote_index, site_index):
+            building.cancel()
 
 
 def show_last_indexes(site_dir: Path, cache: Path) -> None:
@@ -94,8 +96,36 @@ class Index:
         return digest.hexdigest()[:32]
 
 
-def _partial(cached: Path) -> Path:
-    return cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+class Building:
+    """One index: being written into the cache by Pagefind, or found there already."""
+
+    def __init__(self, index: Index, cache: Path, inputs: tempfile.TemporaryDirectory | None = None):
+        self.output = index.output
+        self.cached = cache / f"{index.output.name}-{index.fingerprint()}"
+        self._partial = self.cached.with_name(f"{self.cached.name}.{os.getpid()}.tmp")
+        self._inputs = inputs
+        self._run = None if self.cached.is_dir() else index.start(self._partial)
+
+    def finish(self) -> Path:
+        if self._run is not None:
+            stdout, stderr = self._run.communicate()
+            failed, self._run = self._run.returncode != 0, None
+            if failed:
+                raise RuntimeError(f"Pagefind kunne ikke bygge {self.output.name}: {stdout}{stderr}")
+            _keep(self._partial, self.cached)
+        self.cancel()
+        return self.cached
+
+    def cancel(self) -> None:
+        """Stop a run nobody will wait for (a failed build) and remove what it leaves."""
+        if self._run is not None:
+            self._run.kill()
+            self._run.communicate()
+            self._run = None
+        shutil.rmtree(self._partial, ignore_errors=True)
+        if self._inputs is not None:
+            self._inputs.cleanup()
+            self._inputs = None
 
 
 def _keep(partial: Path, cached: Path) -> None:

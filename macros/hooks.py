@@ -16,7 +16,7 @@ from watchdog.observers import Observer
 from evidence import build_memo, charts, generate
 from evidence.dataset import current_dataset, end_build, fresh_dataset, start_build
 from evidence.problems import DataInvalid
-from evidence.search_index import quote_pages, show_last_indexes, write_indexes
+from evidence.search_index import Building, quote_pages, show_last_indexes, start_quote_index, write_indexes
 
 log = get_plugin_logger(__name__)
 
@@ -24,6 +24,8 @@ log = get_plugin_logger(__name__)
 # server shows no page until the build has returned, and the indexes take longer than the pages.
 _serving = False
 _indexing: threading.Thread | None = None
+# Under `make build` the quote finder's index is started as soon as the pages are generated.
+_quote_index: Building | None = None
 # Also under serve, a saved data file is read, checked and turned into pages at once, in a thread,
 # while the server still waits to notice the change (it looks every half second) and to start the
 # build, which then finds them ready. The build holds the same lock, so the two never work at once.
@@ -47,6 +49,9 @@ def on_config(config):
             end_build(root)
             raise PluginError(error.report()) from None
         generate.write(outputs, Path(config.docs_dir))
+    if not _serving:
+        global _quote_index
+        _quote_index = start_quote_index(_quotes(root), Path(config.site_dir), _index_cache(root))
     return config
 
 
@@ -76,14 +81,13 @@ def on_pre_build(config):
 def on_post_build(config):
     """The search indexes are built from the data and the written pages, beside them. Then the
     build's memo is stored for the next build: the build has succeeded."""
-    global _indexing
+    global _indexing, _quote_index
     root, site_dir = _root(config), Path(config.site_dir)
-    memo = build_memo.current(root)
-    quotes = memo.value("quote-pages", lambda: quote_pages(current_dataset(root))) if memo else \
-        quote_pages(current_dataset(root))
+    started, _quote_index = _quote_index, None
+    quotes = [] if started else _quotes(root)
     memo = end_build(root)
     if not _serving:
-        _index_and_keep(quotes, site_dir, root, memo)
+        _index_and_keep(quotes, site_dir, root, memo, started)
         return
     show_last_indexes(site_dir, _index_cache(root))
     _indexing = threading.Thread(target=_index_in_background, args=(quotes, site_dir, root, memo), name="pagefind")
@@ -91,6 +95,10 @@ def on_post_build(config):
 
 
 def on_build_error(error):
+    global _quote_index
+    if _quote_index is not None:
+        _quote_index.cancel()
+        _quote_index = None
     for root in build_memo.building():
         end_build(root)
 
@@ -139,8 +147,16 @@ def _index_cache(root: Path) -> Path:
     return root / ".cache" / "pagefind"
 
 
-def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None) -> None:
-    write_indexes(quotes, site_dir, _index_cache(root))
+def _quotes(root: Path) -> list[str]:
+    memo = build_memo.current(root)
+    if memo is None:
+        return quote_pages(current_dataset(root))
+    return memo.value("quote-pages", lambda: quote_pages(current_dataset(root)))
+
+
+def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None,
+                    started: Building | None = None) -> None:
+    write_indexes(quotes, site_dir, _index_cache(root), started)
     if memo is not None:
         memo.save()
 
