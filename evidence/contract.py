@@ -88,7 +88,7 @@ def schema_sources(schema_dir: Path) -> tuple[dict[str, bytes], bytes]:
 def load_validators(raw: dict[str, bytes], digest: bytes) -> dict[str, Draft202012Validator]:
     """Schemas that have not changed are not compiled again."""
     if digest not in _validators:
-        schemas = {name: yaml.safe_load(text.decode("utf-8")) for name, text in raw.items()}
+        schemas = {name: yaml.load(text.decode("utf-8"), Loader=SAFE_LOADER) for name, text in raw.items()}
         registry = Registry().with_resources(
             (schema["$id"], Resource.from_contents(schema, default_specification=_draft()))
             for schema in schemas.values()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from evidence.contract import FILE_SCHEMAS, SLUG_PATTERN, TYPE_NAMES
+from evidence.contract import FILE_SCHEMAS, SAFE_LOADER, SLUG_PATTERN, TYPE_NAMES
 from evidence.dataset import Dataset
 from evidence.markdown import front_matter
 from evidence.page import Page
@@ -42,7 +42,7 @@ def contract_page(dataset: Dataset) -> Page:
 
 
 def reference(schema_dir: Path) -> list[str]:
-    schemas = {p.name.removesuffix(".schema.yml"): yaml.safe_load(p.read_text(encoding="utf-8"))
+    schemas = {p.name.removesuffix(".schema.yml"): yaml.load(p.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
                for p in sorted(schema_dir.glob("*.schema.yml"))}
     lines = []
     for pattern, name in FILE_SCHEMAS:
