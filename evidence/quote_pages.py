@@ -90,8 +90,13 @@ def overview(dataset: Dataset) -> Page:
 
 
 def nav_entries(pages: list[Page]) -> list:
+    """One entry per collection: a long collection's later pages are reached from its first page
+    ("Side: 1 · 2 · …"). An entry per page would put every page of every collection into the menu
+    of every page on the site, which grows with the corpus (mkdocs.yml: `not_in_nav`)."""
     entries: list = [{"Oversigt": "citater/index.md"}]
     for page in pages:
-        if page.path != "citater/index.md":
-            entries.append({page.title: page.path})
+        parts = page.path.removesuffix(".md").split("/")
+        if page.path == "citater/index.md" or (len(parts) == 4 and parts[3] != "1"):
+            continue
+        entries.append({PART_TITLES[parts[2]] if len(parts) == 4 else page.title: page.path})
     return entries
