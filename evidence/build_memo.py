@@ -20,6 +20,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from evidence import stored
+
 # Inputs under the project root, and the libraries whose versions can change a result.
 INPUTS = ("data", "evidence", "macros", "CONTRIBUTING.md")
 LIBRARIES = ("pandas", "PyYAML", "jsonschema", "altair", "vl-convert-python", "pagefind")
@@ -49,18 +51,18 @@ def digest(root: Path) -> str:
 class Memo:
     """The results for one state of the inputs, by key. Each result is stored pickled on its own
     and unpickled only when asked for: a build whose pages and blocks are remembered never
-    unpickles the dataset, and so never loads pandas (evidence/__init__.py)."""
+    unpickles the dataset, and so never loads pandas (evidence/lazy.py)."""
 
-    def __init__(self, root: Path, inputs: str, stored: dict[Hashable, bytes]):
-        self.root, self.inputs, self.stored = root, inputs, stored
+    def __init__(self, root: Path, inputs: str, results: dict[Hashable, bytes]):
+        self.root, self.inputs, self.pickled = root, inputs, results
         self.entries: dict[Hashable, Any] = {}
         self.made: set[Hashable] = set()
 
     def value(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The stored result, or `make`'s. Results are shared: callers must not change them."""
         if key not in self.entries:
-            if key in self.stored:
-                self.entries[key] = pickle.loads(self.stored[key])
+            if key in self.pickled:
+                self.entries[key] = pickle.loads(self.pickled[key])
             else:
                 self.entries[key] = make()
                 self.made.add(key)
@@ -71,25 +73,14 @@ class Memo:
         again then): they might mix two states of the data and must not pass for either."""
         if not self.made or digest(self.root) != self.inputs:
             return
-        self.stored |= {key: pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL) for key in self.made}
+        self.pickled |= {key: pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL) for key in self.made}
         self.made = set()
-        folder = cache_dir(self.root)
-        folder.mkdir(parents=True, exist_ok=True)
-        stored = folder / f"{self.inputs}.pickle"
-        partial = stored.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(self.stored, protocol=pickle.HIGHEST_PROTOCOL))
-        for older in folder.glob("*.pickle"):
-            older.unlink()  # one copy: the inputs as they are now
-        partial.replace(stored)
+        stored.write_alone(cache_dir(self.root) / f"{self.inputs}.pickle", self.pickled)
 
 
 def open_memo(root: Path) -> Memo:
     inputs = digest(root)
-    try:
-        stored = pickle.loads((cache_dir(root) / f"{inputs}.pickle").read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
-        stored = {}  # not stored yet, or cut short
-    return Memo(root, inputs, stored)
+    return Memo(root, inputs, stored.read(cache_dir(root) / f"{inputs}.pickle") or {})
 
 
 _building: dict[Path, Memo] = {}
@@ -120,10 +111,13 @@ def remembered(root: Path, name: str, function: Callable[..., str], context: Cal
     on besides the inputs and the arguments (where the page is, the site's address)."""
 
     def call(*args, **kwargs) -> str:
-        memo = current(root)
-        if memo is None:
-            return function(*args, **kwargs)
         key = ("macro", name, args, tuple(sorted(kwargs.items())), context())
-        return memo.value(key, lambda: function(*args, **kwargs))
+        return value(root, key, lambda: function(*args, **kwargs))
 
     return call
+
+
+def value(root: Path, key: Hashable, make: Callable[[], Any]) -> Any:
+    """The build's remembered result, or `make`'s outside a build."""
+    memo = current(root)
+    return make() if memo is None else memo.value(key, make)

@@ -7,12 +7,10 @@ nobody validates would be a file nobody publishes correctly.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import fnmatch
 import hashlib
 import io
-import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from evidence import stored
 from evidence.problems import Problem, nearest, shown
 
 # First match wins. Paths are relative to `data/`.
@@ -386,7 +385,7 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     files, problems = data_files(data_dir)
     store = _check_store(data_dir)
     if not _checked:
-        _checked.update(_read_store(store))
+        _checked.update(stored.read(store) or {})
     parsed: dict[str, DataFile] = {}
     kept: dict[tuple, _Checked] = {}
     for path, rel, schema in files:
@@ -403,7 +402,7 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     _checked.clear()
     _checked.update(kept)
     if changed:
-        _write_store(store, kept)
+        stored.write_alone(store, kept)
     return parsed, problems
 
 
@@ -426,23 +425,6 @@ def _check_store(data_dir: Path) -> Path:
     for module in ("contract.py", "problems.py"):
         code.update((Path(__file__).parent / module).read_bytes())
     return data_dir.parent / ".cache" / "checks" / f"{code.hexdigest()}.pickle"
-
-
-def _read_store(store: Path) -> dict[tuple, _Checked]:
-    try:
-        return pickle.loads(store.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
-        return {}
-
-
-def _write_store(store: Path, checked: dict[tuple, _Checked]) -> None:
-    with contextlib.suppress(OSError):  # a read-only project still builds, only slower
-        store.parent.mkdir(parents=True, exist_ok=True)
-        partial = store.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL))
-        for older in store.parent.glob("*.pickle"):
-            older.unlink()
-        partial.replace(store)
 
 
 def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Validator) -> _Checked:

@@ -112,7 +112,10 @@ class Building:
             failed, self._run = self._run.returncode != 0, None
             if failed:
                 raise RuntimeError(f"Pagefind kunne ikke bygge {self.output.name}: {stdout}{stderr}")
-            _keep(self._partial, self.cached)
+            for older in self.cached.parent.glob(f"{self.output.name}-*"):  # one cached copy per index
+                if older != self._partial:
+                    shutil.rmtree(older, ignore_errors=True)
+            self._partial.replace(self.cached)
         self.cancel()
         return self.cached
 
@@ -126,14 +129,6 @@ class Building:
         if self._inputs is not None:
             self._inputs.cleanup()
             self._inputs = None
-
-
-def _keep(partial: Path, cached: Path) -> None:
-    """Store a fresh index as the only cached one of its name, so the cache does not grow."""
-    for older in cached.parent.glob(f"{cached.name.rsplit('-', 1)[0]}-*"):
-        if older != partial:
-            shutil.rmtree(older, ignore_errors=True)
-    partial.replace(cached)
 
 
 def _publish(cached: Path, output: Path) -> None:

@@ -40,6 +40,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    global _quote_index
     root = _root(config)
     with _preparing:
         memo = start_build(root)
@@ -50,7 +51,6 @@ def on_config(config):
             raise PluginError(error.report()) from None
         generate.write(outputs, Path(config.docs_dir))
     if not _serving:
-        global _quote_index
         _quote_index = start_quote_index(_quotes(root), Path(config.site_dir), _index_cache(root))
     return config
 
@@ -148,10 +148,7 @@ def _index_cache(root: Path) -> Path:
 
 
 def _quotes(root: Path) -> list[str]:
-    memo = build_memo.current(root)
-    if memo is None:
-        return quote_pages(current_dataset(root))
-    return memo.value("quote-pages", lambda: quote_pages(current_dataset(root)))
+    return build_memo.value(root, "quote-pages", lambda: quote_pages(current_dataset(root)))
 
 
 def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None,
