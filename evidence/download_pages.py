@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from evidence import quotes
@@ -19,24 +21,36 @@ FILES = {
 }
 
 
-def download_files(dataset: Dataset) -> dict[str, str]:
+def figure_files(dataset: Dataset) -> dict[str, str]:
     figures = pd.concat(
         [question_frame(dataset, wave_id, qid) for wave_id, wave in dataset.waves.items() for qid in wave.questions],
         ignore_index=True,
     )
+    return {"hent-data/alle-tal.csv": csv_text(dataset, figures)}
+
+
+def quote_files(dataset: Dataset) -> dict[str, str]:
+    """Written with the standard library: a build after an edited quote need not load pandas."""
     rows = [quote_row(dataset, item) for item in dataset.quotes.values()]
-    proposals = pd.DataFrame([
+    proposals = [
         {"id": p["id"], "forslag": p["text"], "rettet_til": p["addressee_label"], "kapitel": p["chapter"],
          "temaer": "; ".join(dataset.themes[t]["name"] for t in p["themes"]),
          "kilde": dataset.publications[p["publication"]]["citation"]}
         for p in dataset.proposals.values()
-    ])
+    ]
     return {
-        "hent-data/alle-tal.csv": csv_text(dataset, figures),
-        "hent-data/citater.csv": pd.DataFrame(rows).to_csv(index=False, lineterminator="\n"),
+        "hent-data/citater.csv": csv_table(rows),
         "hent-data/citater.json": json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
-        "hent-data/anbefalinger.csv": proposals.to_csv(index=False, lineterminator="\n"),
+        "hent-data/anbefalinger.csv": csv_table(proposals),
     }
+
+
+def csv_table(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def quote_row(dataset: Dataset, item: dict) -> dict:

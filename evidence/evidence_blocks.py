@@ -6,6 +6,7 @@ a 2020 testimony for a 2025 survey result.
 
 from __future__ import annotations
 
+from evidence import build_memo
 from evidence.blocks import esc, figure_html, quote_block
 from evidence.dataset import Dataset
 from evidence.formatting import percent
@@ -128,10 +129,8 @@ def proposal_evidence(dataset: Dataset, proposal_id: str, root: str, mode: str =
     for theme_id in item["themes"]:
         theme = dataset.themes[theme_id]
         section = [f'<h3>{esc(theme["name"])}</h3>']
-        frame = theme_figure_frame(dataset, theme_id)
-        if not frame.empty:
-            section.append('<p class="ev-label">Tal fra KL og DS\' undersøgelse (2025)</p>'
-                           + figure_lines(dataset, frame, root))
+        section.append(build_memo.part(("theme-figure-lines", theme_id, root),
+                                       lambda theme_id=theme_id: _theme_figure_lines(dataset, theme_id, root)))
         if insights_on(dataset, theme_id):
             section.append('<p class="ev-label">Indsigter fra rapporten (KL og DS 2025)</p>'
                            + theme_insights(dataset, theme_id, root))
@@ -152,6 +151,13 @@ def proposal_evidence(dataset: Dataset, proposal_id: str, root: str, mode: str =
                        f'{esc(theme["name"].lower())}</a></p>')
         parts.append(f'<section class="ev-evidence">{"".join(section)}</section>')
     return "".join(parts)
+
+
+def _theme_figure_lines(dataset: Dataset, theme_id: str, root: str) -> str:
+    frame = theme_figure_frame(dataset, theme_id)
+    if frame.empty:
+        return ""
+    return '<p class="ev-label">Tal fra KL og DS\' undersøgelse (2025)</p>' + figure_lines(dataset, frame, root)
 
 
 def proposals_by_addressee(dataset: Dataset, root: str) -> str:

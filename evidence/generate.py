@@ -7,7 +7,9 @@ leaves no orphan page behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +17,7 @@ from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv
 from evidence.contract import SAFE_LOADER
 from evidence.contract_page import contract_page
 from evidence.dataset import Dataset, per_dataset
-from evidence.download_pages import download_files, download_page
+from evidence.download_pages import download_page, figure_files, quote_files
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
 from evidence.insight_pages import insight_pages
@@ -37,14 +39,8 @@ GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater"
              "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md", "soeg"]
 
 
-def pages(dataset: Dataset) -> list[Page]:
-    return [home_page(dataset), *theme_pages(dataset), *insight_pages(dataset), *survey_pages(dataset),
-            *proposal_pages(dataset), finder_page(dataset), *quote_pages(dataset), method_page(dataset),
-            sources_page(dataset), download_page(dataset), contract_page(dataset), search_page()]
-
-
-def downloads(dataset: Dataset) -> dict[str, str]:
-    files = download_files(dataset)
+def survey_downloads(dataset: Dataset) -> dict[str, str]:
+    files = {}
     for wave_id, wave in dataset.waves.items():
         for question_id in wave.questions:
             for group in groups_of(dataset, wave_id, question_id):
@@ -57,6 +53,30 @@ def downloads(dataset: Dataset) -> dict[str, str]:
         if not frame.empty:
             files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
     return files | trend_downloads(dataset)
+
+
+# The site in parts, in reading order. Each part is made and remembered on its own
+# (evidence.build_memo), tied to the parts of the data it reads: an edited quote makes the parts
+# that show quotes again, while the survey pages and their downloads are reused.
+PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
+    "home": lambda dataset: [home_page(dataset)],
+    "themes": theme_pages,
+    "insights": insight_pages,
+    "survey": survey_pages,
+    "proposals": proposal_pages,
+    "finder": lambda dataset: [finder_page(dataset)],
+    "quotes": quote_pages,
+    "method": lambda dataset: [method_page(dataset)],
+    "sources": lambda dataset: [sources_page(dataset)],
+    "downloads": lambda dataset: [download_page(dataset)],
+    "contract": lambda dataset: [contract_page(dataset)],
+    "search": lambda dataset: [search_page()],
+}
+FILES: dict[str, Callable[[Dataset], dict[str, str]]] = {
+    "figures": figure_files,
+    "quotes": quote_files,
+    "survey": survey_downloads,
+}
 
 
 def nav(site_pages: list[Page]) -> list:
@@ -99,10 +119,22 @@ def nav(site_pages: list[Page]) -> list:
     ]
 
 
-def generated(dataset: Dataset) -> tuple[dict[str, str | _LazyCard], list]:
-    """Every generated file's content by path, and the navigation."""
-    site_pages, outputs = prepare(dataset)
+def generated(dataset: Callable[[], Dataset], remember: Callable[[Hashable, Callable], Any]) -> tuple[dict, list]:
+    """Every generated file's content by path, and the navigation. `remember` keeps each part
+    (a build's memo.value); `dataset` is called only when a part must be made."""
+    site_pages: list[Page] = []
+    outputs: dict[str, str | _LazyCard] = {}
+    for kind, name in [*(("pages", name) for name in PAGES), *(("files", name) for name in FILES)]:
+        part_pages, files = remember((kind, name), lambda kind=kind, name=name: part(dataset(), kind, name))
+        site_pages += part_pages
+        outputs |= {page.path: page.markdown for page in part_pages} | files
     return outputs, nav(site_pages)
+
+
+def prepare(dataset: Dataset, remember: Callable[[Hashable, Callable], Any]) -> None:
+    """Make the parts a build will not find in `remember`, ahead of it: `make serve` prepares them
+    as soon as a data file is saved, and the build that follows finds them with the dataset."""
+    generated(lambda: dataset, remember)
 
 
 def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
@@ -112,17 +144,17 @@ def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
 
 
 @per_dataset
-def prepare(dataset: Dataset) -> tuple[list[Page], dict[str, str | _LazyCard]]:
-    """The pages and every generated file's content by path, computed once per dataset: `make serve`
-    prepares them as soon as a data file is saved, before the build that will write them starts."""
-    site_pages = pages(dataset)
-    outputs: dict[str, str | _LazyCard] = {}
-    for page in site_pages:
+def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, str | _LazyCard]]:
+    """One part's pages, each with its social card, and its other files."""
+    if kind == "files":
+        return [], FILES[name](dataset)
+    site_pages, cards = [], {}
+    for page in PAGES[name](dataset):
         markdown, card = with_card(page.markdown)
-        outputs[page.path] = markdown
+        site_pages.append(Page(page.path, markdown, page.title))
         if card is not None:
-            outputs[card[0]] = card[1]
-    return site_pages, outputs | downloads(dataset)
+            cards[card[0]] = card[1]
+    return site_pages, cards
 
 
 # libyaml when PyYAML has it, as for the data: several times faster, for every page of every build.

@@ -24,3 +24,8 @@ def on_first_use(name: str) -> ModuleType:
 
 
 pd = on_first_use("pandas")
+
+
+def is_frame(value: object) -> bool:
+    """Whether `value` is a DataFrame, without loading pandas to ask: only pandas makes one."""
+    return type(value).__module__.startswith("pandas.") and isinstance(value, pd.DataFrame)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from evidence.dataset import Dataset
+from evidence.evidence_blocks import theme_figures
 from evidence.markdown import front_matter, macro, md_text
 from evidence.page import Page
 from evidence.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
+from evidence.trend_blocks import change_list, trend_figure
 from evidence.trends import has_trend, latest_question, question_ids, question_waves, trend_groups
 
 QUOTES_ON_HUB = 6
@@ -31,14 +33,8 @@ def theme_page(dataset: Dataset, theme_id: str) -> Page:
     theme = dataset.themes[theme_id]
     lines = [front_matter(title=theme["name"], description=theme["description"]),
              f"# {md_text(theme['name'])}\n",
-             f"{md_text(theme['description'])}\n"]
-    if not theme_figure_frame(dataset, theme_id).empty:
-        lines += ["## Det viser undersøgelsen\n", macro("theme_figures", theme_id) + "\n"]
-    for question_id in trend_questions(dataset, theme_id):
-        question = latest_question(dataset, question_id)
-        lines.append(f"## Udvikling over tid: {md_text(question['label'] or '')} {md_text(question['measure'])}\n")
-        for group in trend_groups(dataset, question_id):
-            lines += [macro("trend_figure", question_id, group) + "\n", macro("trend_changes", question_id, group) + "\n"]
+             f"{md_text(theme['description'])}\n",
+             macro("theme_survey", theme_id) + "\n"]
     if insights_on(dataset, theme_id):
         lines += ["## Indsigter fra rapporten\n", macro("theme_insights", theme_id) + "\n"]
     if proposals_on(dataset, theme_id):
@@ -59,3 +55,19 @@ def trend_questions(dataset: Dataset, theme_id: str) -> list[str]:
             and any(theme_id in o.get("themes", [])
                     for wave in question_waves(dataset, qid)
                     for o in dataset.waves[wave].questions[qid]["options"])]
+
+
+def survey_section(dataset: Dataset, theme_id: str, root: str) -> str:
+    """The survey's part of a theme page, its figures and how they changed, as a block (macro) of
+    its own: a theme page also lists quotes, and an edited quote must not make the survey's figures
+    be worked out again (evidence.build_memo)."""
+    lines = []
+    if not theme_figure_frame(dataset, theme_id).empty:
+        lines += ["## Det viser undersøgelsen\n", theme_figures(dataset, theme_id, root) + "\n"]
+    for question_id in trend_questions(dataset, theme_id):
+        question = latest_question(dataset, question_id)
+        lines.append(f"## Udvikling over tid: {md_text(question['label'] or '')} {md_text(question['measure'])}\n")
+        for group in trend_groups(dataset, question_id):
+            lines += [trend_figure(dataset, question_id, group, root) + "\n",
+                      change_list(dataset, question_id, group) + "\n"]
+    return "\n".join(lines)

@@ -14,7 +14,7 @@ from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED, FileS
 from watchdog.observers import Observer
 
 from evidence import build_memo, charts, generate
-from evidence.dataset import current_dataset, end_build, fresh_dataset, start_build
+from evidence.dataset import check_for_build, current_dataset, end_build, fresh_dataset, input_digests, start_build
 from evidence.problems import DataInvalid
 from evidence.search_index import Building, quote_pages, show_last_indexes, start_quote_index, write_indexes
 
@@ -45,7 +45,9 @@ def on_config(config):
     with _preparing:
         memo = start_build(root)
         try:
-            outputs, config.nav = memo.value("pages", lambda: _generated(root))
+            charts.start_engine_if_first_build()
+            check_for_build(root)
+            outputs, config.nav = generate.generated(lambda: current_dataset(root), memo.value)
         except DataInvalid as error:
             end_build(root)
             raise PluginError(error.report()) from None
@@ -53,11 +55,6 @@ def on_config(config):
     if not _serving:
         _quote_index = start_quote_index(_quotes(root), Path(config.site_dir), _index_cache(root))
     return config
-
-
-def _generated(root: Path) -> tuple[dict, list]:
-    charts.start_engine_if_first_build()
-    return generate.generated(current_dataset(root))
 
 
 def on_serve(server, config, builder):
@@ -136,7 +133,7 @@ def _prepare_forever(root: Path) -> None:
             _data_changed.clear()
         # The build that follows meets any problem here again, and reports it.
         with _preparing, contextlib.suppress(Exception):
-            generate.prepare(fresh_dataset(root))
+            generate.prepare(fresh_dataset(root), build_memo.open_memo(root, lambda: input_digests(root)).value)
 
 
 def _root(config) -> Path:

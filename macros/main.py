@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from evidence import blocks, build_memo, evidence_blocks, finder_page, insight_blocks, site_search, trend_blocks
+from evidence import blocks, build_memo, evidence_blocks, finder_page, insight_blocks, site_search, theme_pages, trend_blocks
 from evidence.dataset import current_dataset as dataset_for
 
 
@@ -25,7 +25,7 @@ def define_env(env):
         "quote": lambda quote_id: blocks.quote_block(data(), quote_id, root(), heading_level=2),
         "quote_teaser": lambda quote_id: evidence_blocks.quote_teaser(data(), quote_id, root()),
         "theme_list": lambda: evidence_blocks.theme_list(data(), root()),
-        "theme_figures": lambda theme: evidence_blocks.theme_figures(data(), theme, root()),
+        "theme_survey": lambda theme: theme_pages.survey_section(data(), theme, root()),
         "theme_insights": lambda theme: evidence_blocks.theme_insights(data(), theme, root()),
         "theme_proposals": lambda theme: evidence_blocks.theme_proposals(data(), theme, root()),
         "theme_facts": lambda theme: evidence_blocks.theme_facts(data(), theme),

@@ -16,7 +16,7 @@ def main() -> int:
         return 1
     waves = ", ".join(dataset.waves)
     print(f"Data er gyldige: {len(dataset.waves)} bølge(r) ({waves}), "
-          f"{sum(len(w.figures) for w in dataset.waves.values())} tal, {len(dataset.quotes)} citater.")
+          f"{sum(len(w.rows) for w in dataset.waves.values())} tal, {len(dataset.quotes)} citater.")
     return 0
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import build, edit, line_of
 
 from evidence import build_memo
+from evidence.contract import FILE_SCHEMAS
+from evidence.dataset import MADE_FROM, Dataset, input_digests
 
 # Pagefind writes its filter chunks in hash-map order, so their bytes (and hashed file
 # names) vary between runs although they index the same records; the finder's behaviour
@@ -49,13 +53,51 @@ def test_a_build_of_unchanged_inputs_reuses_the_last_builds_results(site, projec
     assert build(project, tmp_path / "first").returncode == 0
     assert build(project, tmp_path / "again").returncode == 0
     assert_same(digest(tmp_path / "first"), digest(tmp_path / "again"))
-    [stored] = (project / ".cache" / "build").glob("*.pickle")
-    entries = pickle.loads(stored.read_bytes())
-    outputs, nav = pickle.loads(entries["pages"])
-    outputs["metode.md"] = outputs["metode.md"].replace("\n# ", "\n# Gemt: ", 1)
-    stored.write_bytes(pickle.dumps(entries | {"pages": pickle.dumps((outputs, nav))}))
+    tamper(project, ("pages", "method"), "\n# ", "\n# Gemt: ")
     assert build(project, tmp_path / "remembered").returncode == 0  # proof that the results were read back
     assert "Gemt: " in (tmp_path / "remembered" / "metode/index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_quote_is_published_and_the_survey_pages_are_reused(project, tmp_path):
+    """A quote edit makes the parts that show quotes again, and only those (evidence.build_memo)."""
+    from scripts.bench import edit, edit_target
+
+    assert build(project, tmp_path / "first").returncode == 0
+    tamper(project, ("pages", "survey"), "\n# ", "\n# Gemt: ")
+    item_id, theme, collection = edit_target(project)
+    edit(project, item_id, theme)
+    assert build(project, tmp_path / "edited").returncode == 0
+    assert "Gemt: " in (tmp_path / "edited" / "tal/index.html").read_text(encoding="utf-8"), "survey pages made again"
+    shown = (tmp_path / "edited" / collection / "index.html").read_text(encoding="utf-8")
+    article = shown[shown.index(f'id="{item_id}"'):][:6000]
+    assert f"temaer/{theme}/" in article, "the quote's page still shows the old themes"
+
+
+@pytest.mark.parametrize(("rel", "old", "new"), [
+    ("data/quotes/ds-2020/testimonies.yml", "  areas: [beskaeftigelse]\n", "  areas: [psykiatri]\n"),
+    ("data/themes.yml", "  description: ", "  description: Nyt. "),
+    ("data/survey/populations.yml", "  name: ", "  name: Ny "),
+])
+def test_a_build_after_an_edit_publishes_what_a_build_from_scratch_does(project, tmp_path, rel, old, new):
+    """Whatever is remembered, an edit anywhere in the data gives the pages of the edited data."""
+    assert build(project, tmp_path / "first").returncode == 0
+    edit(project, rel, old, new)
+    assert build(project, tmp_path / "remembered").returncode == 0
+    shutil.rmtree(project / ".cache" / "build")
+    assert build(project, tmp_path / "scratch").returncode == 0
+    assert_same(digest(tmp_path / "remembered"), digest(tmp_path / "scratch"))
+    assert digest(tmp_path / "remembered") != digest(tmp_path / "first"), "the edit changed nothing"
+
+
+def tamper(project: Path, key: tuple, old: str, new: str) -> None:
+    """Change the first page of a remembered part in the stored memo, as a visible mark."""
+    [stored] = (project / ".cache" / "build").glob("*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    made_from, pickled = entries[key]
+    pages, files = pickle.loads(pickled)
+    pages[0] = replace(pages[0], markdown=pages[0].markdown.replace(old, new, 1))
+    entries[key] = (made_from, pickle.dumps((pages, files)))
+    stored.write_bytes(pickle.dumps(entries))
 
 
 def test_a_mistake_is_reported_although_the_last_build_of_valid_data_was_remembered(project, tmp_path):
@@ -132,11 +174,30 @@ def test_search_indexes_are_reused_when_unchanged_and_rebuilt_when_a_quote_chang
 
 
 
-@pytest.mark.parametrize("rel", ["data/quotes/ds-2020/testimonies.yml", "data/schemas/quotes.schema.yml",
-                                 "data/sources/README.md", "evidence/blocks.py", "macros/main.py", "CONTRIBUTING.md"])
-def test_an_edit_to_anything_pages_are_made_from_gives_the_build_memo_a_new_key(project, rel):
-    """A stale key would publish the pages of an older state of the data or the code."""
-    before = build_memo.digest(project)
+@pytest.mark.parametrize("rel", ["evidence/blocks.py", "macros/main.py", "CONTRIBUTING.md"])
+def test_an_edit_to_the_code_pages_are_made_with_gives_the_build_memo_a_new_key(project, rel):
+    """A stale key would publish pages made by older code."""
+    before = build_memo.code_digest(project)
     with (project / rel).open("a", encoding="utf-8") as file:
         file.write("\n")
-    assert build_memo.digest(project) != before
+    assert build_memo.code_digest(project) != before
+
+
+@pytest.mark.parametrize(("rel", "part"), [("data/quotes/ds-2020/testimonies.yml", "quotes"),
+                                           ("data/survey/2025/figures.csv", "figures"),
+                                           ("data/schemas/quotes.schema.yml", "schemas"),
+                                           ("data/sources/README.md", "sources")])
+def test_an_edit_to_a_data_file_changes_the_digest_of_its_part_only(project, rel, part):
+    """Results are reused while the parts of data/ they were made from keep their digests."""
+    before = input_digests(project)
+    with (project / rel).open("a", encoding="utf-8") as file:
+        file.write("\n")
+    after = input_digests(project)
+    assert [name for name in before if before[name] != after[name]] == [part]
+
+
+def test_every_field_of_a_dataset_is_tied_to_the_parts_it_is_made_from():
+    """A field missing here would let a page that shows it outlive an edit of it."""
+    fields = {f.name for f in dataclasses.fields(Dataset)} - {"derived"}
+    assert set(MADE_FROM) == fields
+    assert {schema for _, schema in FILE_SCHEMAS} <= {part for parts in MADE_FROM.values() for part in parts}
