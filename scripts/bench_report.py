@@ -228,8 +228,8 @@ def summary(r: dict) -> list[str]:
 BUILD_KINDS = [("cold", "alt koldt"), ("edited", "efter en rettelse"), ("warm", "intet ændret")]
 BUILD_KIND_TEXT = {
     "cold": "første bygning i en frisk kopi, intet i `.cache/` (frisk klon, ny CI-maskine uden cache)",
-    "edited": "efter en rettelse af ét citat: data læses, kontrolleres og bliver til sider igen; uændrede "
-              "diagrammer og uændrede søgeindekser hentes fra `.cache/`",
+    "edited": "efter en rettelse af ét citat: data læses og kontrolleres igen, og de sider og blokke, der viser "
+              "citater, laves igen; talsider, diagrammer og uændrede søgeindekser hentes fra `.cache/`",
     "warm": "intet ændret siden sidste bygning (`make build` igen, CI-gentagelse): byggehukommelsen "
             "`.cache/build/` giver sider og blokke, så data ikke engang indlæses",
 }
@@ -280,8 +280,9 @@ def build_section(r: dict) -> list[str]:
         charts = b.get("chart_cache") or {}
         lines += [
             "Bygningen gemmer sit arbejde i `.cache/` (git-ignoreret): tegnede diagrammer (`charts/`), "
-            "Pagefind-indekser (`pagefind/`) og byggehukommelsen (`build/`: det kontrollerede datasæt, siderne "
-            "og makroblokkene, under et digest af data/, evidence/, macros/, CONTRIBUTING.md og bibliotekernes versioner). "
+            "Pagefind-indekser (`pagefind/`) og byggehukommelsen (`build/`: det kontrollerede datasæt, sitets dele "
+            "og makroblokkene, hver med digests af de dele af data/, den læste; koden i evidence/ og macros/, "
+            "CONTRIBUTING.md og bibliotekernes versioner navngiver det hele). "
             "Den fulde bygning måles derfor på tre måder i **samme** kopi af projektet; de tre slags og den bare "
             f"bygning køres på skift, {len(b['warm'])} gange hver, og medianen bruges:",
             "",
@@ -307,8 +308,8 @@ def build_section(r: dict) -> list[str]:
                   "", _build_verdict(b)]
     p = b.get("profile")
     if p:
-        cache = (" Den profilerede bygning kommer **efter en rettelse** af ét citat (diagrammerne ligger i cachen, "
-                 "byggehukommelsen gælder ikke), så den viser projektets eget arbejde, når data er ændret."
+        cache = (" Den profilerede bygning kommer **efter en rettelse** af ét citat (diagrammerne og alt, hvad der "
+                 "ikke viser citater, ligger i cachen), så den viser projektets eget arbejde, når data er ændret."
                  if b.get("profiled_cache") == "edited" else "")
         lines += ["", "### Hvad bygningen bruger tiden på", "",
                   f"Én bygning under cProfile (`python -m cProfile -m mkdocs build`, {secs(b['profiled'])} inkl. "
@@ -683,8 +684,9 @@ def analysis(r: dict) -> list[str]:
         lines.append(
             f"- **Hvad cachen sparer**: den kolde bygning tegner {(b.get('chart_cache') or {}).get('after_cold', '–')} "
             f"diagrammer med Altair og vl-convert og bygger begge Pagefind-indekser ({secs(b['full'])}). Efter en "
-            "rettelse læses og kontrolleres alle data igen, og siderne og makroblokkene laves igen, men uændrede "
-            f"diagrammer hentes fra `.cache/charts/` (median {b['edited_median']:.1f} s). Når intet er ændret, kommer "
+            "rettelse af et citat læses og kontrolleres alle data igen, og de sider og blokke, der viser citater, "
+            "laves igen; talsider, diagrammer og downloads af tal genbruges, uden at pandas indlæses "
+            f"(median {b['edited_median']:.1f} s). Når intet er ændret, kommer "
             "datasæt, sider og blokke fra byggehukommelsen, og pandas indlæses slet ikke "
             f"(median {b['warm_median']:.1f} s mod {b['bare_median']:.1f} s for den bare bygning). "
             f"I den profilerede bygning efter en rettelse tager diagrammerne {charts or 0:.2f} s og makroerne i alt "
