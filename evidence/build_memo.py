@@ -14,6 +14,7 @@ until they are fixed.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import pickle
 import sys
@@ -21,7 +22,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from evidence import stored
 
@@ -36,6 +37,25 @@ Digests = dict[str, str]
 
 def cache_dir(root: Path) -> Path:
     return root / ".cache" / "build"
+
+
+@contextlib.contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Wait until no other process works on the memo. `make build` makes the pages in a second
+    process while MkDocs starts (scripts/prepare_build.py); the build waits here and finds them."""
+    try:
+        lock = open_lock(root)
+    except OSError:  # a read-only project: nothing is stored, so there is nothing to wait for
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def open_lock(root: Path) -> IO:
+    cache_dir(root).mkdir(parents=True, exist_ok=True)
+    return (cache_dir(root) / "lock").open("a")
 
 
 def code_digest(root: Path) -> str:

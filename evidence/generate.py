@@ -13,10 +13,11 @@ from typing import Any
 
 import yaml
 
+from evidence import build_memo
 from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv_path
 from evidence.contract import SAFE_LOADER
 from evidence.contract_page import contract_page
-from evidence.dataset import Dataset, per_dataset
+from evidence.dataset import Dataset, check_for_build, current_dataset, per_dataset
 from evidence.download_pages import download_page, figure_files, quote_files
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
@@ -25,6 +26,7 @@ from evidence.page import Page
 from evidence.proposal_pages import proposal_pages
 from evidence.quote_pages import nav_entries as quote_nav
 from evidence.quote_pages import quote_pages
+from evidence.search_index import remembered_quote_pages
 from evidence.site_pages import home_page, method_page, sources_page
 from evidence.site_search import search_page
 from evidence.social_cards import card_path, card_png
@@ -129,6 +131,15 @@ def generated(dataset: Callable[[], Dataset], remember: Callable[[Hashable, Call
         site_pages += part_pages
         outputs |= {page.path: page.markdown for page in part_pages} | files
     return outputs, nav(site_pages)
+
+
+def made_for_build(root: Path, memo: build_memo.Memo) -> tuple[dict, list]:
+    """What a build makes from the data before MkDocs renders: the data checked (DataInvalid if
+    not valid), every generated file and the navigation, and the quote finder's pages."""
+    check_for_build(root)
+    outputs, nav_entries = generated(lambda: current_dataset(root), memo.value)
+    remembered_quote_pages(root)
+    return outputs, nav_entries
 
 
 def prepare(dataset: Dataset, remember: Callable[[Hashable, Callable], Any]) -> None:

@@ -22,11 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from evidence.dataset import Dataset
+from evidence import build_memo
+from evidence.dataset import Dataset, current_dataset
 from evidence.finder import INDEX_DIR, records
 
 SITE_INDEX_DIR = "soegeindeks"
@@ -39,6 +41,10 @@ def quote_pages(dataset: Dataset) -> list[str]:
     return [record_html(item) for item in records(dataset)]
 
 
+def remembered_quote_pages(root: Path) -> list[str]:
+    return build_memo.value(root, "quote-pages", lambda: quote_pages(current_dataset(root)))
+
+
 def start_quote_index(quotes: list[str], site_dir: Path, cache: Path) -> Building:
     """The quote finder's index needs only the data, so `make build` starts it as soon as the
     pages are generated, and Pagefind works on the second core while MkDocs renders the pages."""
@@ -48,13 +54,16 @@ def start_quote_index(quotes: list[str], site_dir: Path, cache: Path) -> Buildin
     return Building(Index(Path(inputs.name), site_dir / INDEX_DIR, "*.html"), cache, inputs)
 
 
-def write_indexes(quotes: list[str], site_dir: Path, cache: Path, started: Building | None = None) -> None:
+def write_indexes(quotes: list[str], site_dir: Path, cache: Path, started: Building | None = None,
+                  meanwhile: Callable[[], None] = lambda: None) -> None:
     """Both indexes, the quote index perhaps `started` already; each Pagefind run is mostly
-    single-threaded, so together they take the time of the larger one. An index whose input has
-    not changed is taken from the cache. The site gets each finished index whole (`_publish`)."""
+    single-threaded, so together they take the time of the larger one, and `meanwhile` is done
+    while they run. An index whose input has not changed is taken from the cache. The site gets
+    each finished index whole (`_publish`)."""
     quote_index = started or start_quote_index(quotes, site_dir, cache)
     site_index = Building(Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE)), cache)
     try:
+        meanwhile()
         for building in (quote_index, site_index):
             _publish(building.finish(), building.output)
     finally:

@@ -14,9 +14,15 @@ from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED, FileS
 from watchdog.observers import Observer
 
 from evidence import build_memo, charts, generate
-from evidence.dataset import check_for_build, current_dataset, end_build, fresh_dataset, input_digests, start_build
+from evidence.dataset import end_build, fresh_dataset, input_digests, start_build
 from evidence.problems import DataInvalid
-from evidence.search_index import Building, quote_pages, show_last_indexes, start_quote_index, write_indexes
+from evidence.search_index import (
+    Building,
+    remembered_quote_pages,
+    show_last_indexes,
+    start_quote_index,
+    write_indexes,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -42,18 +48,17 @@ def on_startup(command, dirty):
 def on_config(config):
     global _quote_index
     root = _root(config)
-    with _preparing:
+    with _preparing, build_memo.locked(root):
         memo = start_build(root)
         try:
             charts.start_engine_if_first_build()
-            check_for_build(root)
-            outputs, config.nav = generate.generated(lambda: current_dataset(root), memo.value)
+            outputs, config.nav = generate.made_for_build(root, memo)
         except DataInvalid as error:
             end_build(root)
             raise PluginError(error.report()) from None
         generate.write(outputs, Path(config.docs_dir))
     if not _serving:
-        _quote_index = start_quote_index(_quotes(root), Path(config.site_dir), _index_cache(root))
+        _quote_index = start_quote_index(remembered_quote_pages(root), Path(config.site_dir), _index_cache(root))
     return config
 
 
@@ -81,7 +86,7 @@ def on_post_build(config):
     global _indexing, _quote_index
     root, site_dir = _root(config), Path(config.site_dir)
     started, _quote_index = _quote_index, None
-    quotes = [] if started else _quotes(root)
+    quotes = [] if started else remembered_quote_pages(root)
     memo = end_build(root)
     if not _serving:
         _index_and_keep(quotes, site_dir, root, memo, started)
@@ -144,15 +149,9 @@ def _index_cache(root: Path) -> Path:
     return root / ".cache" / "pagefind"
 
 
-def _quotes(root: Path) -> list[str]:
-    return build_memo.value(root, "quote-pages", lambda: quote_pages(current_dataset(root)))
-
-
 def _index_and_keep(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None,
                     started: Building | None = None) -> None:
-    write_indexes(quotes, site_dir, _index_cache(root), started)
-    if memo is not None:
-        memo.save()
+    write_indexes(quotes, site_dir, _index_cache(root), started, meanwhile=memo.save if memo else lambda: None)
 
 
 def _index_in_background(quotes: list[str], site_dir: Path, root: Path, memo: build_memo.Memo | None) -> None:

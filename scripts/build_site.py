@@ -7,12 +7,16 @@ the previous site stays until a complete new one is ready.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-# Not imported from evidence: this process only runs MkDocs, and the data libraries take half a second to load.
+# Only the memo's lock comes from evidence: this process runs MkDocs and the preparing process, and the
+# data libraries take half a second to load.
+from evidence.build_memo import open_lock
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -20,10 +24,13 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
     """Data are validated once, by the MkDocs hook, which stops the build before anything is written."""
     staging = site.with_name(site.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
+    preparing = start_preparing(root)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
         cwd=root,
     )
+    if preparing is not None:
+        preparing.wait()
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Bygningen fejlede; {site.name}/ er ikke ændret.", file=sys.stderr)
@@ -31,6 +38,20 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
     return 0
+
+
+def start_preparing(root: Path) -> subprocess.Popen | None:
+    """Check the data and make the pages in a second process while MkDocs starts (scripts/prepare_build.py).
+    The lock is taken here and handed to that process, so the build's hook, which waits for the lock,
+    can never start before it."""
+    try:
+        lock = open_lock(root)
+    except OSError:  # a read-only project: the build does everything itself
+        return None
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return subprocess.Popen([sys.executable, "-m", "scripts.prepare_build"], cwd=root, pass_fds=(lock.fileno(),),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> int:

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import fcntl
+import glob
 import hashlib
 import pickle
 import re
 import shutil
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import build, edit, line_of
+from conftest import build, build_env, edit, line_of
 
 from evidence import build_memo
+from evidence.build_memo import open_lock
 from evidence.contract import FILE_SCHEMAS
 from evidence.dataset import MADE_FROM, Dataset, input_digests
 
@@ -87,6 +93,25 @@ def test_a_build_after_an_edit_publishes_what_a_build_from_scratch_does(project,
     assert build(project, tmp_path / "scratch").returncode == 0
     assert_same(digest(tmp_path / "remembered"), digest(tmp_path / "scratch"))
     assert digest(tmp_path / "remembered") != digest(tmp_path / "first"), "the edit changed nothing"
+
+
+def test_the_build_takes_the_pages_made_beside_it_only_when_they_are_done(project, tmp_path):
+    """`make build` makes the pages in a second process while MkDocs starts (scripts/prepare_build.py).
+    Here the test holds the memo's lock as that process would, and changes a page while holding it."""
+    assert build(project, tmp_path / "first").returncode == 0
+    with open_lock(project) as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        building = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "second")],
+                                    cwd=project, env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        waiting = project / ".cache" / "build" / "lock"
+        for _ in range(600):  # until the build has opened the lock, to wait for it
+            if any(Path(fd).resolve() == waiting for fd in glob.glob(f"/proc/{building.pid}/fd/*")):
+                break
+            assert building.poll() is None, "the build ended without waiting"
+            time.sleep(0.1)
+        tamper(project, ("pages", "method"), "\n# ", "\n# Gemt: ")
+    assert building.wait(timeout=300) == 0
+    assert "Gemt: " in (tmp_path / "second" / "metode/index.html").read_text(encoding="utf-8")
 
 
 def tamper(project: Path, key: tuple, old: str, new: str) -> None:

@@ -68,7 +68,7 @@ def test_a_failed_search_index_under_serve_is_reported_in_the_log(monkeypatch, c
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
 
-    def broken(*args):
+    def broken(*args, **kwargs):
         raise RuntimeError("Pagefind kunne ikke bygge soegeindeks: disken er fuld")
 
     monkeypatch.setattr(hooks, "write_indexes", broken)
