@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import glob
+import gzip
 import hashlib
+import json
 import pickle
 import re
 import shutil
@@ -22,6 +24,7 @@ from evidence import build_memo
 from evidence.build_memo import open_lock
 from evidence.contract import FILE_SCHEMAS
 from evidence.dataset import MADE_FROM, Dataset, input_digests
+from evidence.search_index import SITE_EXCLUDE
 
 # Pagefind writes its filter chunks in hash-map order, so their bytes (and hashed file
 # names) vary between runs although they index the same records; the finder's behaviour
@@ -175,6 +178,22 @@ def test_search_indexes_are_danish(site):
     for folder in ("soegeindeks", "citatindeks"):
         entry = json.loads((site / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == ["da"], folder
+
+
+def test_the_site_index_holds_what_a_reader_can_search_on_the_published_pages(site, tmp_path):
+    """The site index is built from each page's content before the theme wraps it (evidence.search_index):
+    it must hold exactly what indexing the published pages' searchable part gives."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(tmp_path / "pages"),
+                    "--glob", "**/index.html", "--force-language", "da", "--silent",
+                    "--exclude-selectors", ", ".join(SITE_EXCLUDE)], check=True)
+    assert fragments(site / "soegeindeks") == fragments(tmp_path / "pages")
+
+
+def fragments(index: Path) -> dict[str, dict]:
+    """Each indexed page as Pagefind stores it: text, title, anchors and word count, by address."""
+    stored = [gzip.decompress(path.read_bytes()) for path in (index / "fragment").iterdir()]
+    pages = [json.loads(raw[raw.index(b"{"):]) for raw in stored]
+    return {page["url"]: page for page in pages}
 
 
 def test_site_language_is_danish(site):
