@@ -46,8 +46,8 @@ _quote_index: Building | None = None
 _site_index: Building | None = None
 _site_pages: dict[str, str] = {}
 # Also under serve, a saved data file is read, checked and turned into pages at once, in a thread,
-# while the server still waits to notice the change (it looks every half second) and to start the
-# build, which then finds them ready. The build holds the same lock, so the two never work at once.
+# while the server waits for the saving to settle before it starts the build, which then finds them
+# ready. The build holds the same lock, so the two never work at once.
 _preparing = threading.Lock()
 _data_changed = threading.Event()
 _data_watch: Observer | None = None
