@@ -26,13 +26,19 @@
     return node;
   }
 
-  /* Pagefind's excerpts are escaped text with <mark> around the matched words; keep only those marks. */
+  /* Pagefind's excerpts are escaped text with <mark> around the matched words; keep only those marks.
+     A textarea decodes the escapes and keeps every space (an HTML document drops leading ones). */
+  function unescaped(text) {
+    var box = document.createElement("textarea");
+    box.innerHTML = text;
+    return box.value;
+  }
+
   function excerpt(html) {
     var p = element("p", "ev-search__excerpt");
     html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
       var match = /^<mark>(.*)<\/mark>$/.exec(part);
-      var text = new DOMParser().parseFromString(match ? match[1] : part, "text/html").documentElement.textContent;
-      p.appendChild(match ? element("mark", null, text) : document.createTextNode(text));
+      p.appendChild(match ? element("mark", null, unescaped(match[1])) : document.createTextNode(unescaped(part)));
     });
     return p;
   }
