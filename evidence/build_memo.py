@@ -43,19 +43,24 @@ def cache_dir(root: Path) -> Path:
 def locked(root: Path) -> Iterator[None]:
     """Wait until no other process works on the memo. `make build` makes the pages in a second
     process while MkDocs starts (scripts/prepare_build.py); the build waits here and finds them."""
+    lock = taken_lock(root)
     try:
-        lock = open_lock(root)
-    except OSError:  # a read-only project: nothing is stored, so there is nothing to wait for
         yield
-        return
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+    finally:
+        if lock is not None:
+            lock.close()
 
 
-def open_lock(root: Path) -> IO:
-    cache_dir(root).mkdir(parents=True, exist_ok=True)
-    return (cache_dir(root) / "lock").open("a")
+def taken_lock(root: Path) -> IO | None:
+    """The memo's lock file, open and locked (once no other process holds it). None in a read-only
+    project: nothing is stored there, so there is nothing to wait for."""
+    try:
+        cache_dir(root).mkdir(parents=True, exist_ok=True)
+        lock = (cache_dir(root) / "lock").open("a")
+    except OSError:
+        return None
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
 
 
 def code_digest(root: Path) -> str:

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -51,8 +51,8 @@ def remembered_quote_pages(root: Path) -> list[str]:
 def start_quote_index(quotes: list[str], site_dir: Path, cache: Path) -> Building:
     """The quote finder's index needs only the data, so `make build` starts it as soon as the
     pages are generated, and Pagefind works on the second core while MkDocs renders the pages."""
-    return _start({f"{number:06d}.html": page for number, page in enumerate(quotes)},
-                  Index(Path(), site_dir / INDEX_DIR, "*.html"), cache)
+    return _start({f"{number:06d}.html": page for number, page in enumerate(quotes)}, site_dir / INDEX_DIR, "*.html",
+                  cache)
 
 
 def site_page(title: str, content: str) -> str:
@@ -67,16 +67,17 @@ def start_site_index(pages: dict[str, str], site_dir: Path, cache: Path) -> Buil
     """The site index needs each page's content only, which MkDocs has made for every page before
     it puts them into the theme's templates: Pagefind indexes them meanwhile, on the second core.
     `pages` are `site_page`s by their path in the site."""
-    return _start(pages, Index(Path(), site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE)), cache)
+    return _start(pages, site_dir / SITE_INDEX_DIR, "**/index.html", cache, ", ".join(SITE_EXCLUDE))
 
 
-def _start(pages: dict[str, str], index: Index, cache: Path) -> Building:
+def _start(pages: dict[str, str], output: Path, glob: str, cache: Path, exclude: str | None = None) -> Building:
+    """Pagefind on `pages` (HTML by path), written into a folder of their own for it to read."""
     inputs = tempfile.TemporaryDirectory()
     for rel, page in pages.items():
         path = Path(inputs.name) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
-    return Building(replace(index, source=Path(inputs.name)), cache, inputs)
+    return Building(Index(Path(inputs.name), output, glob, exclude), cache, inputs)
 
 
 def write_indexes(quote_index: Building, site_index: Building, meanwhile: Callable[[], None] = lambda: None) -> None:

@@ -370,7 +370,8 @@ PROFILE_ROWS = [
     ("  heraf data: indlæs og valider (`evidence.dataset.load_dataset`)", "evidence/dataset.py", "load_dataset"),
     ("    heraf YAML med linjenumre (`contract.read_all`)", "evidence/contract.py", "read_all"),
     ("  heraf sider og downloads beregnes (`evidence.generate.generated`)", "evidence/generate.py", "generated"),
-    ("    heraf CSV-downloads og indlejringssider (`generate.downloads`)", "evidence/generate.py", "downloads"),
+    ("    heraf CSV-downloads af tal og indlejringssider (`generate.survey_downloads`)", "evidence/generate.py",
+     "survey_downloads"),
     ("  heraf filer skrives (`evidence.generate.write`)", "evidence/generate.py", "write"),
     ("Byggehukommelsen læses (`build_memo.open_memo`)", "evidence/build_memo.py", "open_memo"),
     ("Byggehukommelsen gemmes (`build_memo.Memo.save`)", "evidence/build_memo.py", "save"),
@@ -380,6 +381,7 @@ PROFILE_ROWS = [
     ("  heraf vl-convert (`vegalite_to_svg`)", "", "vegalite_to_svg"),
     ("Markdown → HTML (`Page.render`)", "mkdocs/structure/pages.py", "render"),
     ("Temaskabeloner (`_build_page`, Jinja)", "mkdocs/commands/build.py", "_build_page"),
+    ("Hook `on_env`: sitesøgningens indeks startes (`macros/hooks.py`)", "macros/hooks.py", "on_env"),
     ("Hook `on_post_build`: Pagefind-indekser (citatsøgning og sitesøgning)", "macros/hooks.py", "on_post_build"),
     ("  heraf venten på svar fra pagefind (`epoll.poll`)", "", "poll"),
 ]

@@ -7,7 +7,6 @@ the previous site stays until a complete new one is ready.
 from __future__ import annotations
 
 import argparse
-import fcntl
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 # Only the memo's lock comes from evidence: this process runs MkDocs and the preparing process, and the
 # data libraries take half a second to load.
-from evidence.build_memo import open_lock
+from evidence.build_memo import taken_lock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,12 +43,10 @@ def start_preparing(root: Path) -> subprocess.Popen | None:
     """Check the data and make the pages in a second process while MkDocs starts (scripts/prepare_build.py).
     The lock is taken here and handed to that process, so the build's hook, which waits for the lock,
     can never start before it."""
-    try:
-        lock = open_lock(root)
-    except OSError:  # a read-only project: the build does everything itself
+    lock = taken_lock(root)
+    if lock is None:  # a read-only project: the build does everything itself
         return None
     with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
         return subprocess.Popen([sys.executable, "-m", "scripts.prepare_build"], cwd=root, pass_fds=(lock.fileno(),),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

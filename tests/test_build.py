@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import glob
 import gzip
 import hashlib
@@ -21,7 +20,7 @@ import pytest
 from conftest import build, build_env, edit, line_of
 
 from evidence import build_memo
-from evidence.build_memo import open_lock
+from evidence.build_memo import taken_lock
 from evidence.contract import FILE_SCHEMAS
 from evidence.dataset import MADE_FROM, Dataset, input_digests
 from evidence.search_index import SITE_EXCLUDE
@@ -102,8 +101,7 @@ def test_the_build_takes_the_pages_made_beside_it_only_when_they_are_done(projec
     """`make build` makes the pages in a second process while MkDocs starts (scripts/prepare_build.py).
     Here the test holds the memo's lock as that process would, and changes a page while holding it."""
     assert build(project, tmp_path / "first").returncode == 0
-    with open_lock(project) as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with taken_lock(project):
         building = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "second")],
                                     cwd=project, env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         waiting = project / ".cache" / "build" / "lock"
