@@ -16,8 +16,9 @@ import threading
 from importlib.metadata import version
 from pathlib import Path
 
+import pandas as pd
+
 from evidence.formatting import percent
-from evidence.lazy import pd
 
 # Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
 # is named by everything that decides its SVG – the rows, the colours, the drawing code and the

@@ -14,7 +14,6 @@ import io
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from evidence import stored
 from evidence.problems import Problem, nearest, shown
 
 # First match wins. Paths are relative to `data/`.
@@ -376,16 +374,12 @@ _item_errors: dict[tuple[str, bytes], list[ValidationError]] = {}
 def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     """Parse and schema-check every data file, collecting every problem.
 
-    A file's result is kept for as long as its bytes, the schemas and this code stay the same: in
-    memory, so a rebuild under `make serve` parses and checks only the file that was edited, and
-    on disk (`.cache/checks/`), so does the next `make build`. The checks that join files
-    (evidence.dataset) see every file anew each time.
+    A file's result is kept in memory for as long as its bytes and the schemas stay the same, so a
+    rebuild under `make serve` parses and checks only the file that was edited. The checks that join
+    files (evidence.dataset) see every file anew each time.
     """
     raw_schemas, schemas_digest = schema_sources(data_dir / "schemas")
     files, problems = data_files(data_dir)
-    store = _check_store(data_dir)
-    if not _checked:
-        _checked.update(stored.read(store) or {})
     parsed: dict[str, DataFile] = {}
     kept: dict[tuple, _Checked] = {}
     for path, rel, schema in files:
@@ -398,11 +392,8 @@ def read_all(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
         if checked.line_of is not None:
             parsed[rel] = DataFile(path, rel, schema, pickle.loads(checked.content), checked.line_of)
     # Only the versions just read can be asked for next: older versions of edited files are let go.
-    changed = kept.keys() != _checked.keys()
     _checked.clear()
     _checked.update(kept)
-    if changed:
-        stored.write_alone(store, kept)
     return parsed, problems
 
 
@@ -417,14 +408,6 @@ class _Checked:
 
 
 _checked: dict[tuple, _Checked] = {}
-
-
-def _check_store(data_dir: Path) -> Path:
-    """Named by the code that checks and the libraries it uses: other code, other results."""
-    code = hashlib.sha256(repr([version("jsonschema"), version("PyYAML")]).encode())
-    for module in ("contract.py", "problems.py"):
-        code.update((Path(__file__).parent / module).read_bytes())
-    return data_dir.parent / ".cache" / "checks" / f"{code.hexdigest()}.pickle"
 
 
 def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Validator) -> _Checked:

@@ -10,17 +10,16 @@ the cross-file checks therefore read the data defensively.
 from __future__ import annotations
 
 import functools
-import hashlib
 import inspect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidence import build_memo
-from evidence.contract import DataFile, placeholder, read_all, schema_for, yaml_where
+import pandas as pd
+
+from evidence.contract import DataFile, placeholder, read_all, yaml_where
 from evidence.fidelity import identifying_problems, verbatim_problems
-from evidence.lazy import is_frame, pd
 from evidence.problems import DataInvalid, Problem, nearest, shown
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +34,6 @@ class Wave:
 
     @functools.cached_property
     def figures(self) -> pd.DataFrame:
-        """Made when first asked for: a build that reuses every survey page never loads pandas."""
         figures = pd.DataFrame(self.rows, columns=["question", "option", "population", "value", "locator"])
         figures["wave"] = self.id
         return figures
@@ -43,26 +41,6 @@ class Wave:
     @property
     def synthetic(self) -> bool:
         return bool(self.meta.get("synthetic"))
-
-    def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "figures"}
-
-
-# The parts of data/ (evidence.build_memo) each field of a dataset is made from: the schemas of its
-# files. Reading a field during a remembered computation ties the result to those parts.
-MADE_FROM: dict[str, tuple[str, ...]] = {
-    "publications": ("publications",),
-    "themes": ("themes",),
-    "areas": ("areas",),
-    "populations": ("populations",),
-    "waves": ("wave", "questions", "figures"),
-    "quotes": ("quotes",),
-    "insights": ("insights",),
-    "facts": ("facts",),
-    "booklet_texts": ("booklet-texts",),
-    "proposals": ("proposals",),
-    "root": (build_memo.EVERYTHING,),  # any file of the project can be read from here
-}
 
 
 @dataclass
@@ -79,16 +57,6 @@ class Dataset:
     proposals: dict[str, dict] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def __getstate__(self) -> dict:
-        """Stored without its derived tables: they are a build's working memory, not data."""
-        return self.__dict__ | {"derived": {}}
-
-    def __getattribute__(self, name: str):
-        made_from = MADE_FROM.get(name)
-        if made_from is not None:
-            build_memo.note(made_from)
-        return object.__getattribute__(self, name)
 
     def source_text(self, publication_id: str) -> str:
         name = self.publications[publication_id]["text_file"]
@@ -108,12 +76,9 @@ def per_dataset(function: Callable) -> Callable:
         bound.apply_defaults()
         key = (function.__qualname__, *list(bound.arguments.values())[1:])
         if key not in dataset.derived:
-            with build_memo.recording() as made_from:
-                result = function(dataset, *args)
-            dataset.derived[key] = (result, frozenset(made_from))
-        result, made_from = dataset.derived[key]
-        build_memo.note(made_from)
-        return result.copy() if is_frame(result) else result
+            dataset.derived[key] = function(dataset, *args)
+        result = dataset.derived[key]
+        return result.copy() if isinstance(result, pd.DataFrame) else result
 
     return cached
 
@@ -491,7 +456,6 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
-_building: dict[Path, Dataset] = {}  # the dataset of the build under way, once asked for
 
 
 def fingerprint(root: Path) -> tuple:
@@ -501,66 +465,10 @@ def fingerprint(root: Path) -> tuple:
 
 
 def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
-    """The validated dataset, loaded once per change of the data rather than once per page.
-
-    During a build it is one dataset for the whole build, loaded when something first asks for it:
-    a build whose pages and blocks were all remembered (evidence.build_memo) never reads the data.
-    A build that does read them keeps them in its memo, for the next build of the same files.
-    Asking for the dataset is not reading it: what is made from it depends on the fields it reads.
-    """
-    if root not in _building:
-        memo = build_memo.current(root)
-        if memo is None:
-            return fresh_dataset(root)
-        with build_memo.apart():
-            dataset = memo.value("dataset", lambda: _whole(root))
-        dataset.root = root  # the same files in a copy of the project are the same data
-        _building[root] = dataset
-    return _building[root]
-
-
-def _whole(root: Path) -> Dataset:
-    build_memo.note([build_memo.EVERYTHING])  # valid as a whole, so remembered for all of data/
-    return fresh_dataset(root)
-
-
-def fresh_dataset(root: Path = PROJECT_ROOT) -> Dataset:
-    """The validated dataset as the files are now: loaded again only if they changed."""
+    """The validated dataset as the files are now, loaded once per change of the data rather than
+    once per page: the generation step and every macro of the build share it."""
     key = fingerprint(root)
     cached = _cache.get(root)
     if cached is None or cached[0] != key:
         _cache[root] = (key, load_dataset(root))
     return _cache[root][1]
-
-
-def input_digests(root: Path = PROJECT_ROOT) -> dict[str, str]:
-    """A digest of each part of data/ (MADE_FROM): the files of one schema, or one folder
-    of files no schema governs (the source texts, the schemas themselves)."""
-    data = root / "data"
-    parts: dict[str, hashlib._Hash] = {}
-    for path in sorted(p for p in data.rglob("*") if p.is_file()):
-        rel = path.relative_to(data).as_posix()
-        build_memo.add_file(parts.setdefault(schema_for(rel) or rel.split("/")[0], hashlib.sha256()), root, path)
-    return {part: sha.hexdigest() for part, sha in sorted(parts.items())}
-
-
-def start_build(root: Path = PROJECT_ROOT) -> build_memo.Memo:
-    """A build is starting: its memo holds what earlier builds computed from the same data."""
-    _building.pop(root, None)
-    return build_memo.start(root, lambda: input_digests(root))
-
-
-def check_for_build(root: Path = PROJECT_ROOT) -> None:
-    """Raise DataInvalid unless the data as a whole are known to be valid. A page remembered for
-    the parts of the data it shows must not stand in for data that became invalid elsewhere, so a
-    build of data not checked before loads and checks them all, even if every page is remembered."""
-    memo = build_memo.current(root)
-    if memo is None or not memo.knows("dataset"):
-        current_dataset(root)
-
-
-def end_build(root: Path = PROJECT_ROOT) -> build_memo.Memo | None:
-    """A build has finished or failed: the next one reads the files again. Returns the build's
-    memo, for the caller to save if the build succeeded."""
-    _building.pop(root, None)
-    return build_memo.finish(root)

@@ -6,9 +6,10 @@ import csv
 import io
 import json
 
+import pandas as pd
+
 from evidence import quotes
 from evidence.dataset import Dataset
-from evidence.lazy import pd
 from evidence.markdown import front_matter
 from evidence.page import Page
 from evidence.survey import csv_text, question_frame

@@ -6,7 +6,6 @@ a 2020 testimony for a 2025 survey result.
 
 from __future__ import annotations
 
-from evidence import build_memo
 from evidence.blocks import esc, figure_html, quote_block
 from evidence.dataset import Dataset
 from evidence.formatting import percent
@@ -129,8 +128,7 @@ def proposal_evidence(dataset: Dataset, proposal_id: str, root: str, mode: str =
     for theme_id in item["themes"]:
         theme = dataset.themes[theme_id]
         section = [f'<h3>{esc(theme["name"])}</h3>']
-        section.append(build_memo.part(("theme-figure-lines", theme_id, root),
-                                       lambda theme_id=theme_id: _theme_figure_lines(dataset, theme_id, root)))
+        section.append(_theme_figure_lines(dataset, theme_id, root))
         if insights_on(dataset, theme_id):
             section.append('<p class="ev-label">Indsigter fra rapporten (KL og DS 2025)</p>'
                            + theme_insights(dataset, theme_id, root))

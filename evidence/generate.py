@@ -1,23 +1,23 @@
-"""Turn the validated dataset into the Markdown pages and download files under docs/.
+"""The generation step: turn the validated dataset into the Markdown pages and download files
+under docs/, and the menu into mkdocs.yml's generated `nav:` block.
 
-Files are written only when their content changes, so `make serve` does not rebuild in
-a loop, and files this run no longer produces are removed, so a renamed question
-leaves no orphan page behind.
+It is a step of its own, before any site generator runs (`make build`; under `make serve` the
+MkDocs hook calls it), so any generator that reads mkdocs.yml and docs/ builds the same site.
+Files are written only when their content changes, so `make serve` does not rebuild in a loop,
+and files this run no longer produces are removed, so a renamed question leaves no orphan page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from evidence import build_memo
 from evidence.blocks import embed_page, embed_path, figure_csv_path, summary_csv_path
 from evidence.contract import SAFE_LOADER
 from evidence.contract_page import contract_page
-from evidence.dataset import Dataset, check_for_build, current_dataset, per_dataset
+from evidence.dataset import Dataset, current_dataset, per_dataset
 from evidence.download_pages import download_page, figure_files, quote_files
 from evidence.evidence_blocks import theme_csv_path
 from evidence.finder_page import finder_page
@@ -26,7 +26,6 @@ from evidence.page import Page
 from evidence.proposal_pages import proposal_pages
 from evidence.quote_pages import nav_entries as quote_nav
 from evidence.quote_pages import quote_pages
-from evidence.search_index import remembered_quote_pages
 from evidence.site_pages import home_page, method_page, sources_page
 from evidence.site_search import search_page
 from evidence.social_cards import card_path, card_png
@@ -57,9 +56,7 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
     return files | trend_downloads(dataset)
 
 
-# The site in parts, in reading order. Each part is made and remembered on its own
-# (evidence.build_memo), tied to the parts of the data it reads: an edited quote makes the parts
-# that show quotes again, while the survey pages and their downloads are reused.
+# The site in parts, in reading order.
 PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
     "home": lambda dataset: [home_page(dataset)],
     "themes": theme_pages,
@@ -121,37 +118,42 @@ def nav(site_pages: list[Page]) -> list:
     ]
 
 
-def generated(dataset: Callable[[], Dataset], remember: Callable[[Hashable, Callable], Any]) -> tuple[dict, list]:
-    """Every generated file's content by path, and the navigation. `remember` keeps each part
-    (a build's memo.value); `dataset` is called only when a part must be made."""
+def generated(dataset: Dataset) -> tuple[dict, list]:
+    """Every generated file's content by path, and the navigation."""
     site_pages: list[Page] = []
     outputs: dict[str, str | _LazyCard] = {}
     for kind, name in [*(("pages", name) for name in PAGES), *(("files", name) for name in FILES)]:
-        part_pages, files = remember((kind, name), lambda kind=kind, name=name: part(dataset(), kind, name))
+        part_pages, files = part(dataset, kind, name)
         site_pages += part_pages
         outputs |= {page.path: page.markdown for page in part_pages} | files
     return outputs, nav(site_pages)
 
 
-def made_for_build(root: Path, memo: build_memo.Memo) -> tuple[dict, list]:
-    """What a build makes from the data before MkDocs renders: the data checked (DataInvalid if
-    not valid), every generated file and the navigation, and the quote finder's pages."""
-    check_for_build(root)
-    outputs, nav_entries = generated(lambda: current_dataset(root), memo.value)
-    remembered_quote_pages(root)
-    return outputs, nav_entries
-
-
-def prepare(dataset: Dataset, remember: Callable[[Hashable, Callable], Any]) -> None:
-    """Make the parts a build will not find in `remember`, ahead of it: `make serve` prepares them
-    as soon as a data file is saved, and the build that follows finds them with the dataset."""
-    generated(lambda: dataset, remember)
+def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
+    """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
+    Returns the menu, for a generator that has already read its configuration."""
+    outputs, menu = generated(current_dataset(root))
+    write(outputs, docs_dir)
+    write_nav(config_file, menu)
+    return menu
 
 
 def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
+
+
+NAV_START = "# --- Menu: generated from data/ by `make build` (evidence/generate.py); do not edit below ---\n"
+
+
+def write_nav(config_file: Path, menu: list) -> None:
+    """The menu goes into the site's own configuration, which every MkDocs-compatible generator
+    reads; a reviewer sees in the pull request's diff what a data change does to it."""
+    text = config_file.read_text(encoding="utf-8")
+    head = text.split(NAV_START, 1)[0].rstrip("\n") + "\n\n"
+    block = yaml.dump({"nav": menu}, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    _write_if_changed(config_file, head + NAV_START + block)
 
 
 @per_dataset

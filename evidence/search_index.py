@@ -8,11 +8,10 @@ Quotes reach Pagefind as one small HTML file each, indexed in a single run: its 
 API waits a tenth of a second per request, so adding records one by one would cost half a
 minute for today's corpus and most of an hour at a hundred times the size. Pagefind runs
 as its command-line program, which exits only when every file is written (the Python
-API's service could be shut down while a busy machine was still writing). The site's pages reach it
-the same way, each as the part of the page the site index reads (`site_page`), as soon as MkDocs
-has made every page's content: the index is built while the theme's templates are filled in. An
-index whose input did not change is taken from the previous build's (`.cache/pagefind/`) instead of
-being built again.
+API's service could be shut down while a busy machine was still writing). The site index reads the
+built pages, whichever generator made them: the theme marks each page's content with
+`data-pagefind-body` (overrides/main.html). An index whose input did not change is taken from the
+previous build's (`.cache/pagefind/`) instead of being built again.
 """
 
 from __future__ import annotations
@@ -25,13 +24,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from evidence import build_memo
-from evidence.dataset import Dataset, current_dataset
+from evidence.dataset import Dataset
 from evidence.finder import INDEX_DIR, records
 
 SITE_INDEX_DIR = "soegeindeks"
@@ -44,30 +41,17 @@ def quote_pages(dataset: Dataset) -> list[str]:
     return [record_html(item) for item in records(dataset)]
 
 
-def remembered_quote_pages(root: Path) -> list[str]:
-    return build_memo.value(root, "quote-pages", lambda: quote_pages(current_dataset(root)))
+def start_quote_index(dataset: Dataset, site_dir: Path, cache: Path) -> Building:
+    """The quote finder's index needs only the data, so a build starts it as soon as the pages are
+    generated, and Pagefind works on the second core while the site generator renders the pages."""
+    pages = {f"{number:06d}.html": page for number, page in enumerate(quote_pages(dataset))}
+    return _start(pages, site_dir / INDEX_DIR, "*.html", cache)
 
 
-def start_quote_index(quotes: list[str], site_dir: Path, cache: Path) -> Building:
-    """The quote finder's index needs only the data, so `make build` starts it as soon as the
-    pages are generated, and Pagefind works on the second core while MkDocs renders the pages."""
-    return _start({f"{number:06d}.html": page for number, page in enumerate(quotes)}, site_dir / INDEX_DIR, "*.html",
-                  cache)
-
-
-def site_page(title: str, content: str) -> str:
-    """A page as the site index reads it: what the theme puts in `data-pagefind-body`
-    (overrides/main.html), the page's content under its title, without the menus around it."""
-    heading = "" if "<h1" in content else f"<h1>{html.escape(title)}</h1>"  # as Material's partials/content.html
-    return (f'<!doctype html><html lang="da"><head><meta charset="utf-8"></head><body>'
-            f"<div data-pagefind-body>{heading}{content}</div></body></html>")
-
-
-def start_site_index(pages: dict[str, str], site_dir: Path, cache: Path) -> Building:
-    """The site index needs each page's content only, which MkDocs has made for every page before
-    it puts them into the theme's templates: Pagefind indexes them meanwhile, on the second core.
-    `pages` are `site_page`s by their path in the site."""
-    return _start(pages, site_dir / SITE_INDEX_DIR, "**/index.html", cache, ", ".join(SITE_EXCLUDE))
+def start_site_index(site_dir: Path, cache: Path) -> Building:
+    """The site index reads the built pages (each page's `index.html`; the embeddable charts and the
+    quote records are not pages a reader searches for)."""
+    return Building(Index(site_dir, site_dir / SITE_INDEX_DIR, "**/index.html", ", ".join(SITE_EXCLUDE)), cache)
 
 
 def _start(pages: dict[str, str], output: Path, glob: str, cache: Path, exclude: str | None = None) -> Building:
@@ -80,12 +64,11 @@ def _start(pages: dict[str, str], output: Path, glob: str, cache: Path, exclude:
     return Building(Index(Path(inputs.name), output, glob, exclude), cache, inputs)
 
 
-def write_indexes(quote_index: Building, site_index: Building, meanwhile: Callable[[], None] = lambda: None) -> None:
+def write_indexes(quote_index: Building, site_index: Building) -> None:
     """Finish both indexes; each Pagefind run is mostly single-threaded, so together they take the
-    time of the larger one, and `meanwhile` is done while they run. An index whose input has not
-    changed is taken from the cache. The site gets each finished index whole (`_publish`)."""
+    time of the larger one. An index whose input has not changed is taken from the cache. The site
+    gets each finished index whole (`_publish`)."""
     try:
-        meanwhile()
         for building in (quote_index, site_index):
             _publish(building.finish(), building.output)
     finally:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from evidence.charts import PALETTE
 from evidence.dataset import Dataset, per_dataset
 from evidence.formatting import percent
-from evidence.lazy import pd
 
 CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
                "andel_procent", "kildehenvisning", "publikation"]

@@ -58,9 +58,7 @@ def trend_questions(dataset: Dataset, theme_id: str) -> list[str]:
 
 
 def survey_section(dataset: Dataset, theme_id: str, root: str) -> str:
-    """The survey's part of a theme page, its figures and how they changed, as a block (macro) of
-    its own: a theme page also lists quotes, and an edited quote must not make the survey's figures
-    be worked out again (evidence.build_memo)."""
+    """The survey's part of a theme page: its figures and how they changed."""
     lines = []
     if not theme_figure_frame(dataset, theme_id).empty:
         lines += ["## Det viser undersøgelsen\n", theme_figures(dataset, theme_id, root) + "\n"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from evidence.dataset import Dataset, per_dataset
-from evidence.lazy import pd
 from evidence.survey import question_frame
 
 

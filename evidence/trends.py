@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from evidence.dataset import Dataset, per_dataset
 from evidence.formatting import number, percent
-from evidence.lazy import pd
 
 COLUMNS = ["wave", "question", "option", "option_label", "population", "population_label", "value", "text", "locator"]
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and screen readers skip it

@@ -2,15 +2,15 @@
 
 from pathlib import Path
 
-from evidence import blocks, build_memo, evidence_blocks, finder_page, insight_blocks, site_search, theme_pages, trend_blocks
-from evidence.dataset import current_dataset as dataset_for
+from evidence import blocks, evidence_blocks, finder_page, insight_blocks, site_search, theme_pages, trend_blocks
+from evidence.dataset import current_dataset
 
 
 def define_env(env):
     project = Path(env.conf["config_file_path"]).parent
 
     def data():
-        return dataset_for(project)
+        return current_dataset(project)
 
     def root() -> str:
         return blocks.rel_root(env.page.url)
@@ -47,6 +47,5 @@ def define_env(env):
             data(), question, group, root(), until or None),
         "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),
     }
-    # A block's output depends on the data, its arguments, and where the page is.
     for name, function in macros.items():
-        env.macro(build_memo.remembered(project, name, function, lambda: (root(), env.conf["site_url"])), name)
+        env.macro(function, name)

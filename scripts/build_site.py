@@ -1,60 +1,69 @@
-"""`make build`: build into a temporary folder (the hook validates the data), then replace the site folder.
+"""`make build`: generate the pages, build the site with MkDocs into a temporary folder, index it
+for search, then replace the site folder.
 
-Building beside the live folder means a failed build never leaves a half-built site:
-the previous site stays until a complete new one is ready.
+Building beside the live folder means a failed build never leaves a half-built site: the previous
+site stays until a complete new one is ready. Invalid data stop the build before MkDocs starts,
+with every problem listed (file, row or line, field, what was expected) and no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-# Only the memo's lock comes from evidence: this process runs MkDocs and the preparing process, and the
-# data libraries take half a second to load.
-from evidence.build_memo import taken_lock
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from evidence.build import DataInvalid, generate_pages, start_search_indexes, write_search_indexes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(site: Path, root: Path = PROJECT_ROOT) -> int:
-    """Data are validated once, by the MkDocs hook, which stops the build before anything is written."""
     staging = site.with_name(site.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
-    preparing = start_preparing(root)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-        cwd=root,
-    )
-    if preparing is not None:
-        preparing.wait()
-    if result.returncode != 0:
+    try:
+        generate_pages(root)
+    except DataInvalid as error:
+        return _failed(site, error.report())
+    quote_index = start_search_indexes(root, staging)
+    try:
+        _mkdocs(root, staging)
+        write_search_indexes(root, staging, quote_index)
+    except (MkDocsException, RuntimeError) as error:
+        quote_index.cancel()
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Bygningen fejlede; {site.name}/ er ikke ændret.", file=sys.stderr)
-        return result.returncode
+        return _failed(site, str(error))
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
     return 0
 
 
-def start_preparing(root: Path) -> subprocess.Popen | None:
-    """Check the data and make the pages in a second process while MkDocs starts (scripts/prepare_build.py).
-    The lock is taken here and handed to that process, so the build's hook, which waits for the lock,
-    can never start before it."""
-    lock = taken_lock(root)
-    if lock is None:  # a read-only project: the build does everything itself
-        return None
-    with lock:
-        return subprocess.Popen([sys.executable, "-m", "scripts.prepare_build"], cwd=root, pass_fds=(lock.fileno(),),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _mkdocs(root: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` in this process, which has the data loaded already for the macros."""
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _failed(site: Path, message: str) -> int:
+    print(message, file=sys.stderr)
+    print(f"Bygningen fejlede; {site.name}/ er ikke ændret.", file=sys.stderr)
+    return 1
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     return build(args.site_dir.resolve())
 
 
