@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from evidence import build
+from evidence.publish import build
 
 log = get_plugin_logger(__name__)
 

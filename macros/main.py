@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
-from evidence import blocks, evidence_blocks, finder_page, insight_blocks, site_search, theme_pages, trend_blocks
-from evidence.dataset import current_dataset
+from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks
+from evidence.load.dataset import current_dataset
+from evidence.pages import finder_page, site_search, theme_pages
+from evidence.urls import rel_root
 
 
 def define_env(env):
@@ -13,7 +15,7 @@ def define_env(env):
         return current_dataset(project)
 
     def root() -> str:
-        return blocks.rel_root(env.page.url)
+        return rel_root(env.page.url)
 
     macros = {
         "survey_figure": lambda wave, question, group: blocks.survey_figure(

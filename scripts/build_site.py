@@ -18,7 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from evidence.build import DataInvalid, generate_pages, start_search_indexes, write_search_indexes
+from evidence.publish.build import DataInvalid, generate_pages, start_search_indexes, write_search_indexes
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from evidence.dataset import PROJECT_ROOT
+from evidence.model.dataset import PROJECT_ROOT
 
 WAVE_ID = re.compile(r"^[0-9]{4}(-[a-z0-9]+)?$")
 

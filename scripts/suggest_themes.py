@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from evidence.dataset import PROJECT_ROOT, load_dataset
-from evidence.theme_suggest import suggest
+from evidence.load.dataset import load_dataset
+from evidence.model.dataset import PROJECT_ROOT
+from evidence.model.theme_suggest import suggest
 
 
 def main() -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from evidence.dataset import PROJECT_ROOT, load_dataset
-from evidence.problems import DataInvalid
+from evidence.load.dataset import load_dataset
+from evidence.load.problems import DataInvalid
+from evidence.model.dataset import PROJECT_ROOT
 
 
 def main() -> int:

@@ -1,0 +1,230 @@
+"""HTML blocks that pages embed: a survey figure, a quote, a citation box.
+
+Blocks are HTML rather than Markdown so that data is never read as markup: every
+string from `data/` is escaped here, and what a block returns is not parsed again as
+a template or as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+
+from evidence.html.charts import bar_chart_svg, data_table, text_alternative
+from evidence.model.dataset import Dataset
+from evidence.model.survey import population_colours, question_frame, question_title, summary_frame
+from evidence.urls import embed_path, figure_csv_path, group_slug, permalink, summary_csv_path
+
+GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
+
+
+def esc(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+PARTIAL_NOTE = (
+    '<p class="ev-partial"><strong>Delvis serie:</strong> rapportens diagram gik tabt i '
+    "tekstudgaven. Her vises kun de tal, som rapportens tekst selv nævner – de øvrige svar "
+    "er ikke gengivet og er ikke anslået.</p>"
+)
+
+
+def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str,
+                  site_url: str | None = None) -> str:
+    """A question's chart; with `site_url`, also the code to embed it on another site."""
+    question = dataset.waves[wave_id].questions[question_id]
+    frame = question_frame(dataset, wave_id, question_id, group)
+    title = f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
+    return figure_html(
+        dataset, wave_id, frame,
+        title=title,
+        measure=question["measure"],
+        figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
+        csv_href=root + figure_csv_path(wave_id, question_id, group),
+        partial=question["series"] == "partial",
+        embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
+    )
+
+
+def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
+    """A standalone page with one chart, for an iframe on a newspaper's or a municipality's site."""
+    root = "../../"
+    figure = survey_figure(dataset, wave_id, question_id, group, root)
+    title = esc(question_title(dataset.waves[wave_id].questions[question_id]))
+    return (
+        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>{EMBED_CSS}</style></head><body>{figure}"
+        f'<p class="ev-download"><a href="{root}tal/{wave_id}/{question_id}/" target="_top">'
+        "Se alle tal og kilder på sitet om socialrådgivernes arbejdsvilkår</a></p></body></html>\n"
+    )
+
+
+EMBED_CSS = (
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff;"
+    "margin:0;padding:12px;font-size:15px;line-height:1.45}svg{max-width:100%;height:auto}"
+    "figure{margin:0}figcaption{font-size:13px;margin-top:8px}table{border-collapse:collapse;font-size:13px}"
+    "th,td{border:1px solid #ccc;padding:4px 6px;text-align:left}a{color:#0b5c7d}"
+    "@media (prefers-color-scheme: dark){body{background:#1e2129;color:#e6e6e6}a{color:#7cc4e4}}"
+)
+
+
+def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
+    frame = summary_frame(dataset, wave_id)
+    return figure_html(
+        dataset, wave_id, frame,
+        title=f"Svar, som rapporten nævner for alle tre områder, undersøgelsen {wave_id}",
+        measure="Andel i procent; se spørgsmålet for, hvad andelen måler",
+        figure_id=f"fig-{wave_id}-opsummering",
+        csv_href=root + summary_csv_path(wave_id),
+        partial=True,
+    )
+
+
+def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
+                csv_href: str, partial: bool, embed: tuple[str, str] | None = None) -> str:
+    publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
+    locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
+    svg = bar_chart_svg(frame, population_colours(dataset))
+    cite = (
+        '<details class="ev-cite"><summary>Sådan citerer du</summary>'
+        f"<p>Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}.</p>"
+        f'<p>Link direkte til diagrammet: <a href="#{esc(figure_id)}">#{esc(figure_id)}</a></p></details>'
+    )
+    if embed:
+        snippet = (f'<iframe src="{embed[0]}" title="{esc(embed[1])}" width="100%" height="720" '
+                   'loading="lazy" style="border:0"></iframe>')
+        cite += ('<details class="ev-cite"><summary>Indlejr diagrammet</summary>'
+                 "<p>Kopiér koden og sæt den ind på din egen side. Diagrammet viser kilden.</p>"
+                 f"<pre><code>{esc(snippet)}</code></pre></details>")
+    return (
+        f'<figure class="ev-figure" id="{esc(figure_id)}">'
+        f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(title, frame))}">{svg}</div>'
+        f"<figcaption><strong>{esc(title)}</strong><br>"
+        f"{esc(measure)}. Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}."
+        f"{PARTIAL_NOTE if partial else ''}</figcaption>"
+        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{data_table(frame, title)}</details>'
+        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
+        f"{cite}</figure>"
+    )
+
+
+def method_summary(dataset: Dataset, wave_id: str) -> str:
+    """The wave's method figures as a definition list, each with where the report says it."""
+    from evidence.model.formatting import count
+
+    items = "".join(
+        f"<dt>{esc(m['label'])}</dt><dd>{esc(count(m['value'], m['unit'], m.get('approximate', False)))}"
+        f' <span class="ev-locator">({esc(m["locator"])})</span></dd>'
+        for m in dataset.waves[wave_id].meta["method"]
+    )
+    return f'<dl class="ev-method">{items}</dl>'
+
+
+def summary_table(dataset: Dataset, wave_id: str) -> str:
+    """The report's cross-area summary: per question, the figures stated for each area."""
+    from evidence.model.formatting import percent
+
+    wave = dataset.waves[wave_id]
+    areas = [pid for pid, p in dataset.populations.items() if p["group"] == "område" and pid != "ikke-angivet"]
+    figures = wave.figures[wave.figures["population"].isin(areas)]
+    head = "".join(f'<th scope="col">{esc(dataset.populations[a]["name"])}</th>' for a in areas)
+    rows = []
+    for qid, question in wave.questions.items():
+        subset = figures[figures["question"] == qid]
+        if subset.empty:
+            continue
+        labels = {o["id"]: o["label"] for o in question["options"]}
+        cells = "".join(
+            "<td><ul>" + "".join(
+                f"<li>{percent(r.value)} {esc(labels[r.option])}</li>"
+                for r in subset[subset["population"] == area].itertuples()) + "</ul></td>"
+            for area in areas
+        )
+        rows.append(f'<tr><th scope="row">{esc(question_title(question))}</th>{cells}</tr>')
+    return (
+        '<div class="ev-scroll" tabindex="0" role="region" aria-label="Opsummering på tværs af områder">'
+        f'<table class="ev-table ev-summary"><caption>Opsummering på tværs af områder, undersøgelsen {esc(wave_id)}'
+        f'</caption><thead><tr><th scope="col">Spørgsmål</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table></div>"
+    )
+
+
+def headline_figures(dataset: Dataset, root: str) -> str:
+    """Key numbers of the newest wave, each linked to its question page."""
+    from evidence.model.formatting import percent
+
+    wave_id, wave = list(dataset.waves.items())[-1]
+    figures = wave.figures.set_index(["question", "option", "population"])["value"]
+    cards = []
+    for headline in wave.meta.get("headlines", []):
+        value = figures[(headline["question"], headline["option"], headline["population"])]
+        question = wave.questions[headline["question"]]
+        population = dataset.populations[headline["population"]]["name"]
+        cards.append(
+            f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
+            f'<span class="ev-keyfig__value">{percent(value)}</span> '
+            f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
+            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")} · undersøgelsen {esc(wave_id)}'
+            "</span></li>"
+        )
+    banner = ""
+    if wave.synthetic:
+        banner = synthetic_banner()
+    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>'
+
+
+def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:
+    """One quote with everything needed to cite it; the copy button only appears with JavaScript.
+
+    Only the quote's canonical page carries its id as anchor; elsewhere (theme hubs, insights)
+    the same quote links to that page, so search finds each quote once.
+    """
+    from evidence.html.theme_links import theme_links
+    from evidence.model import quotes
+
+    item = dataset.quotes[quote_id]
+    link = root + permalink(item, dataset)
+    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
+    lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
+    kind = quotes.KIND_NAMES[item["kind"]]
+    heading = f"{kind} {item['locator']['order']}" if item["kind"] != "interview-quote" else \
+        f"{kind}, indsigt {item['locator']['insight']}"
+    themes = theme_links(dataset, item["themes"], root)
+    extra = []
+    if item.get("full_text"):
+        full = dataset.quotes[item["full_text"]]
+        extra.append(f'<a href="{root}{permalink(full, dataset)}">Læs hele fortællingen</a>')
+    for excerpt in quotes.excerpts_of(dataset, quote_id):
+        extra.append(f'<a href="{root}{permalink(excerpt, dataset)}">Også gengivet som '
+                     f'{esc(quotes.KIND_NAMES[excerpt["kind"]].lower())} ({esc(quotes.locator_text(dataset, excerpt))})</a>')
+    copy_text = (
+        f"»{item['text'].replace(chr(10) + chr(10), ' ')}« – {quotes.attribution(item)}. "
+        f"Kilde: {quotes.citation_text(dataset, item)}"
+    )
+    h = f"h{heading_level}"
+    title_id = f' id="{esc(quote_id)}"' if anchor else ""
+    return (
+        f'<article class="ev-quote" aria-label="{esc(heading)}">'
+        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>'
+        f"{lead}<blockquote>{paragraphs}</blockquote>"
+        f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
+        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
+        f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
+        + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
+        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Permalink: {esc(quote_id)}</a> '
+        f'<button type="button" class="ev-copy md-button" hidden data-copy="{esc(copy_text)}" '
+        f'data-permalink="{link}">Kopiér citat</button>'
+        f'<span class="ev-copy__status" role="status" aria-live="polite"></span></p>'
+        "</article>"
+    )
+
+
+SYNTHETIC_TITLE = "Syntetiske testdata – ikke rigtige tal"
+
+
+def synthetic_banner() -> str:
+    return (
+        '<div class="admonition danger ev-synthetic" role="note">'
+        f'<p class="admonition-title">{esc(SYNTHETIC_TITLE)}</p>'
+        "<p>Tallene her er opdigtede og bruges kun til at teste sitet. De må ikke citeres.</p></div>"
+    )

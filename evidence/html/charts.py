@@ -1,0 +1,128 @@
+"""Survey figures as static, accessible charts: inline SVG rendered at build time.
+
+Vega renders the SVG once at build time (vl-convert), so readers download no chart
+JavaScript and no third party sees them. Vega's own ARIA labels are English, so they
+are switched off and the figure carries a Danish text alternative and the same
+numbers as a table instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import threading
+from importlib.metadata import version
+from pathlib import Path
+
+import pandas as pd
+
+from evidence.model.formatting import percent
+
+# Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
+# is named by everything that decides its SVG – the rows, the colours, the drawing code and the
+# Altair and vl-convert versions – so an unchanged chart is read back instead of drawn again.
+CACHE_DIR = Path(os.environ.get("EVIDENCE_CHART_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "charts"))
+
+
+LOCALE = "da-DK"
+
+
+_DRAWING_CODE = [hashlib.sha256((Path(__file__).parent / "chart_drawing.py").read_bytes()).hexdigest(),
+                 version("altair"), version("vl-convert-python"), LOCALE]
+
+
+
+
+def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    return _drawn_once("bar_chart", frame, colours)
+
+
+def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    return _drawn_once("trend_chart", frame, colours)
+
+
+def start_engine_if_first_build() -> None:
+    """On a machine that has drawn no chart yet, start the Vega engine now, in the background: its
+    start-up takes half a second, which it then spends beside the data checks, not before the
+    first chart. (vl-convert lets other threads run while it starts.)"""
+    if not any(CACHE_DIR.glob("*.svg")):
+        threading.Thread(target=_start_engine, name="vega-engine", daemon=True).start()
+
+
+def _start_engine() -> None:
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point"})
+
+
+def _drawn_once(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    """The chart's SVG from the cache, or drawn (Altair → Vega-Lite → vl-convert) and stored."""
+    key = json.dumps([*_DRAWING_CODE, kind, frame.to_json(orient="split"), sorted(colours.items())])
+    cached = CACHE_DIR / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    from evidence.html import chart_drawing
+
+    svg = chart_drawing.svg(kind, frame, colours, LOCALE)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(cached)
+    return svg
+
+
+def text_alternative(title: str, frame: pd.DataFrame) -> str:
+    """A Danish sentence per population, in the order the chart shows."""
+    parts = []
+    for population, rows in frame.groupby("population_label", sort=False):
+        values = "; ".join(f"{row.option_label}: {percent(row.value)}" for row in rows.itertuples())
+        parts.append(f"{population} – {values}.")
+    return f"Søjlediagram: {title}. " + " ".join(parts)
+
+
+def data_table(frame: pd.DataFrame, caption: str) -> str:
+    """The plotted numbers as a table: options down, populations across."""
+    populations = list(dict.fromkeys(frame["population_label"]))
+    options = list(dict.fromkeys(frame["option_label"]))
+    lookup = {(r.option_label, r.population_label): r.text for r in frame.itertuples()}
+    head = "".join(f'<th scope="col">{html.escape(p)}</th>' for p in populations)
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(option)}</th>'
+        + "".join(f"<td>{lookup.get((option, p), '–')}</td>" for p in populations)
+        + "</tr>"
+        for option in options
+    )
+    return (
+        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
+    """A Danish sentence per option and population, wave by wave."""
+    parts = []
+    for (option, population), rows in frame.groupby(["option_label", "population_label"], sort=False):
+        values = ", ".join(f"{row.wave}: {row.text}" for row in rows.itertuples())
+        parts.append(f"{option}, {population} – {values}.")
+    return f"Linjediagram: {title}. " + " ".join(parts)
+
+
+def trend_table(frame: pd.DataFrame, caption: str) -> str:
+    """The plotted numbers as a table: option and population down, waves across."""
+    waves = sorted(frame["wave"].unique())
+    lookup = {(r.option_label, r.population_label, r.wave): r.text for r in frame.itertuples()}
+    pairs = list(dict.fromkeys(zip(frame["option_label"], frame["population_label"], strict=True)))
+    head = "".join(f'<th scope="col">{html.escape(w)}</th>' for w in waves)
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(option)}</th><td>{html.escape(population)}</td>'
+        + "".join(f"<td>{lookup.get((option, population, w), '–')}</td>" for w in waves)
+        + "</tr>"
+        for option, population in pairs
+    )
+    return (
+        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">Svar</th><th scope="col">Population</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )

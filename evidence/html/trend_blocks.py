@@ -1,0 +1,71 @@
+"""HTML blocks for a question across waves: trend chart, 'ændring siden sidst', synthetic-data banner.
+
+Kept apart from evidence.html.blocks so a page of any section (question pages, theme hubs) can
+embed a trend through one macro without knowing how waves are joined.
+"""
+
+from __future__ import annotations
+
+from evidence.html.blocks import GROUP_TITLES, PARTIAL_NOTE, esc
+from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
+from evidence.model.dataset import Dataset
+from evidence.model.formatting import percent
+from evidence.model.survey import population_colours, question_title
+from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
+from evidence.urls import group_slug, trend_csv_path
+
+
+def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
+    frame = trend_rows(dataset, question_id, group, until)
+    if frame.empty:
+        return ""
+    question = latest_question(dataset, question_id, until)
+    waves = list(dict.fromkeys(sorted(frame["wave"])))
+    title = f"{question_title(question)} – udvikling {waves[0]}–{waves[-1]}, {GROUP_TITLES.get(group, group)}"
+    citations = " ".join(dict.fromkeys(
+        dataset.publications[dataset.waves[w].meta["publication"]]["citation"] for w in waves))
+    locators = "; ".join(
+        f"{w}: " + "; ".join(dict.fromkeys(part for loc in frame.loc[frame["wave"] == w, "locator"]
+                                           for part in loc.split("; ")))
+        for w in waves)
+    partial = any(dataset.waves[w].questions[question_id]["series"] == "partial" for w in waves)
+    svg = trend_chart_svg(frame, population_colours(dataset))
+    figure_id = f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else "")
+    return (
+        f'<figure class="ev-figure ev-trend" id="{esc(figure_id)}">'
+        f'<div class="ev-chart" role="img" aria-label="{esc(trend_text_alternative(title, frame))}">{svg}</div>'
+        f"<figcaption><strong>{esc(title)}</strong><br>"
+        f"{esc(question['measure'])}. Kilder: {esc(citations)} Sted i rapporterne: {esc(locators)}."
+        f"{PARTIAL_NOTE if partial else ''}</figcaption>"
+        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{trend_table(frame, title)}</details>'
+        f'<p class="ev-download"><a href="{root}{trend_csv_path(question_id, group, until)}" download>'
+        "Hent tallene i diagrammet (CSV)</a></p>"
+        "</figure>"
+    )
+
+
+def change_list(dataset: Dataset, question_id: str, group: str, until: str | None = None) -> str:
+    """'Ændring siden sidst' per option and population, in percentage points."""
+    items = "".join(
+        f"<li>{esc(c.option_label)}, {esc(c.population_label)}: {percent(c.before)} i {esc(c.from_wave)} → "
+        f"{percent(c.after)} i {esc(c.to_wave)} (<strong>{esc(c.text)}</strong>)</li>"
+        for c in changes(dataset, question_id, group, until)
+    )
+    if not items:
+        return ""
+    return f'<div class="ev-change"><p><strong>Ændring siden sidst</strong></p><ul>{items}</ul></div>'
+
+
+
+def trend_downloads(dataset: Dataset) -> dict[str, str]:
+    """The CSV behind every trend chart the pages show."""
+    from evidence.model.survey import csv_text
+
+    files = {}
+    for question_id in {q for wave in dataset.waves.values() for q in wave.questions}:
+        waves = question_waves(dataset, question_id)
+        for until in [None, *waves]:
+            for group in trend_groups(dataset, question_id, until):
+                frame = trend_rows(dataset, question_id, group, until)
+                files[trend_csv_path(question_id, group, until)] = csv_text(dataset, frame)
+    return files

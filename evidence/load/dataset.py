@@ -1,0 +1,99 @@
+"""Load `data/` into one validated dataset, or refuse it with every problem listed.
+
+Nothing reaches a page before the schema checks (evidence.load.files) and the checks that join files
+(evidence.load.cross_checks) have passed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evidence.load.cross_checks import by_id, cross_check, items
+from evidence.load.files import DataFile, read_all
+from evidence.load.problems import DataInvalid
+from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
+
+
+def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
+    data_dir = root / "data"
+    files, problems = read_all(data_dir)
+    dataset = _assemble(files, root)
+    invalid = frozenset(p.file.removeprefix("data/") for p in problems)
+    problems += cross_check(dataset, files, invalid)
+    if problems:
+        raise DataInvalid(problems)
+    return dataset
+
+
+def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
+    def content(rel: str):
+        return files[rel].content if rel in files else []
+
+    waves = {}
+    for rel in sorted(files):
+        if rel.startswith("survey/") and rel.endswith("/wave.yml"):
+            folder = rel.removesuffix("/wave.yml")
+            meta = files[rel].content
+            if not isinstance(meta, dict) or not isinstance(meta.get("id"), str):
+                continue
+            questions = by_id(content(f"{folder}/questions.yml"))
+            waves[meta["id"]] = Wave(meta["id"], meta, questions, items(content(f"{folder}/figures.csv")))
+
+    quotes: dict[str, dict] = {}
+    facts, proposals, insights, booklet_texts = {}, {}, {}, {}
+    for rel in sorted(files, key=_source_order):
+        data = files[rel]
+        publication = Path(rel).parent.name if rel.startswith("quotes/") else Path(rel).stem.removesuffix("-chapters")
+        if data.schema == "quotes":
+            for item in by_id(data.content).values():
+                quotes.setdefault(item["id"], {**item, "publication": publication, "file": f"data/{rel}"})
+        elif data.schema == "facts":
+            facts.update({key: {**item, "publication": publication} for key, item in by_id(data.content).items()})
+        elif data.schema == "proposals":
+            proposals.update({key: {**item, "publication": publication} for key, item in by_id(data.content).items()})
+        elif data.schema == "insights":
+            insights[publication] = data.content
+        elif data.schema == "booklet-texts":
+            booklet_texts[publication] = data.content
+
+    return Dataset(
+        publications=by_id(content("publications.yml")),
+        themes=by_id(content("themes.yml")),
+        areas=by_id(content("areas.yml")),
+        populations=by_id(content("survey/populations.yml")),
+        waves=dict(sorted(waves.items())),
+        quotes=quotes,
+        insights=insights,
+        facts=facts,
+        booklet_texts=booklet_texts,
+        proposals=proposals,
+        root=root,
+    )
+
+
+PART_ORDER = {"cover": 0, "chapters": 1, "testimonies": 2, "interviews": 0}
+
+
+def _source_order(rel: str) -> tuple:
+    """Quotes of a publication in the order its parts are printed."""
+    path = Path(rel)
+    return (str(path.parent), PART_ORDER.get(path.stem, 9), path.name)
+
+
+_cache: dict[Path, tuple[tuple, Dataset]] = {}
+
+
+def fingerprint(root: Path) -> tuple:
+    """Changes whenever any data file changes, so `make serve` reloads edited data."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in (root / "data").rglob("*") if p.is_file()))
+
+
+def current_dataset(root: Path = PROJECT_ROOT) -> Dataset:
+    """The validated dataset as the files are now, loaded once per change of the data rather than
+    once per page: the generation step and every macro of the build share it."""
+    key = fingerprint(root)
+    cached = _cache.get(root)
+    if cached is None or cached[0] != key:
+        _cache[root] = (key, load_dataset(root))
+    return _cache[root][1]

@@ -1,0 +1,121 @@
+"""Checks that published words are the source's words, and that they identify no one.
+
+Both run at load time, so a quote that drifted from its source, or a phone number pasted
+into a testimony, stops the build like any other data problem instead of waiting for a
+test to catch it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from evidence.load.files import DataFile
+from evidence.load.problems import Problem
+from evidence.load.schemas import yaml_where
+from evidence.load.text_repair import repair, squash
+
+# Fields whose text is published as the source's own words.
+VERBATIM_FIELDS = {
+    "quotes": ("text", "lead_in", "attribution"),
+    "facts": ("text", "cited_source"),
+    "proposals": ("text",),
+}
+
+
+# Documents that are the source's words throughout, except these keys (ids, tags, site labels).
+VERBATIM_DOCUMENTS = {
+    "insights": {"id", "parent", "themes", "question", "group", "topic"},
+    "booklet-texts": {"lines", "signed", "chapter"},
+}
+
+
+IDENTIFYING = {
+    "CPR-nummer": re.compile(r"\b[0-3]\d[01]\d\d{2}[- ]?\d{4}\b"),
+    "e-mailadresse": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
+    "telefonnummer": re.compile(r"(?<![\d.,])(?:\+45[ ]?)?(?:\d{2}[ ]?){3}\d{2}(?!\d|[.,]\d)"),
+}
+
+
+def haystack(root: Path, text_file: str) -> str:
+    """The source as running text: conversion artefacts undone, whitespace and bold markers folded."""
+    raw = (root / "data" / "sources" / text_file).read_text(encoding="utf-8")
+    return squash(repair(raw)).replace("**", "")
+
+
+def publication_of(rel: str) -> str:
+    path = Path(rel)
+    return path.parent.name if rel.startswith("quotes/") else path.stem.removesuffix("-chapters")
+
+
+def verbatim_problems(root: Path, publications: dict[str, dict], files: dict[str, DataFile]) -> list[Problem]:
+    sources: dict[str, str] = {}
+    problems = []
+    for rel, data in sorted(files.items()):
+        publication = publications.get(publication_of(rel))
+        if publication is None or not (root / "data" / "sources" / str(publication.get("text_file"))).is_file():
+            continue  # unknown publications and missing source files are reported by the reference checks
+        if publication["id"] not in sources:
+            sources[publication["id"]] = haystack(root, publication["text_file"])
+        where = yaml_where(data.content, data.line_of)
+        for location, value in _published_words(data):
+            if squash(value) not in sources[publication["id"]]:
+                problems.append(Problem(
+                    f"data/{rel}", where(location), _field(location),
+                    f"tekst, der ikke står ordret i kilden ({_gist(value)})",
+                    f"kildens ordlyd fra data/sources/{publication['text_file']}",
+                    "ret kun konverteringsfejl – aldrig stavning, tegnsætning eller ordvalg"))
+    return problems
+
+
+def _published_words(data: DataFile) -> Iterator[tuple[tuple, str]]:
+    if data.schema in VERBATIM_FIELDS and isinstance(data.content, list):
+        for index, item in enumerate(data.content):
+            for field in VERBATIM_FIELDS[data.schema]:
+                value = item.get(field) if isinstance(item, dict) else None
+                if isinstance(value, str):
+                    yield (index, field), value
+    elif data.schema in VERBATIM_DOCUMENTS:
+        skip = VERBATIM_DOCUMENTS[data.schema]
+        for location, value in _texts(data.content, ()):
+            if not any(step in skip for step in location):
+                yield location, value
+
+
+def _gist(text: str) -> str:
+    words = squash(text).split(" ")
+    return "»" + " ".join(words[:8]) + (" …«" if len(words) > 8 else "«")
+
+
+def identifying_problems(files: dict[str, DataFile]) -> list[Problem]:
+    """CPR numbers, e-mail addresses and phone numbers in any published text."""
+    problems = []
+    for rel, data in sorted(files.items()):
+        if data.schema in ("figures",) or rel.startswith(("schemas/", "sources/")):
+            continue
+        where = yaml_where(data.content, data.line_of)
+        for location, text in _texts(data.content, ()):
+            for kind, pattern in IDENTIFYING.items():
+                match = pattern.search(text)
+                if match:
+                    problems.append(Problem(
+                        f"data/{rel}", where(location), _field(location), f"noget, der ligner et {kind} ('{match.group(0)}')",
+                        "ingen personhenførbare oplysninger i publiceret tekst",
+                        "fjern oplysningen, eller få udgiveren til at vurdere den"))
+    return problems
+
+
+def _texts(value, location: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _texts(child, location + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _texts(child, location + (index,))
+
+
+def _field(location: tuple) -> str:
+    return ".".join(str(step) for step in location if not isinstance(step, int)) or "(tekst)"

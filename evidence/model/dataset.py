@@ -1,0 +1,71 @@
+"""The validated data as one object: what every page, chart and download is made from."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Wave:
+    id: str
+    meta: dict
+    questions: dict[str, dict]
+    rows: list[dict]  # figures.csv
+
+    @functools.cached_property
+    def figures(self) -> pd.DataFrame:
+        figures = pd.DataFrame(self.rows, columns=["question", "option", "population", "value", "locator"])
+        figures["wave"] = self.id
+        return figures
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.meta.get("synthetic"))
+
+
+@dataclass
+class Dataset:
+    publications: dict[str, dict]
+    themes: dict[str, dict]
+    areas: dict[str, dict]
+    populations: dict[str, dict]
+    waves: dict[str, Wave]
+    quotes: dict[str, dict]
+    insights: dict[str, dict] = field(default_factory=dict)
+    facts: dict[str, dict] = field(default_factory=dict)
+    booklet_texts: dict[str, dict] = field(default_factory=dict)
+    proposals: dict[str, dict] = field(default_factory=dict)
+    root: Path = PROJECT_ROOT
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def source_text(self, publication_id: str) -> str:
+        name = self.publications[publication_id]["text_file"]
+        return (self.root / "data" / "sources" / name).read_text(encoding="utf-8")
+
+
+def per_dataset(function: Callable) -> Callable:
+    """Compute a derived table once per loaded dataset: pages, charts and downloads ask for the same
+    figures many times in a build, and a new dataset (an edit under `make serve`) starts afresh.
+    DataFrames are handed out as copies, so a caller can never change what the next one sees."""
+
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def cached(dataset: Dataset, *args, **kwargs):
+        bound = signature.bind(dataset, *args, **kwargs)
+        bound.apply_defaults()
+        key = (function.__qualname__, *list(bound.arguments.values())[1:])
+        if key not in dataset.derived:
+            dataset.derived[key] = function(dataset, *args)
+        result = dataset.derived[key]
+        return result.copy() if isinstance(result, pd.DataFrame) else result
+
+    return cached

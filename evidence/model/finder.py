@@ -1,0 +1,96 @@
+"""The quote finder's records and facets: one record per quote, with filters a reader can combine.
+
+The index itself is built by Pagefind (evidence.publish.search_index); this module decides what
+each record says, so the same facts feed the finder, the downloads and the tests.
+"""
+
+from __future__ import annotations
+
+from evidence.model import quotes
+from evidence.model.dataset import Dataset
+from evidence.urls import permalink
+
+FACETS = {
+    "tema": "Tema",
+    "kilde": "Kilde og år",
+    "type": "Type",
+    "alder": "Alder",
+    "anciennitet": "Anciennitet",
+    "omraade": "Arbejdsområde",
+}
+
+
+AGE_BANDS = [(0, 30, "Under 30 år"), (30, 40, "30–39 år"), (40, 50, "40–49 år"), (50, 200, "50 år og derover")]
+
+
+def age_band(age: int | None) -> str | None:
+    if age is None:
+        return None
+    return next(label for low, high, label in AGE_BANDS if low <= age < high)
+
+
+def filters_of(dataset: Dataset, item: dict) -> dict[str, list[str]]:
+    speaker = item.get("speaker", {})
+    values = {
+        "tema": [dataset.themes[t]["name"] for t in item["themes"]],
+        "kilde": [dataset.publications[item["publication"]]["short"]],
+        "type": [quotes.KIND_NAMES[item["kind"]]],
+        "alder": [age_band(speaker.get("age"))],
+        "anciennitet": [f"{speaker['seniority']} i nuværende job"] if speaker.get("seniority") else [],
+        "omraade": [dataset.areas[a]["name"] for a in item.get("areas", [])],
+    }
+    return {key: [v for v in vals if v] for key, vals in values.items() if any(vals)}
+
+
+def newest_first(dataset: Dataset, item: dict) -> str:
+    """A text key that sorts the newest publication first (Pagefind compares sort keys as text)."""
+    return f"{9999 - dataset.publications[item['publication']]['year']:04d}-{item['id']}"
+
+
+def records(dataset: Dataset) -> list[dict]:
+    """Every quote as a finder record; URLs are relative to the site root."""
+    result = []
+    for item in dataset.quotes.values():
+        result.append({
+            "url": permalink(item, dataset),
+            "content": item["text"],
+            "language": "da",
+            "meta": {
+                "title": f"{quotes.KIND_NAMES[item['kind']]} ({item['id']})",
+                "id": item["id"],
+                "lead_in": item.get("lead_in", ""),
+                "attribution": quotes.attribution(item),
+                "citation": quotes.citation_text(dataset, item),
+            },
+            "filters": filters_of(dataset, item),
+            "sort": {"order": newest_first(dataset, item)},
+        })
+    return result
+
+
+def facet_values(dataset: Dataset) -> dict[str, list[tuple[str, str, int]]]:
+    """Per facet: (slug, label, count) in a stable order, for the form and the URL."""
+    counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
+    for record in records(dataset):
+        for key, values in record["filters"].items():
+            for value in values:
+                counts[key][value] = counts[key].get(value, 0) + 1
+    order = {
+        "tema": [t["name"] for t in dataset.themes.values()],
+        "omraade": [a["name"] for a in dataset.areas.values()],
+        "alder": [label for *_, label in AGE_BANDS],
+        "type": list(quotes.KIND_NAMES.values()),
+    }
+    slugs = {t["name"]: tid for tid, t in dataset.themes.items()} | {a["name"]: aid for aid, a in dataset.areas.items()}
+    result = {}
+    for key, values in counts.items():
+        ranked = order.get(key)
+        labels = sorted(values, key=lambda v: (ranked.index(v) if ranked and v in ranked else 99, v))
+        result[key] = [(slugs.get(label, slugify(label)), label, values[label]) for label in labels]
+    return result
+
+
+def slugify(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "–": "-"})
+    cleaned = "".join(c if c.isalnum() else "-" for c in text.lower().translate(table))
+    return "-".join(part for part in cleaned.split("-") if part)

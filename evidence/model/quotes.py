@@ -1,0 +1,116 @@
+"""What a reader needs to cite a quote: where it stands, who said it, and its canonical page.
+
+Canonical pages hold a fixed number of items in source order, so a permalink stays
+valid as long as a published collection is not reordered (collections are append-only).
+"""
+
+from __future__ import annotations
+
+from evidence.model.dataset import Dataset
+
+KIND_NAMES = {
+    "testimony": "Fortælling",
+    "cover-story": "Fortælling fra forsiden",
+    "chapter-excerpt": "Citat i kapitel",
+    "interview-quote": "Interviewcitat",
+}
+
+
+PART_NAMES = {
+    "forside": "Forsiden",
+    "kapitel-1": "Kapitel 1",
+    "kapitel-2": "Kapitel 2",
+    "kapitel-3": "Kapitel 3",
+    "fortaellinger": "Socialrådgivernes fortællinger fra hverdagen",
+    "indsigt": "Indsigter",
+}
+
+
+# Parts that share a canonical listing, and its URL slug.
+PART_PAGES = {
+    "forside": "forside",
+    "kapitel-1": "kapitler",
+    "kapitel-2": "kapitler",
+    "kapitel-3": "kapitler",
+    "fortaellinger": "fortaellinger",
+    "indsigt": "interview",
+}
+
+
+PAGE_SIZE = 50
+
+
+def chapter_title(dataset: Dataset, item: dict) -> str | None:
+    part = item["locator"]["part"]
+    if not part.startswith("kapitel-"):
+        return None
+    number = int(part.split("-")[1])
+    texts = dataset.booklet_texts.get(item["publication"], {})
+    return next((c["title"] for c in texts.get("chapters", []) if c["chapter"] == number), None)
+
+
+def locator_text(dataset: Dataset, item: dict) -> str:
+    """The place in the publication, in words a reader can find in the PDF."""
+    loc = item["locator"]
+    part = loc["part"]
+    if part == "indsigt":
+        text = f"Indsigt {loc['insight']}"
+    elif part == "fortaellinger":
+        text = f"Afsnittet »{PART_NAMES[part]}«, fortælling {loc['order']} i rækkefølgen"
+        if "printed_number" in loc:
+            text += f" (trykt nr. {loc['printed_number']})"
+    elif part == "forside":
+        text = f"Forsiden, fortælling {loc['order']}"
+    else:
+        title = chapter_title(dataset, item)
+        text = f"{PART_NAMES[part]}{f' »{title}«' if title else ''}, citat {loc['order']}"
+    if "page" in loc:
+        text += f", s. {loc['page']}"
+    return text
+
+
+def attribution(item: dict) -> str:
+    return item.get("attribution") or "Anonym socialrådgiver"
+
+
+def canonical_page(item: dict, dataset: Dataset) -> str:
+    """URL (relative to the site root) of the page that holds the item."""
+    part_slug = PART_PAGES[item["locator"]["part"]]
+    base = f"citater/{item['publication']}/{part_slug}/"
+    if part_slug != "fortaellinger":
+        return base
+    return f"{base}{page_number(item)}/"
+
+
+def page_number(item: dict) -> int:
+    return (item["locator"]["order"] - 1) // PAGE_SIZE + 1
+
+
+def citation_text(dataset: Dataset, item: dict) -> str:
+    publication = dataset.publications[item["publication"]]
+    return f"{publication['citation']} {locator_text(dataset, item)}."
+
+
+def items_of(dataset: Dataset, publication: str, part_slug: str) -> list[dict]:
+    return [q for q in dataset.quotes.values()
+            if q["publication"] == publication and PART_PAGES[q["locator"]["part"]] == part_slug]
+
+
+def excerpts_of(dataset: Dataset, testimony_id: str) -> list[dict]:
+    """Cover reprints and chapter excerpts of a testimony, so the full story links back to them."""
+    return _excerpt_index(dataset).get(testimony_id, [])
+
+
+_excerpts: dict[int, tuple[Dataset, dict[str, list[dict]]]] = {}
+
+
+def _excerpt_index(dataset: Dataset) -> dict[str, list[dict]]:
+    """Built once per dataset: looking excerpts up per quote would make every page quadratic."""
+    cached = _excerpts.get(id(dataset))
+    if cached is None or cached[0] is not dataset:
+        index: dict[str, list[dict]] = {}
+        for item in dataset.quotes.values():
+            if item.get("full_text"):
+                index.setdefault(item["full_text"], []).append(item)
+        cached = _excerpts[id(dataset)] = (dataset, index)
+    return cached[1]

@@ -1,0 +1,88 @@
+"""Selecting and shaping survey figures for one question, the same way for chart, table and CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from evidence.model.dataset import Dataset, per_dataset
+from evidence.model.formatting import percent
+
+CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
+               "andel_procent", "kildehenvisning", "publikation"]
+
+# Mid-tone colours with at least 3:1 contrast on both the light and the dark palette.
+PALETTE = ["#2c7bb6", "#d95f02", "#1a9850", "#7570b3", "#a6611a", "#2b8cbe", "#b84a62"]
+
+
+@per_dataset
+def question_frame(dataset: Dataset, wave_id: str, question_id: str, group: str | None = None) -> pd.DataFrame:
+    """Figures of one question in one wave, ordered as the questionnaire and population list order them.
+
+    `group` limits populations to one group (område or anciennitet), so a chart never
+    mixes two ways of splitting the respondents.
+    """
+    wave = dataset.waves[wave_id]
+    question = wave.questions[question_id]
+    option_rank = {o["id"]: i for i, o in enumerate(question["options"])}
+    option_label = {o["id"]: o["label"] for o in question["options"]}
+    population_rank = {p: i for i, p in enumerate(dataset.populations)}
+    frame = wave.figures[wave.figures["question"] == question_id].copy()
+    if group is not None:
+        frame = frame[frame["population"].map(lambda p: dataset.populations[p]["group"] == group)]
+    frame["option_label"] = frame["option"].map(option_label)
+    frame["population_label"] = frame["population"].map(lambda p: dataset.populations[p]["name"])
+    frame["text"] = frame["value"].map(percent)
+    frame["_o"] = frame["option"].map(option_rank)
+    frame["_p"] = frame["population"].map(population_rank)
+    return frame.sort_values(["_o", "_p"]).drop(columns=["_o", "_p"]).reset_index(drop=True)
+
+
+def groups_of(dataset: Dataset, wave_id: str, question_id: str) -> list[str]:
+    frame = question_frame(dataset, wave_id, question_id)
+    return list(dict.fromkeys(dataset.populations[p]["group"] for p in frame["population"]))
+
+
+def population_colours(dataset: Dataset) -> dict[str, str]:
+    """Each population keeps its colour on every chart."""
+    return {p["name"]: PALETTE[i % len(PALETTE)] for i, p in enumerate(dataset.populations.values())}
+
+
+def csv_text(dataset: Dataset, frame: pd.DataFrame) -> str:
+    """Exactly the plotted rows, with wording and locator, for journalists' own checks."""
+    rows = []
+    for row in frame.itertuples():
+        wave = dataset.waves[row.wave]
+        question = wave.questions[row.question]
+        rows.append({
+            "bølge": row.wave,
+            "spørgsmål_id": row.question,
+            "spørgsmål": question["wording"] or question["measure"],
+            "svar_id": row.option,
+            "svar": row.option_label,
+            "population_id": row.population,
+            "population": row.population_label,
+            "andel_procent": row.value,
+            "kildehenvisning": row.locator,
+            "publikation": dataset.publications[wave.meta["publication"]]["citation"],
+        })
+    return pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(index=False, lineterminator="\n")
+
+
+def question_title(question: dict) -> str:
+    label = f"{question['label']}: " if question.get("label") else ""
+    return label + (question["wording"] or question["measure"])
+
+
+def summary_frame(dataset: Dataset, wave_id: str) -> pd.DataFrame:
+    """Answers the report states for every area, so the areas can be compared side by side."""
+    wave = dataset.waves[wave_id]
+    areas = [pid for pid, p in dataset.populations.items() if p["group"] == "område" and pid != "ikke-angivet"]
+    frames = []
+    for qid, question in wave.questions.items():
+        frame = question_frame(dataset, wave_id, qid, "område")
+        frame = frame[frame["population"].isin(areas)]
+        complete = frame.groupby("option")["population"].nunique()
+        frame = frame[frame["option"].isin(complete[complete == len(areas)].index)].copy()
+        frame["option_label"] = f"{question['label'] or ''}: " + frame["option_label"]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,46 @@
+"""What belongs to a theme: figures, insights, proposals, facts and quotes, from both publications."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from evidence.model.dataset import Dataset, per_dataset
+from evidence.model.survey import question_frame
+
+
+@per_dataset
+def theme_figure_frame(dataset: Dataset, theme_id: str) -> pd.DataFrame:
+    """Figures of the newest wave whose answer option is tagged with the theme."""
+    if not dataset.waves:
+        return pd.DataFrame()
+    wave_id, wave = list(dataset.waves.items())[-1]
+    frames = []
+    for qid, question in wave.questions.items():
+        options = [o["id"] for o in question["options"] if theme_id in o.get("themes", [])]
+        if not options:
+            continue
+        frame = question_frame(dataset, wave_id, qid)
+        frame = frame[frame["option"].isin(options)].copy()
+        frame["option_label"] = f"{question['label'] or 'Indsigt'}: " + frame["option_label"]
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def insights_on(dataset: Dataset, theme_id: str) -> list[tuple[str, dict]]:
+    return [(pub, insight) for pub, doc in dataset.insights.items()
+            for insight in doc["main_insights"] + doc["insights"] if theme_id in insight["themes"]]
+
+
+def proposals_on(dataset: Dataset, theme_id: str) -> list[dict]:
+    return [p for p in dataset.proposals.values() if theme_id in p["themes"]]
+
+
+def facts_on(dataset: Dataset, theme_id: str) -> list[dict]:
+    return [f for f in dataset.facts.values() if theme_id in f["themes"]]
+
+
+def quotes_on(dataset: Dataset, theme_id: str) -> list[dict]:
+    """Attributed interview quotes first, then the shortest full testimonies, which read well on a phone."""
+    rank = {"interview-quote": 0, "testimony": 1, "chapter-excerpt": 2, "cover-story": 3}
+    on_theme = [q for q in dataset.quotes.values() if theme_id in q["themes"]]
+    return sorted(on_theme, key=lambda q: (rank[q["kind"]], q["themes"].index(theme_id), len(q["text"]), q["id"]))

@@ -1,0 +1,35 @@
+"""The site search page: a form whose results come from the Pagefind site index."""
+
+from __future__ import annotations
+
+from evidence.pages.markdown import front_matter, macro
+from evidence.pages.page import Page
+from evidence.urls import SITE_INDEX_DIR
+
+
+def search_page() -> Page:
+    lines = [
+        front_matter(title="Søg", description="Søg i alle sider, tal, indsigter og fortællinger på sitet."),
+        "# Søg på sitet\n",
+        "Søgningen forstår bøjninger: »sygemeldinger« finder også »sygemeldt«. Et fund i en fortælling fører "
+        "direkte til fortællingen. Vil du afgrænse efter tema, kilde eller type, så brug "
+        "[Find citater](../find-citater/index.md).\n",
+        macro("site_search") + "\n",
+    ]
+    return Page("soeg/index.md", "\n".join(lines), "Søg")
+
+
+def search_form(root: str) -> str:
+    return (
+        f'<div class="ev-search" id="ev-search" data-root="{root}" data-index="{root}{SITE_INDEX_DIR}/">'
+        '<form class="ev-finder__form" role="search" aria-label="Søg på sitet">'
+        '<label class="ev-finder__label" for="ev-search-q">Søgeord</label>'
+        '<input class="ev-finder__input" id="ev-search-q" name="q" type="search" autocomplete="off">'
+        '<button type="submit" class="md-button md-button--primary ev-search__submit">Søg</button>'
+        "</form>"
+        '<p class="ev-finder__count" id="ev-search-count" role="status" aria-live="polite"></p>'
+        '<ol class="ev-search__results" id="ev-search-results"></ol>'
+        '<button type="button" class="md-button" id="ev-search-more" hidden>Vis flere</button>'
+        "<noscript><p>Søgningen kræver JavaScript. Brug menuen for at finde tal, temaer og citater.</p></noscript>"
+        "</div>"
+    )

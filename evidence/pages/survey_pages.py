@@ -1,0 +1,143 @@
+"""Pages of the survey section: an overview, a page per question per wave, and a page per question across waves.
+
+A wave's question page (tal/<wave>/<question>/) shows that wave and the trend as it stood
+then, so a citation of it stays true when later waves arrive. The cross-wave page
+(tal/spoergsmaal/<question>/) exists from the first wave on, so its address can be shared
+before there is a trend, and shows the whole series once two waves state the same figure.
+"""
+
+from __future__ import annotations
+
+from evidence.html.blocks import GROUP_TITLES, synthetic_banner
+from evidence.model.dataset import Dataset
+from evidence.model.survey import groups_of, question_title, summary_frame
+from evidence.model.trends import latest_question, question_ids, question_waves, trend_groups, trend_rows, wording_changes
+from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.page import Page
+from evidence.urls import question_url, trend_url
+
+
+def survey_pages(dataset: Dataset) -> list[Page]:
+    pages = [overview_page(dataset)]
+    for wave_id, wave in dataset.waves.items():
+        pages += [question_page(dataset, wave_id, qid) for qid in wave.questions]
+    pages += [trend_page(dataset, qid) for qid in question_ids(dataset)]
+    return pages
+
+
+def overview_page(dataset: Dataset) -> Page:
+    lines = [front_matter(title="Tal fra undersøgelsen",
+                          description="Alle tal fra KL og Dansk Socialrådgiverforenings undersøgelse, "
+                                      "fordelt på spørgsmål, område og anciennitet."),
+             "# Tal fra undersøgelsen\n"]
+    for wave_id, wave in reversed(dataset.waves.items()):
+        publication = dataset.publications[wave.meta["publication"]]
+        lines.append(f"## {md_text(wave.meta['title'])}\n")
+        if wave.synthetic:
+            lines.append(synthetic_banner() + "\n")
+        lines += [
+            f"{md_text(wave.meta['respondents_description'])} Indsamlet: {md_text(wave.meta['fieldwork'])}. "
+            f"Kilde: {md_text(publication['citation'])}\n",
+            macro("method_summary", wave_id) + "\n",
+            "### Spørgsmålene\n",
+        ]
+        for qid, question in wave.questions.items():
+            lines.append(f"- [{md_text(question_title(question))}]({wave_id}/{qid}.md)")
+        lines.append("")
+        if summary_frame(dataset, wave_id).empty:
+            continue
+        lines += ["### Opsummering på tværs af områder\n",
+                  "Rapportens egen oversigt over de tre største svar pr. spørgsmål på børne- og familieområdet, "
+                  "beskæftigelsesområdet og socialområdet.\n",
+                  macro("summary_table", wave_id) + "\n",
+                  macro("summary_chart", wave_id) + "\n"]
+    lines += ["## Spørgsmålene over tid\n",
+              "Hvert spørgsmål har én side på tværs af undersøgelserne. Så snart to undersøgelser har stillet "
+              "samme spørgsmål og nævner tal for samme svar og gruppe, viser siden udviklingen.\n"]
+    lines += [f"- [{md_text(question_title(latest_question(dataset, qid)))}](spoergsmaal/{qid}.md)"
+              for qid in question_ids(dataset)]
+    lines.append("")
+    return Page("tal/index.md", "\n".join(lines), "Tal")
+
+
+def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
+    wave = dataset.waves[wave_id]
+    question = wave.questions[question_id]
+    title = question_title(question)
+    lines = [front_matter(title=title, description=f"{question['measure']} – tal fra undersøgelsen {wave_id}."),
+             f"# {md_text(title)}\n"]
+    if wave.synthetic:
+        lines.append(synthetic_banner() + "\n")
+    facts = []
+    if question.get("wording"):
+        facts.append(f"**Spørgsmål:** {md_text(question['wording'])}")
+    if question.get("instruction"):
+        facts.append(f"**Instruktion:** {md_text(question['instruction'])}")
+    facts.append(f"**Tallet viser:** {md_text(question['measure'])}")
+    facts.append(f"**Undersøgelse:** {md_text(wave.meta['title'])} ({md_text(wave.meta['fieldwork'])})")
+    if question.get("note"):
+        facts.append(f"**Bemærk:** {md_text(question['note'])}")
+    lines.append("  \n".join(facts) + "\n")
+    for group in groups_of(dataset, wave_id, question_id):
+        lines += [f"## {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
+                  macro("survey_figure", wave_id, question_id, group) + "\n"]
+    if "ikke-angivet" in set(wave.figures.loc[wave.figures["question"] == question_id, "population"]):
+        lines.append(
+            "!!! note \"Gruppe ikke angivet\"\n"
+            "    Nogle tal står kun på rapportens indsigtssider, og dér angiver rapporten ikke, hvilken "
+            "gruppe af respondenter tallet gælder. De tal, der også står i rapportens opsummeringstabel, "
+            "er identiske med kolonnen for børne- og familieområdet.\n"
+        )
+    lines += _trend_section(dataset, question_id, wave_id)
+    return Page(question_url(wave_id, question_id).rstrip("/") + ".md", "\n".join(lines), title)
+
+
+def _trend_section(dataset: Dataset, question_id: str, wave_id: str) -> list[str]:
+    """The series up to this wave, when this wave continues it; otherwise a link to the cross-wave page."""
+    link = f"[Se spørgsmålet på tværs af undersøgelserne](../spoergsmaal/{question_id}.md)"
+    if wave_id not in set(trend_rows(dataset, question_id, until=wave_id)["wave"]):
+        return ["## Over tid\n", f"{link}.\n"]
+    lines = ["## Udvikling over tid\n", *_wording_notes(dataset, question_id, wave_id)]
+    for group in trend_groups(dataset, question_id, until=wave_id):
+        lines += [f"### {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
+                  macro("trend_changes", question_id, group, wave_id) + "\n",
+                  macro("trend_figure", question_id, group, wave_id) + "\n"]
+    lines.append(f"{link}.\n")
+    return lines
+
+
+def _wording_notes(dataset: Dataset, question_id: str, until: str | None = None) -> list[str]:
+    return [
+        f"!!! note \"Formuleringen er ændret i {wave}\"\n"
+        f"    Før {wave}: »{md_text(before)}«  \n    Fra {wave}: »{md_text(after)}«  \n"
+        "    Tallene før og efter ændringen er vist i samme serie, men kan være påvirket af den nye formulering.\n"
+        for wave, before, after in wording_changes(dataset, question_id, until)
+    ]
+
+
+def trend_page(dataset: Dataset, question_id: str) -> Page:
+    question = latest_question(dataset, question_id)
+    waves = question_waves(dataset, question_id)
+    title = f"{question['wording'] or question['measure']} – over tid"
+    lines = [front_matter(title=title, description=f"{question['measure']} – alle undersøgelser, der har stillet "
+                                                   "spørgsmålet, og udviklingen mellem dem."),
+             f"# {md_text(title)}\n"]
+    if any(dataset.waves[w].synthetic for w in waves):
+        lines.append(synthetic_banner() + "\n")
+    facts = [f"**Tallet viser:** {md_text(question['measure'])}",
+             "**Stillet i:** " + ", ".join(
+                 f"[undersøgelsen {w} ({md_text(dataset.waves[w].questions[question_id]['label'] or 'uden nummer')})]"
+                 f"(../{w}/{question_id}.md)" for w in reversed(waves))]
+    lines.append("  \n".join(facts) + "\n")
+    lines += _wording_notes(dataset, question_id)
+    groups = trend_groups(dataset, question_id)
+    if not groups:
+        only = "kun stillet i undersøgelsen " + waves[0] if len(waves) == 1 else \
+            "stillet i flere undersøgelser, men de nævner ikke tal for samme svar og gruppe"
+        lines.append(f"Spørgsmålet er indtil videre {only}. Når to undersøgelser nævner tal for samme svar og "
+                     "samme gruppe, viser siden her udviklingen og ændringen i procentpoint.\n")
+    for group in groups:
+        lines += [f"## {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
+                  macro("trend_changes", question_id, group) + "\n",
+                  macro("trend_figure", question_id, group) + "\n"]
+    return Page(trend_url(question_id).rstrip("/") + ".md", "\n".join(lines), title)

@@ -1,0 +1,220 @@
+"""The generation step: turn the validated dataset into the Markdown pages and download files
+under docs/, and the menu into mkdocs.yml's generated `nav:` block.
+
+It is a step of its own, before any site generator runs (`make build`; under `make serve` the
+MkDocs hook calls it), so any generator that reads mkdocs.yml and docs/ builds the same site.
+Files are written only when their content changes, so `make serve` does not rebuild in a loop,
+and files this run no longer produces are removed, so a renamed question leaves no orphan page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from evidence.html.blocks import embed_page
+from evidence.html.trend_blocks import trend_downloads
+from evidence.load.dataset import current_dataset
+from evidence.load.schemas import SAFE_LOADER
+from evidence.model.dataset import Dataset, per_dataset
+from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
+from evidence.model.themes import theme_figure_frame
+from evidence.pages.contract_page import contract_page
+from evidence.pages.download_pages import download_page, figure_files, quote_files
+from evidence.pages.finder_page import finder_page
+from evidence.pages.insight_pages import insight_pages
+from evidence.pages.page import Page
+from evidence.pages.proposal_pages import proposal_pages
+from evidence.pages.quote_pages import nav_entries as quote_nav
+from evidence.pages.quote_pages import quote_pages
+from evidence.pages.site_pages import home_page, method_page, sources_page
+from evidence.pages.site_search import search_page
+from evidence.pages.survey_pages import survey_pages
+from evidence.pages.theme_pages import theme_pages
+from evidence.publish.social_cards import card_path, card_png
+from evidence.urls import embed_path, figure_csv_path, summary_csv_path, theme_csv_path
+
+# Everything under these paths in docs/ is generated (and git-ignored).
+GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
+             "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md", "soeg"]
+
+
+def survey_downloads(dataset: Dataset) -> dict[str, str]:
+    files = {}
+    for wave_id, wave in dataset.waves.items():
+        for question_id in wave.questions:
+            for group in groups_of(dataset, wave_id, question_id):
+                frame = question_frame(dataset, wave_id, question_id, group)
+                files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
+                files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
+        files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
+    for theme_id in dataset.themes:
+        frame = theme_figure_frame(dataset, theme_id)
+        if not frame.empty:
+            files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
+    return files | trend_downloads(dataset)
+
+
+# The site in parts, in reading order.
+PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
+    "home": lambda dataset: [home_page(dataset)],
+    "themes": theme_pages,
+    "insights": insight_pages,
+    "survey": survey_pages,
+    "proposals": proposal_pages,
+    "finder": lambda dataset: [finder_page(dataset)],
+    "quotes": quote_pages,
+    "method": lambda dataset: [method_page(dataset)],
+    "sources": lambda dataset: [sources_page(dataset)],
+    "downloads": lambda dataset: [download_page(dataset)],
+    "contract": lambda dataset: [contract_page(dataset)],
+    "search": lambda dataset: [search_page()],
+}
+
+
+FILES: dict[str, Callable[[Dataset], dict[str, str]]] = {
+    "figures": figure_files,
+    "quotes": quote_files,
+    "survey": survey_downloads,
+}
+
+
+def nav(site_pages: list[Page]) -> list:
+    """Navigation in reading order; the survey section groups question pages by wave."""
+    by_path = {p.path: p for p in site_pages}
+    survey: list = [{"Oversigt": "tal/index.md"}]
+    waves: dict[str, list] = {}
+    for page in site_pages:
+        parts = page.path.split("/")
+        if parts[0] == "tal" and len(parts) == 3 and parts[1] != "spoergsmaal":
+            waves.setdefault(parts[1], []).append({page.title: page.path})
+    survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
+    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]
+    if over_time:
+        survey.append({"Spørgsmål over tid": over_time})
+
+    def section(prefix: str, index_title: str) -> list:
+        entries = [{index_title: f"{prefix}/index.md"}]
+        return entries + [{p.title: p.path} for p in site_pages
+                          if p.path.startswith(prefix + "/") and p.path != f"{prefix}/index.md"]
+
+    return [
+        {"Forside": "index.md"},
+        {"Temaer": section("temaer", "Alle temaer")},
+        {"Indsigter": section("indsigter", "Hovedpointer")},
+        {"Tal": survey},
+        {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
+        {"Find citater": "find-citater/index.md"},
+        {"Søg": "soeg/index.md"},
+        {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
+        {"Om evidensen": [
+            {by_path["metode.md"].title: "metode.md"},
+            {by_path["kilder.md"].title: "kilder.md"},
+            {by_path["hent-data/index.md"].title: "hent-data/index.md"},
+            {by_path["bidrag.md"].title: "bidrag.md"},
+            # Hand-written pages in docs/om/.
+            {"Om sitet": "om/index.md"},
+            {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},
+        ]},
+    ]
+
+
+def generated(dataset: Dataset) -> tuple[dict, list]:
+    """Every generated file's content by path, and the navigation."""
+    site_pages: list[Page] = []
+    outputs: dict[str, str | _LazyCard] = {}
+    for kind, name in [*(("pages", name) for name in PAGES), *(("files", name) for name in FILES)]:
+        part_pages, files = part(dataset, kind, name)
+        site_pages += part_pages
+        outputs |= {page.path: page.markdown for page in part_pages} | files
+    return outputs, nav(site_pages)
+
+
+def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
+    """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
+    Returns the menu, for a generator that has already read its configuration."""
+    outputs, menu = generated(current_dataset(root))
+    write(outputs, docs_dir)
+    write_nav(config_file, menu)
+    return menu
+
+
+def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
+    for rel, content in outputs.items():
+        _write_if_changed(docs_dir / rel, content)
+    _remove_stale(docs_dir, set(outputs))
+
+
+NAV_START = "# --- Menu: generated from data/ by `make build` (evidence/publish/generate.py); do not edit below ---\n"
+
+
+def write_nav(config_file: Path, menu: list) -> None:
+    """The menu goes into the site's own configuration, which every MkDocs-compatible generator
+    reads; a reviewer sees in the pull request's diff what a data change does to it."""
+    text = config_file.read_text(encoding="utf-8")
+    head = text.split(NAV_START, 1)[0].rstrip("\n") + "\n\n"
+    block = yaml.dump({"nav": menu}, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    _write_if_changed(config_file, head + NAV_START + block)
+
+
+@per_dataset
+def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, str | _LazyCard]]:
+    """One part's pages, each with its social card, and its other files."""
+    if kind == "files":
+        return [], FILES[name](dataset)
+    site_pages, cards = [], {}
+    for page in PAGES[name](dataset):
+        markdown, card = with_card(page.markdown)
+        site_pages.append(Page(page.path, markdown, page.title))
+        if card is not None:
+            cards[card[0]] = card[1]
+    return site_pages, cards
+
+
+# libyaml when PyYAML has it, as for the data: several times faster, for every page of every build.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def with_card(markdown: str) -> tuple[str, tuple[str, object] | None]:
+    """Give the page a social card named in its front matter (`image`), for Open Graph."""
+    if not markdown.startswith("---\n"):
+        return markdown, None
+    head, body = markdown[4:].split("---\n", 1)
+    meta = yaml.load(head, Loader=SAFE_LOADER)
+    path = card_path(meta["title"], meta.get("description", ""))
+    meta["image"] = path
+    front = "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+    return front + body, (path, _LazyCard(meta["title"], meta.get("description", "")))
+
+
+class _LazyCard:
+    """Drawn only when the file is missing: cards are named by their content."""
+
+    def __init__(self, title: str, description: str):
+        self.title, self.description = title, description
+
+    def render(self) -> bytes:
+        return card_png(self.title, self.description)
+
+
+def _write_if_changed(path: Path, content) -> None:
+    if isinstance(content, _LazyCard):
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.render())
+        return
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+def _remove_stale(docs_dir: Path, keep: set[str]) -> None:
+    for owned in GENERATED:
+        root = docs_dir / owned
+        candidates = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in candidates:
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in keep:
+                path.unlink()

@@ -1,0 +1,71 @@
+"""Every address and file path the site uses, in one place: pages, downloads, embeds, indexes.
+
+Paths are relative to the site root (and to docs/); `rel_root` makes links relative to a page, so
+the site works under any base URL.
+"""
+
+from __future__ import annotations
+
+from evidence.model.dataset import Dataset
+from evidence.model.quotes import canonical_page
+
+
+def rel_root(page_url: str) -> str:
+    """Relative path from a page to the site root, so the site works under any base URL."""
+    path = page_url.strip("/")
+    return "../" * (path.count("/") + 1) if path else "./"
+
+
+def figure_csv_path(wave_id: str, question_id: str, group: str) -> str:
+    return f"hent-data/tal/{wave_id}/{question_id}-{group_slug(group)}.csv"
+
+
+def group_slug(group: str) -> str:
+    return group.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+
+
+def embed_path(wave_id: str, question_id: str, group: str) -> str:
+    return f"indlejr/{wave_id}/{question_id}-{group_slug(group)}.html"
+
+
+def summary_csv_path(wave_id: str) -> str:
+    return f"hent-data/tal/{wave_id}/opsummering-paa-tvaers.csv"
+
+
+FINDER = "find-citater/"
+
+
+def theme_csv_path(wave_id: str, theme_id: str) -> str:
+    return f"hent-data/tal/{wave_id}/tema-{theme_id}.csv"
+
+
+def finder_link(root: str, theme_id: str) -> str:
+    return f"{root}{FINDER}?tema={theme_id}"
+
+
+INDEX_DIR = "citatindeks"
+
+
+SITE_INDEX_DIR = "soegeindeks"
+
+
+def listing_path(publication: str, part_slug: str, number: int | None = None) -> str:
+    return f"citater/{publication}/{part_slug}" + (f"/{number}.md" if number else ".md")
+
+
+def permalink(item: dict, dataset: Dataset) -> str:
+    return f"{canonical_page(item, dataset)}#{item['id']}"
+
+
+def question_url(wave_id: str, question_id: str) -> str:
+    return f"tal/{wave_id}/{question_id}/"
+
+
+def trend_url(question_id: str) -> str:
+    return f"tal/spoergsmaal/{question_id}/"
+
+
+def trend_csv_path(question_id: str, group: str, until: str | None = None) -> str:
+    if until:
+        return f"hent-data/tal/{until}/{question_id}-{group_slug(group)}-udvikling.csv"
+    return f"hent-data/tal/spoergsmaal/{question_id}-{group_slug(group)}.csv"
