@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build validate new-wave test lint bench browser clean suggest-themes
+.PHONY: serve build generate validate new-wave test lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ serve: $(STAMP)
 ## build: validate the data and build the site into site/ (strict); a failed build keeps the old site/
 build: $(STAMP)
 	$(PY) -m scripts.build_site
+
+## generate: check the data and write docs/ and the menu (mkdocs.yml), without building the site
+generate: $(STAMP)
+	$(PY) -m scripts.generate
 
 ## validate: check all data and list every problem
 validate: $(STAMP)
