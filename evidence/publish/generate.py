@@ -16,7 +16,7 @@ import yaml
 
 from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
-from evidence.load.dataset import current_dataset
+from evidence.load.dataset import fresh_dataset
 from evidence.load.schemas import SAFE_LOADER
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
@@ -135,7 +135,7 @@ def generated(dataset: Dataset) -> tuple[dict, list]:
 def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
     Returns the menu, for a generator that has already read its configuration."""
-    outputs, menu = generated(current_dataset(root))
+    outputs, menu = generated(fresh_dataset(root))
     write(outputs, docs_dir)
     write_nav(config_file, menu)
     return menu
