@@ -7,13 +7,17 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build generate validate new-wave test lint bench browser clean suggest-themes
+.PHONY: help serve build generate validate new-wave test lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
+
+## help: list the commands
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /make /'
 
 ## serve: build and serve the site on http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
@@ -59,5 +63,6 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
+## clean: delete the built site and the caches (.cache/: charts and search indexes)
 clean:
 	rm -rf site site.tmp .cache
