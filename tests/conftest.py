@@ -1,21 +1,34 @@
-"""Shared fixtures: the real site built once, and throwaway copies of the project to break."""
+"""Shared fixtures: the small fixture site and the real site, each built once per session, and
+throwaway copies of the project to break.
+
+Behaviour tests run against the fixture dataset (tests/fixtures/site/data, fictitious waves 2031 and
+2033) and read their expected values from its files, so new real data never breaks them. Checks of
+the real data take their expected values from data/ at run time; the few counts of today's corpus that
+are pinned on purpose live in tests/test_corpus_counts.py.
+"""
 
 from __future__ import annotations
 
+import csv
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from evidence.dataset import load_dataset
-from evidence.problems import DataInvalid
+from evidence.load.dataset import load_dataset
+from evidence.load.problems import DataInvalid
+from evidence.model.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a copy of these is a complete project.
 PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs", "mkdocs.yml", "CONTRIBUTING.md"]
+FIXTURE_DATA = ROOT / "tests/fixtures/site/data"
 
 
 def build_env() -> dict[str, str]:
@@ -33,14 +46,39 @@ def build(root: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
-def copy_project(target: Path) -> Path:
+def run_script(root: Path, module: str, *args: str) -> subprocess.CompletedProcess:
+    """A project command (`make validate` is `run_script(root, "scripts.validate")`)."""
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=root, env=build_env(), capture_output=True, text=True)
+
+
+def _leave_out_generated(folder: str, names: list[str]) -> set[str]:
+    """Generated pages in docs/ are written by every build: a copy needs only the hand-written ones."""
+    from evidence.publish.build import is_generated
+
+    left_out = {"__pycache__"}
+    if Path(folder) == ROOT / "docs":
+        left_out |= {name for name in names if is_generated(name)}
+    return left_out
+
+
+def copy_project(target: Path, data: Path | None = None) -> Path:
+    """A complete copy of the project; with `data`, that folder replaces data/ (the real schemas stay)."""
     for part in PROJECT_PARTS:
         source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        if part == "data" and data is not None:
+            shutil.copytree(data, target / "data")
+            shutil.copytree(ROOT / "data/schemas", target / "data/schemas", dirs_exist_ok=True)
+        elif source.is_dir():
+            shutil.copytree(source, target / part, ignore=_leave_out_generated)
         elif source.exists():
             (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
+    return target
+
+
+def copy_built(project: Path, target: Path) -> Path:
+    """A copy of a project that has been built, with its generated pages and its caches (.cache/)."""
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("__pycache__"))
     return target
 
 
@@ -64,22 +102,96 @@ def line_of(project: Path, rel: str, needle: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def read_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A private copy of the project that a test may break."""
-    return copy_project(tmp_path / "project")
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def page(site: Path, url: str) -> str:
     return (site / url.strip("/") / "index.html").read_text(encoding="utf-8") if url.strip("/") else \
         (site / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(site: Path, url: str) -> str:
+    """A page's HTML with entities decoded."""
+    return html.unescape(page(site, url))
+
+
+def plain(markup: str) -> str:
+    """Markup without tags and entities, whitespace folded: what a reader reads."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup))).strip()
+
+
+def article_of(text: str, quote_id: str) -> str:
+    """The quote's article on its canonical page (where the quote carries its id)."""
+    start = text.index(f'id="{quote_id}"')
+    return text[start: text.index("</article>", start)]
+
+
+# --- the real site ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def real_project(tmp_path_factory) -> Path:
+    """A copy of the real project, shared by the session: do not change it (`project` is a private one).
+    After `site`, it holds the generated pages and warm caches."""
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def site(real_project, tmp_path_factory) -> Path:
+    """The real site, built once per test session from a copy of the project."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = build(real_project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_dataset() -> Dataset:
+    """The real data, loaded once per session."""
+    return load_dataset(ROOT)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the real project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+# --- the fixture site ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory) -> Path:
+    """The project with data/ replaced by the fixture dataset. Shared by the session: do not change it
+    (`fixture_copy` is a private one). After `fixture_site`, its docs/ holds the generated pages."""
+    return copy_project(tmp_path_factory.mktemp("fixture-project"), data=FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_project, tmp_path_factory) -> Path:
+    """The fixture dataset's site, built once per session exactly as `make build` builds."""
+    out = tmp_path_factory.mktemp("fixture-built") / "site"
+    result = build(fixture_project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset(fixture_project) -> Dataset:
+    return load_dataset(fixture_project)
+
+
+@pytest.fixture(scope="session")
+def fixture_data() -> Path:
+    """The fixture's data folder, to read expected values from."""
+    return FIXTURE_DATA
+
+
+@pytest.fixture
+def fixture_copy(tmp_path) -> Path:
+    """A private copy of the project with the fixture dataset, which a test may break."""
+    return copy_project(tmp_path / "project", data=FIXTURE_DATA)
