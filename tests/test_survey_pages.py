@@ -1,96 +1,151 @@
-"""Every figure in the survey data appears on its question page, as chart, table and CSV."""
+"""Every survey figure appears on its question page, as chart, table and CSV; the overview, the method
+and the sources pages state what the data say.
+
+Runs on the fixture dataset (tests/fixtures/site/data); expected values are read from its files.
+"""
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 
-from conftest import page
-
-from evidence.dataset import load_dataset
-from evidence.formatting import percent
-
-DATASET = load_dataset()
+from conftest import page, read_csv, read_yaml, text_of
 
 
-def all_figures():
-    for wave_id, wave in DATASET.waves.items():
-        for row in wave.figures.itertuples():
-            yield wave_id, wave, row
+def danish(value: float) -> str:
+    """A share as the site writes it: decimal comma, thousands dot, a space before %."""
+    whole, _, decimals = f"{value:,.1f}".removesuffix(".0").partition(".")
+    return whole.replace(",", ".") + ("," + decimals if decimals else "")
 
 
-def test_every_figure_is_in_the_table_on_its_question_page(site):
+def waves(data):
+    """(wave id, questions by id, figure rows) of every fixture wave."""
+    for folder in sorted((data / "survey").iterdir()):
+        if folder.is_dir():
+            questions = {q["id"]: q for q in read_yaml(folder / "questions.yml")}
+            yield folder.name, questions, read_csv(folder / "figures.csv")
+
+
+def populations(data) -> dict[str, dict]:
+    return {p["id"]: p for p in read_yaml(data / "survey/populations.yml")}
+
+
+def option_label(questions: dict, row: dict) -> str:
+    return next(o["label"] for o in questions[row["question"]]["options"] if o["id"] == row["option"])
+
+
+def test_every_figure_is_in_the_table_on_its_question_page(fixture_site, fixture_data):
     missing = []
-    for wave_id, wave, row in all_figures():
-        text = html.unescape(page(site, f"tal/{wave_id}/{row.question}/"))
-        option = next(o["label"] for o in wave.questions[row.question]["options"] if o["id"] == row.option)
-        population = DATASET.populations[row.population]["name"]
-        # The data table row of this option must hold this value, under this population's column.
-        rows = re.findall(rf"<tr><th scope=\"row\">{re.escape(option)}</th>(.*?)</tr>", text)
-        if not any(f"<td>{percent(row.value)}</td>" in cells for cells in rows) or population not in text:
-            missing.append((row.question, row.option, row.population, row.value))
+    names = populations(fixture_data)
+    for wave_id, questions, rows in waves(fixture_data):
+        for row in rows:
+            text = text_of(fixture_site, f"tal/{wave_id}/{row['question']}/")
+            # The data table row of this option must hold this value, under this population's column.
+            cells = re.findall(rf"<tr><th scope=\"row\">{re.escape(option_label(questions, row))}</th>(.*?)</tr>", text)
+            shown = any(f"<td>{danish(float(row['value']))} %</td>" in c for c in cells)
+            if not shown or names[row["population"]]["name"] not in text:
+                missing.append((wave_id, row["question"], row["option"], row["population"], row["value"]))
     assert not missing, f"figures not shown on their page: {missing}"
 
 
-def test_figure_is_written_the_danish_way(site):
-    text = html.unescape(page(site, "tal/2025/vigtigt-for-at-blive/"))
-    assert "64 %" in text
-    assert "64%" not in text
+def test_figures_are_written_the_danish_way(fixture_site, fixture_data):
+    decimals = [(wave_id, row) for wave_id, _, rows in waves(fixture_data) for row in rows if "." in row["value"]]
+    assert decimals, "the fixture has a share with decimals"
+    for wave_id, row in decimals:
+        text = text_of(fixture_site, f"tal/{wave_id}/{row['question']}/")
+        assert f"{row['value'].replace('.', ',')} %" in text
+        assert f">{row['value']} %" not in text and f"{row['value']}%" not in text
+    assert danish(1812) == "1.812" and danish(72.5) == "72,5"
 
 
-def test_chart_is_inline_svg_with_a_danish_text_alternative(site):
-    text = page(site, "tal/2025/faglig-identitet/")
-    assert "<svg" in text
-    label = html.unescape(re.search(r'class="ev-chart" role="img" aria-label="([^"]+)"', text).group(1))
-    assert label.startswith("Søjlediagram: S9")
-    assert "Børne- og familieområdet – I meget høj grad eller i høj grad: 81 %" in label
-    assert "vega" not in text.lower().split("<svg")[0][-2000:]  # no chart runtime before the figure
+def test_chart_is_inline_svg_with_a_danish_text_alternative(fixture_site, fixture_data):
+    names = populations(fixture_data)
+    for wave_id, questions, rows in waves(fixture_data):
+        for question_id in questions:
+            text = text_of(fixture_site, f"tal/{wave_id}/{question_id}/")
+            assert "<svg" in text
+            assert "vega" not in text.lower().split("<svg")[0][-2000:]  # no chart runtime before the figure
+            labels = re.findall(r'class="ev-chart" role="img" aria-label="([^"]+)"', text)
+            bars = " ".join(label for label in labels if label.startswith("Søjlediagram: "))
+            assert bars, (wave_id, question_id, labels)
+            for row in (r for r in rows if r["question"] == question_id):
+                assert f"{names[row['population']]['name']} – " in bars, row
+                assert f"{option_label(questions, row)}: {danish(float(row['value']))} %" in bars, row
 
 
-def test_csv_download_holds_exactly_the_plotted_figures(site):
-    text = page(site, "tal/2025/faglig-identitet/")
-    hrefs = re.findall(r'href="([^"]+\.csv)" download', text)
-    assert hrefs, "no CSV link on the question page"
-    path = site / "tal/2025/faglig-identitet" / hrefs[0]
-    rows = list(csv.DictReader(io.StringIO(path.resolve().read_text(encoding="utf-8"))))
-    plotted = sorted((r["population_id"], float(r["andel_procent"])) for r in rows)
-    expected = sorted(
-        (r.population, r.value) for wave_id, _, r in all_figures()
-        if wave_id == "2025" and r.question == "faglig-identitet" and DATASET.populations[r.population]["group"] == "område"
-    )
-    assert plotted == expected
-    assert all(r["kildehenvisning"] for r in rows)
+def test_csv_download_holds_exactly_the_plotted_figures(fixture_site, fixture_data):
+    names = populations(fixture_data)
+    for wave_id, questions, rows in waves(fixture_data):
+        for question_id in questions:
+            text = page(fixture_site, f"tal/{wave_id}/{question_id}/")
+            hrefs = re.findall(r'href="([^"]+\.csv)" download', text)
+            assert hrefs, f"no CSV link on tal/{wave_id}/{question_id}/"
+            downloaded = []
+            for href in hrefs:
+                if "-udvikling" in href:
+                    continue
+                path = (fixture_site / "tal" / wave_id / question_id / href).resolve()
+                downloaded += list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+            expected = sorted((r["population"], r["option"], float(r["value"])) for r in rows if r["question"] == question_id)
+            assert sorted((r["population_id"], r["svar_id"], float(r["andel_procent"])) for r in downloaded) == expected
+            assert all(r["kildehenvisning"] and r["bølge"] == wave_id for r in downloaded)
+            assert {r["population"] for r in downloaded} == {names[p]["name"] for p, _, _ in expected}
 
 
-def test_partial_series_is_said_on_the_page(site):
-    assert "Delvis serie" in page(site, "tal/2025/overveje-at-forlade-job/")
+def test_partial_series_is_said_on_the_page(fixture_site, fixture_data):
+    series = {(w, q): question["series"] for w, questions, _ in waves(fixture_data) for q, question in questions.items()}
+    assert set(series.values()) == {"partial", "complete"}, "the fixture has both kinds of series"
+    for (wave_id, question_id), kind in series.items():
+        shown = "Delvis serie" in page(fixture_site, f"tal/{wave_id}/{question_id}/")
+        assert shown == (kind == "partial"), (wave_id, question_id)
 
 
-def test_seniority_figures_have_their_own_chart(site):
-    text = html.unescape(page(site, "tal/2025/faglig-identitet/"))
-    assert "Fordelt på anciennitet" in text
-    for value in ("66 %", "74 %", "87 %"):
-        assert value in text
+def test_seniority_figures_have_their_own_chart(fixture_site, fixture_data):
+    groups = {p: v["group"] for p, v in populations(fixture_data).items()}
+    seniority = [(w, r) for w, _, rows in waves(fixture_data) for r in rows if groups[r["population"]] == "anciennitet"]
+    assert seniority, "the fixture has figures by seniority"
+    for wave_id, row in seniority:
+        text = text_of(fixture_site, f"tal/{wave_id}/{row['question']}/")
+        assert "Fordelt på anciennitet" in text
+        assert f"{danish(float(row['value']))} %" in text.split("Fordelt på anciennitet", 1)[1]
 
 
-def test_cross_area_summary_table_and_chart(site):
-    text = html.unescape(page(site, "tal/"))
-    assert "Opsummering på tværs af områder" in text
-    assert "94 % Dårligt psykisk arbejdsmiljø" in text  # socialområdet, S7
-    assert 'id="fig-2025-opsummering"' in text
+def test_overview_has_a_cross_area_summary_per_wave(fixture_site, fixture_data):
+    text = text_of(fixture_site, "tal/")
+    areas = [p for p, v in populations(fixture_data).items() if v["group"] == "område" and p != "ikke-angivet"]
+    for wave_id, questions, rows in waves(fixture_data):
+        assert f"Opsummering på tværs af områder, undersøgelsen {wave_id}" in text
+        assert f'id="fig-{wave_id}-opsummering"' in text
+        # An answer the report states for every area is in the summary table.
+        by_option: dict[tuple, list[dict]] = {}
+        for row in rows:
+            if row["population"] in areas:
+                by_option.setdefault((row["question"], row["option"]), []).append(row)
+        complete = [found for found in by_option.values() if len(found) == len(areas)]
+        assert complete, wave_id
+        for row in complete[0]:
+            assert f"<li>{danish(float(row['value']))} % {option_label(questions, row)}</li>" in text
 
 
-def test_method_page_states_the_method_figures(site):
-    text = html.unescape(page(site, "metode/"))
-    expected_texts = ("1.812 personer", "1.652 personer", "15 %", "ca. 33 %", "14 interview",
-                      "Alle informanter i denne rapport er anonyme")
-    for expected in expected_texts:
-        assert expected in text, expected
+def count(figure: dict) -> str:
+    value = danish(float(figure["value"]))
+    shown = f"{value} %" if figure["unit"] == "procent" else f"{value} {figure['unit']}"
+    return ("ca. " if figure.get("approximate") else "") + shown
 
 
-def test_sources_page_cites_both_publications(site):
-    text = html.unescape(page(site, "kilder/"))
-    for publication in DATASET.publications.values():
+def test_method_page_states_the_method_figures_and_ethics(fixture_site, fixture_data):
+    text = text_of(fixture_site, "metode/")
+    for folder in sorted((fixture_data / "survey").glob("*/wave.yml")):
+        for figure in read_yaml(folder)["method"]:
+            assert f"<dt>{figure['label']}</dt><dd>{count(figure)}" in text, figure
+    for publication in read_yaml(fixture_data / "publications.yml"):
+        if publication.get("ethics"):
+            assert publication["ethics"] in text
+
+
+def test_sources_page_cites_every_publication(fixture_site, fixture_data):
+    text = text_of(fixture_site, "kilder/")
+    for publication in read_yaml(fixture_data / "publications.yml"):
         assert publication["citation"] in text
+        assert publication["title"] in text
