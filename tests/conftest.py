@@ -122,8 +122,8 @@ def text_of(site: Path, url: str) -> str:
 
 
 def plain(markup: str) -> str:
-    """Markup without tags and entities, whitespace folded: what a reader reads."""
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup))).strip()
+    """Markup without tags and entities, whitespace folded: the text of inline markup as a reader reads it."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markup))).strip()
 
 
 def article_of(text: str, quote_id: str) -> str:

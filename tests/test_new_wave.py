@@ -1,102 +1,135 @@
-"""A new survey wave reaches the site by adding data only: pages, trends and banner, no code change."""
+"""Survey waves over time: every question has a page per wave and one across waves, with the trend and
+the change in points once two waves state the same figure; `make new-wave` starts the next wave.
+
+Runs on the fixture dataset's two waves (tests/fixtures/site/data/survey); every expected value is
+computed from their files. Adding a wave to the real data: tests/test_next_publication.py.
+"""
 
 from __future__ import annotations
 
-import html
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
-from conftest import ROOT, build, build_env, copy_project, page
+from conftest import line_of, page, plain, read_csv, read_yaml, run_script, text_of
 
-from evidence.dataset import load_dataset
-from evidence.trends import has_trend, points_text, question_ids, question_waves
+from evidence.model.trends import has_trend, points_text, question_ids, question_waves
 
-FIXTURE_WAVE = ROOT / "tests/fixtures/waves/2027"
-BANNER = "Syntetiske testdata – ikke rigtige tal"
+MINUS = "\u2212"
 
 
-@pytest.fixture(scope="module")
-def wave_site(tmp_path_factory) -> Path:
-    """The project plus the synthetic 2027 wave, built exactly as `make build` builds."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    for real in (project / "data/survey").glob("*/wave.yml"):
-        if real.parent.name >= "2027":  # a real 2027 (or later) wave must not mask the synthetic one
-            shutil.rmtree(real.parent)
-    shutil.copytree(FIXTURE_WAVE, project / "data/survey/2027")
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+def share(value: float) -> str:
+    return f"{value:g}".replace(".", ",") + " %"
 
 
-def text(site: Path, url: str) -> str:
-    return html.unescape(page(site, url))
+def points(before: float, after: float) -> str:
+    change = round(after - before, 1)
+    sign = "+" if change > 0 else MINUS if change < 0 else "±"
+    return f"{sign}{abs(change):g}".replace(".", ",") + " procentpoint"
 
 
-def test_every_question_of_the_new_wave_has_its_page(wave_site):
-    for question in ("vigtigt-for-at-blive", "overveje-at-forlade-job", "faglig-identitet", "ny-testspoergsmaal"):
-        assert "<svg" in page(wave_site, f"tal/2027/{question}/"), question
+def fixture_waves(data) -> dict[str, dict]:
+    """Each fixture wave's questions and figures, oldest first."""
+    waves = {}
+    for folder in sorted(p for p in (data / "survey").iterdir() if p.is_dir()):
+        waves[folder.name] = {"questions": {q["id"]: q for q in read_yaml(folder / "questions.yml")},
+                              "figures": read_csv(folder / "figures.csv"), "meta": read_yaml(folder / "wave.yml")}
+    return waves
 
 
-def plain(markup: str) -> str:
-    return re.sub(r"<[^>]+>", "", markup)
+def figures_by_key(wave: dict) -> dict[tuple, float]:
+    return {(r["question"], r["option"], r["population"]): float(r["value"]) for r in wave["figures"]}
 
 
-def test_cross_wave_page_shows_the_trend_and_the_change_in_points(wave_site):
-    body = plain(text(wave_site, "tal/spoergsmaal/vigtigt-for-at-blive/"))
-    assert 'id="fig-udvikling-vigtigt-for-at-blive-omraade"' in text(wave_site, "tal/spoergsmaal/vigtigt-for-at-blive/")
-    assert "Linjediagram:" in text(wave_site, "tal/spoergsmaal/vigtigt-for-at-blive/")
-    assert "Ændring siden sidst" in body
-    assert "64 % i 2025 → 67 % i 2027 (+3 procentpoint)" in body
-    assert "61 % i 2025 → 59 % i 2027 (−2 procentpoint)" in body
-    assert "70 % i 2025 → 72,5 % i 2027 (+2,5 procentpoint)" in body
+def continued(data) -> tuple[str, str, dict[tuple, tuple[float, float]]]:
+    """The last two waves, and the figures both state: (question, option, population) → (before, after)."""
+    waves = fixture_waves(data)
+    older, newer = list(waves)[-2:]
+    before, after = figures_by_key(waves[older]), figures_by_key(waves[newer])
+    return older, newer, {key: (before[key], after[key]) for key in before.keys() & after.keys()}
 
 
-def test_theme_hub_shows_the_trend_of_its_questions(wave_site):
-    hub = text(wave_site, "temaer/kollegaer-og-faellesskab/")
-    assert 'id="fig-udvikling-vigtigt-for-at-blive-omraade"' in hub
-    assert "64 % i 2025 → 67 % i 2027 (+3 procentpoint)" in plain(hub)
+def test_every_question_of_every_wave_has_its_page_and_its_page_across_waves(fixture_site, fixture_data):
+    for wave_id, wave in fixture_waves(fixture_data).items():
+        for question in wave["questions"]:
+            assert "<svg" in page(fixture_site, f"tal/{wave_id}/{question}/"), (wave_id, question)
+            body = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
+            assert f"undersøgelsen {wave_id}" in body, (wave_id, question)
 
 
-def test_new_wave_page_shows_the_trend_up_to_that_wave(wave_site):
-    body = text(wave_site, "tal/2027/vigtigt-for-at-blive/")
-    assert "Udvikling over tid" in body and "+3 procentpoint" in body
-    assert 'id="fig-udvikling-vigtigt-for-at-blive-omraade-2027"' in body
+def test_cross_wave_page_shows_the_trend_and_the_change_in_points(fixture_site, fixture_data):
+    older, newer, both = continued(fixture_data)
+    assert both, "the fixture's last two waves state some of the same figures"
+    for question in {key[0] for key in both}:
+        markup = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
+        assert "Linjediagram:" in markup and re.search(rf'id="fig-udvikling-{question}-[a-z]+"', markup)
+        body = plain(markup)
+        assert "Ændring siden sidst" in body
+        for (q, _, _), (before, after) in both.items():
+            if q == question:
+                assert f"{share(before)} i {older} → {share(after)} i {newer} ({points(before, after)})" in body
 
 
-def test_older_wave_page_keeps_its_own_figures_and_links_onward(wave_site):
-    body = text(wave_site, "tal/2025/vigtigt-for-at-blive/")
-    assert "procentpoint" not in body  # a citation of the 2025 page stays what it was
-    assert "../../spoergsmaal/vigtigt-for-at-blive/" in body
+def test_theme_hub_shows_the_trend_of_its_questions(fixture_site, fixture_data):
+    _, newer, both = continued(fixture_data)
+    questions = fixture_waves(fixture_data)[newer]["questions"]
+    shown = 0
+    for question, option, _ in both:
+        themes = next(o.get("themes", []) for o in questions[question]["options"] if o["id"] == option)
+        for theme in themes:
+            assert f'id="fig-udvikling-{question}-' in page(fixture_site, f"temaer/{theme}/"), (theme, question)
+            shown += 1
+    assert shown, "a theme of the fixture is tagged on a figure with a trend"
 
 
-def test_trend_csv_holds_both_waves(wave_site):
-    body = page(wave_site, "tal/spoergsmaal/vigtigt-for-at-blive/")
-    href = re.search(r'href="([^"]+-udvikling[^"]*\.csv|[^"]+spoergsmaal/[^"]+\.csv)" download', body).group(1)
-    csv = (wave_site / "tal/spoergsmaal/vigtigt-for-at-blive" / href).resolve().read_text(encoding="utf-8")
-    assert "\n2025,vigtigt-for-at-blive," in csv and "\n2027,vigtigt-for-at-blive," in csv
+def test_newest_wave_page_shows_the_trend_up_to_that_wave_and_the_older_keeps_its_own(fixture_site, fixture_data):
+    older, newer, both = continued(fixture_data)
+    for question in {key[0] for key in both}:
+        body = text_of(fixture_site, f"tal/{newer}/{question}/")
+        assert "Udvikling over tid" in body and "procentpoint" in body
+        assert re.search(rf'id="fig-udvikling-{question}-[a-z]+-{newer}"', body)
+        old = text_of(fixture_site, f"tal/{older}/{question}/")
+        assert "procentpoint" not in old  # a citation of the older page stays what it was
+        assert f"../../spoergsmaal/{question}/" in old
 
 
-def test_changed_wording_is_shown_not_merged(wave_site):
-    body = text(wave_site, "tal/spoergsmaal/overveje-at-forlade-job/")
-    assert "Formuleringen er ændret i 2027" in body
-    assert "I hvilken grad kan følgende grunde få dig til at overveje at forlade dit nuværende job?" in body
+def test_trend_csv_holds_both_waves(fixture_site, fixture_data):
+    older, newer, both = continued(fixture_data)
+    for question in {key[0] for key in both}:
+        body = page(fixture_site, f"tal/spoergsmaal/{question}/")
+        hrefs = re.findall(r'href="([^"]+\.csv)" download', body)
+        assert hrefs, question
+        csv = (fixture_site / "tal/spoergsmaal" / question / hrefs[0]).resolve().read_text(encoding="utf-8")
+        assert f"\n{older},{question}," in csv and f"\n{newer},{question}," in csv
 
 
-def test_question_in_one_wave_only_has_a_page_without_a_trend(wave_site):
-    body = text(wave_site, "tal/spoergsmaal/ny-testspoergsmaal/")
-    assert "kun stillet i undersøgelsen 2027" in body
-    assert "Linjediagram" not in body
+def test_changed_wording_is_shown_not_merged(fixture_site, fixture_data):
+    reworded = [(wave_id, q) for wave_id, wave in fixture_waves(fixture_data).items()
+                for q in wave["questions"].values() if q.get("previous_wording")]
+    assert reworded, "the fixture has a reworded question"
+    for wave_id, question in reworded:
+        body = text_of(fixture_site, f"tal/spoergsmaal/{question['id']}/")
+        assert f"Formuleringen er ændret i {wave_id}" in body
+        assert question["previous_wording"] in body and question["wording"] in body
 
 
-def test_synthetic_wave_pages_carry_the_banner(wave_site):
-    for url in ("tal/2027/vigtigt-for-at-blive/", "tal/spoergsmaal/vigtigt-for-at-blive/", "tal/", ""):
-        assert BANNER in text(wave_site, url), url
-    assert BANNER not in text(wave_site, "tal/2025/vigtigt-for-at-blive/")
+def test_question_in_one_wave_only_has_a_page_without_a_trend(fixture_site, fixture_data):
+    waves = fixture_waves(fixture_data)
+    asked: dict[str, list[str]] = {}
+    for wave_id, wave in waves.items():
+        for question in wave["questions"]:
+            asked.setdefault(question, []).append(wave_id)
+    once = {question: wave_ids[0] for question, wave_ids in asked.items() if len(wave_ids) == 1}
+    assert set(once.values()) == set(waves), "the fixture has a question asked only in the older wave and one new"
+    for question, wave_id in once.items():
+        body = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
+        assert f"kun stillet i undersøgelsen {wave_id}" in body
+        assert "Linjediagram" not in body
+
+
+def test_real_site_has_a_cross_wave_page_per_question(site, real_dataset):
+    for question_id in question_ids(real_dataset):
+        body = text_of(site, f"tal/spoergsmaal/{question_id}/")
+        assert all(f"undersøgelsen {w}" in body for w in question_waves(real_dataset, question_id)), question_id
+        assert ("Linjediagram" in body) == has_trend(real_dataset, question_id), question_id
 
 
 def test_the_real_site_has_no_synthetic_wave(site):
@@ -104,34 +137,23 @@ def test_the_real_site_has_no_synthetic_wave(site):
     assert not offenders
 
 
-def test_real_site_has_a_cross_wave_page_per_question(site):
-    dataset = load_dataset()
-    for question_id in question_ids(dataset):
-        body = text(site, f"tal/spoergsmaal/{question_id}/")
-        waves = question_waves(dataset, question_id)
-        assert all(f"undersøgelsen {w}" in body for w in waves), question_id
-        assert ("Linjediagram" in body) == has_trend(dataset, question_id), question_id
+def test_points_are_written_the_danish_way():
+    for change, expected in [(3, "+3 procentpoint"), (-2, "−2 procentpoint"), (2.5, "+2,5 procentpoint"),
+                             (0, "±0 procentpoint")]:
+        assert points_text(change) == expected == points(0, change)
 
 
-@pytest.mark.parametrize(("points", "expected"), [
-    (3, "+3 procentpoint"), (-2, "−2 procentpoint"), (2.5, "+2,5 procentpoint"), (0, "±0 procentpoint")])
-def test_points_are_written_the_danish_way(points, expected):
-    assert points_text(points) == expected
-
-
-def test_scaffold_copies_questions_and_leaves_todos_that_fail_validation(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = subprocess.run([sys.executable, "-m", "scripts.new_wave", "2099"], cwd=project, env=build_env(),
-                            capture_output=True, text=True)
+def test_scaffold_copies_the_newest_questions_and_leaves_todos_that_fail_validation(fixture_copy, fixture_data):
+    newest = list(fixture_waves(fixture_data).values())[-1]
+    result = run_script(fixture_copy, "scripts.new_wave", "2099")
     assert result.returncode == 0, result.stderr
-    wave = project / "data/survey/2099"
+    wave = fixture_copy / "data/survey/2099"
     assert (wave / "figures.csv").read_text(encoding="utf-8") == "question,option,population,value,locator\n"
-    assert "- id: vigtigt-for-at-blive" in (wave / "questions.yml").read_text(encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "scripts.validate"], cwd=project, env=build_env(),
-                           capture_output=True, text=True)
+    assert [q["id"] for q in read_yaml(wave / "questions.yml")] == list(newest["questions"])
+    check = run_script(fixture_copy, "scripts.validate")
     assert check.returncode != 0
-    assert "data/survey/2099/wave.yml, linje 5, felt 'publication': fandt 'TODO'" in check.stderr
-    assert "pladsholderen TODO" in check.stderr
-    again = subprocess.run([sys.executable, "-m", "scripts.new_wave", "2099"], cwd=project, env=build_env(),
-                           capture_output=True, text=True)
+    line = line_of(fixture_copy, "data/survey/2099/wave.yml", "publication:")
+    assert f"data/survey/2099/wave.yml, linje {line}, felt 'publication': fandt 'TODO'" in check.stderr
+    assert "pladsholderen TODO" in check.stderr and "Traceback" not in check.stderr
+    again = run_script(fixture_copy, "scripts.new_wave", "2099")
     assert again.returncode != 0 and "findes allerede" in again.stderr
