@@ -1,15 +1,14 @@
 """`make serve`: an edit in data/ reaches the served page, and a mistake is still named exactly.
 
-The data are read again on every rebuild, but only edited files are parsed and checked again (in
-memory under serve, and from .cache/checks/ in the next `make build` or `make validate`), so these
-tests make sure that what was kept from before never hides a new mistake.
+Under serve the data are loaded again after every edit, in the same process as before, so these tests
+make sure that nothing kept from an earlier load hides a new mistake or names it at its old place.
+They run on a copy of the project with the fixture dataset (tests/fixtures/site/data).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,41 +20,51 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import ROOT, build_env, edit, line_of, problems
+from conftest import build_env, copy_built, edit, line_of, problems
 
-from evidence.dataset import load_dataset
+from evidence.load.dataset import load_dataset
+from evidence.model import quotes
 
-TESTIMONIES = "data/quotes/ds-2020/testimonies.yml"
+TESTIMONIES = "data/quotes/test-haefte-2032/testimonies.yml"
 
 
-def test_a_mistake_saved_into_a_file_read_before_is_named_with_file_line_and_field(project):
+def booklet_items(project) -> list[dict]:
+    return yaml.safe_load((project / TESTIMONIES).read_text(encoding="utf-8"))
+
+
+def test_a_mistake_saved_into_a_file_read_before_is_named_with_file_line_and_field(fixture_copy):
+    project = fixture_copy
     load_dataset(project)
+    first = booklet_items(project)[0]
     edit(project, TESTIMONIES, "  kind: testimony\n", "  kind: testimoni\n")
     line = line_of(project, TESTIMONIES, "kind: testimoni")
-    assert f"{TESTIMONIES}, linje {line} (id 'ds2020-t001'), felt '[1].kind': fandt 'testimoni'" in "\n".join(
+    assert f"{TESTIMONIES}, linje {line} (id '{first['id']}'), felt '[1].kind': fandt 'testimoni'" in "\n".join(
         problems(project))
     edit(project, TESTIMONIES, "  kind: testimoni\n", "  kind: testimony\n")
     load_dataset(project)
 
 
-def test_a_mistake_stays_reported_until_it_is_fixed(project):
-    edit(project, TESTIMONIES, "    order: 1\n", "    order: 0\n")
-    first = problems(project)
-    assert first == problems(project), "an unchanged invalid file must be refused every time"
+def test_a_mistake_stays_reported_until_it_is_fixed(fixture_copy):
+    edit(fixture_copy, TESTIMONIES, "order: 1,", "order: 0,")
+    first = problems(fixture_copy)
+    assert first == problems(fixture_copy), "an unchanged invalid file must be refused every time"
     assert any("felt '[1].locator.order'" in p for p in first)
 
 
-def test_a_mistake_kept_from_before_is_named_where_it_is_now(project):
+def test_a_mistake_kept_from_before_is_named_where_it_is_now(fixture_copy):
+    project = fixture_copy
+    first, second = (item["id"] for item in booklet_items(project)[:2])
     text = (project / TESTIMONIES).read_text(encoding="utf-8")
-    second = text.index("- id: ds2020-t002\n")
-    edit(project, TESTIMONIES, text[second:], text[second:].replace("    order: 2\n", "    order: 0\n", 1))
+    start = text.index(f"- id: {second}\n")
+    edit(project, TESTIMONIES, text[start:], text[start:].replace("order: 2,", "order: 0,", 1))
     assert any("felt '[2].locator.order'" in p for p in problems(project))
-    edit(project, TESTIMONIES, text[text.index("- id: ds2020-t001\n"):second], "")  # the item before it is deleted
-    line = line_of(project, TESTIMONIES, "order: 0")
-    assert any(f"{TESTIMONIES}, linje {line} (id 'ds2020-t002'), felt '[1].locator.order'" in p for p in problems(project))
+    edit(project, TESTIMONIES, text[text.index(f"- id: {first}\n"):start], "")  # the item before it is deleted
+    line = line_of(project, TESTIMONIES, "order: 0,")
+    assert any(f"{TESTIMONIES}, linje {line} (id '{second}'), felt '[1].locator.order'" in p for p in problems(project))
 
 
-def test_an_unknown_theme_in_an_edited_file_is_found_by_the_checks_across_files(project):
+def test_an_unknown_theme_in_an_edited_file_is_found_by_the_checks_across_files(fixture_copy):
+    project = fixture_copy
     load_dataset(project)
     text = (project / TESTIMONIES).read_text(encoding="utf-8")
     start = text.index("  themes: [")
@@ -63,17 +72,17 @@ def test_an_unknown_theme_in_an_edited_file_is_found_by_the_checks_across_files(
     assert any(f"{TESTIMONIES}, linje" in p and "felt 'themes[1]': fandt 'ukendt-tema'" in p for p in problems(project))
 
 
-def test_a_failed_search_index_under_serve_is_reported_in_the_log(monkeypatch, caplog, tmp_path):
-    spec = importlib.util.spec_from_file_location("serve_hooks", ROOT / "macros" / "hooks.py")
+def test_a_failed_search_index_under_serve_is_reported_in_the_log(fixture_copy, monkeypatch, caplog, tmp_path):
+    spec = importlib.util.spec_from_file_location("serve_hooks", fixture_copy / "macros" / "hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
 
     def broken(*args, **kwargs):
         raise RuntimeError("Pagefind kunne ikke bygge soegeindeks: disken er fuld")
 
-    monkeypatch.setattr(hooks, "write_indexes", broken)
+    monkeypatch.setattr(hooks.build, "write_search_indexes", broken)
     hooks.on_startup(command="serve", dirty=False)
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    config = SimpleNamespace(config_file_path=str(fixture_copy / "mkdocs.yml"), site_dir=str(tmp_path))
     with caplog.at_level(logging.ERROR):
         hooks.on_post_build(config)
         hooks.on_shutdown()
@@ -109,16 +118,15 @@ def article(html: str, item_id: str) -> str:
     return html[start:html.find("</article>", start)] if start >= 0 else ""
 
 
-def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(project, tmp_path):
-    charts = ROOT / ".cache" / "charts"
-    if charts.is_dir():  # the charts drawn before, so the first build does not draw them all again
-        shutil.copytree(charts, project / ".cache" / "charts")
-    item = yaml.safe_load((project / TESTIMONIES).read_text(encoding="utf-8"))[0]
+def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(fixture_project, fixture_site, tmp_path):
+    project = copy_built(fixture_project, tmp_path / "project")  # with the charts drawn for the fixture site
+    item = booklet_items(project)[0]
     themes = [t["id"] for t in yaml.safe_load((project / "data/themes.yml").read_text(encoding="utf-8"))]
     new_theme = next(t for t in themes if t not in item["themes"])
     port = free_port()
     base = f"http://127.0.0.1:{port}/socialraadgivere/"
-    page = base + "citater/ds-2020/fortaellinger/1/"
+    dataset = load_dataset(project)
+    page = base + quotes.canonical_page(dataset.quotes[item["id"]], dataset)
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
@@ -163,21 +171,3 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(project, tmp_pa
                 server.kill()
                 server.wait()
     assert "Traceback" not in log.read_text(encoding="utf-8")
-
-
-def test_checks_stored_by_an_earlier_run_still_name_every_mistake(project):
-    """`make build` and `make validate` keep each file's check in .cache/checks/ for the next run."""
-
-    def validate() -> str:
-        result = subprocess.run([sys.executable, "-m", "scripts.validate"], cwd=project, env=build_env(),
-                                capture_output=True, text=True)
-        return result.stdout + result.stderr
-
-    edit(project, TESTIMONIES, "    order: 1\n", "    order: 0\n")
-    first = validate()
-    assert "felt '[1].locator.order'" in first
-    assert len(list((project / ".cache" / "checks").glob("*.pickle"))) == 1, "the checks were not stored"
-    assert validate() == first, "a stored invalid file must be refused every time"
-    edit(project, TESTIMONIES, "  kind: testimony\n", "  kind: testimoni\n")
-    line = line_of(project, TESTIMONIES, "kind: testimoni")
-    assert f"{TESTIMONIES}, linje {line} (id 'ds2020-t001'), felt '[1].kind': fandt 'testimoni'" in validate()
