@@ -1,6 +1,7 @@
 """Resilience: random corruptions of data files always end in a clean DataInvalid naming the file.
 
-Hypothesis corrupts one data file at a time (in a temporary copy of data/) the ways hands and
+Hypothesis corrupts one data file at a time (in a temporary copy of the fixture dataset,
+tests/fixtures/site/data, with the real schemas) the ways hands and
 tools do: a file cut short, a line lost or doubled, characters swapped, stray bytes or Unicode
 pasted in, a number overwritten with text. The loader must then either accept the data (the
 corruption changed nothing that matters) or refuse it with `DataInvalid` – never with any other
@@ -17,16 +18,18 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from evidence.dataset import load_dataset
-from evidence.problems import DataInvalid
+from evidence.load.dataset import load_dataset
+from evidence.load.problems import DataInvalid
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests/fixtures/site/data"
 # The evidence texts and the contract itself are not data a maintainer edits row by row.
 EXCLUDED = ("sources/", "schemas/")
+# The fixture's files (a listing, not a load: the files are read by each example).
 DATA_FILES = sorted(
-    p.relative_to(ROOT / "data").as_posix()
-    for p in (ROOT / "data").rglob("*")
-    if p.is_file() and p.suffix in (".yml", ".yaml", ".csv") and not p.relative_to(ROOT / "data").as_posix().startswith(EXCLUDED)
+    p.relative_to(FIXTURE).as_posix()
+    for p in FIXTURE.rglob("*")
+    if p.is_file() and p.suffix in (".yml", ".yaml", ".csv") and not p.relative_to(FIXTURE).as_posix().startswith(EXCLUDED)
 )
 NUMBER = re.compile(rb"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
@@ -83,7 +86,8 @@ def names_the_file(error: DataInvalid, rel: str, original: bytes) -> bool:
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
     copy = tmp_path_factory.mktemp("resilience")
-    shutil.copytree(ROOT / "data", copy / "data")
+    shutil.copytree(FIXTURE, copy / "data")
+    shutil.copytree(ROOT / "data/schemas", copy / "data/schemas")
     return copy
 
 
@@ -93,7 +97,7 @@ def test_the_unbroken_copy_loads(root):
 
 # Bounded so `make test` stays quick; a failing example is replayed first on the next run.
 # No shrinking: each corruption is described in the failure already, and each load is a full one.
-@settings(max_examples=40, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+@settings(max_examples=150, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), rel=st.sampled_from(DATA_FILES))
 def test_a_corrupted_data_file_is_refused_with_a_message_naming_it(root, data, rel):
