@@ -57,6 +57,17 @@ def permalink(item: dict, dataset: Dataset) -> str:
     return f"{canonical_page(item, dataset)}#{item['id']}"
 
 
+def insight_anchor(insight_id: str) -> str:
+    return "indsigt-" + insight_id.replace(".", "-")
+
+
+def insight_url(insight: dict) -> str:
+    """A main insight's page, or the anchor of an insight on its main insight's page."""
+    if "parent" not in insight:
+        return f"indsigter/{insight['id']}/"
+    return f"indsigter/{insight['parent']}/#{insight_anchor(insight['id'])}"
+
+
 def question_url(wave_id: str, question_id: str) -> str:
     return f"tal/{wave_id}/{question_id}/"
 

@@ -11,7 +11,8 @@ import html
 
 from evidence.html.charts import bar_chart_svg, data_table, text_alternative
 from evidence.model.dataset import Dataset
-from evidence.model.survey import population_colours, question_frame, question_title, summary_frame
+from evidence.model.survey import population_colours, question_frame, question_title, summary_areas, summary_frame
+from evidence.model.wording import number_word
 from evidence.urls import embed_path, figure_csv_path, group_slug, permalink, summary_csv_path
 
 GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
@@ -21,11 +22,15 @@ def esc(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-PARTIAL_NOTE = (
-    '<p class="ev-partial"><strong>Delvis serie:</strong> rapportens diagram gik tabt i '
-    "tekstudgaven. Her vises kun de tal, som rapportens tekst selv nævner – de øvrige svar "
-    "er ikke gengivet og er ikke anslået.</p>"
-)
+def partial_note(dataset: Dataset, wave_ids: list[str]) -> str:
+    """The note beside a partial series, with why the waves' series are partial (`partial_reason` in wave.yml)."""
+    reasons = " ".join(dict.fromkeys(dataset.waves[w].meta["partial_reason"] for w in wave_ids
+                                     if dataset.waves[w].meta.get("partial_reason")))
+    return (
+        f'<p class="ev-partial"><strong>Delvis serie:</strong> {esc(reasons) + " " if reasons else ""}'
+        "Her vises kun de tal, som rapportens tekst selv nævner – de øvrige svar er ikke gengivet og er ikke "
+        "anslået.</p>"
+    )
 
 
 def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str,
@@ -70,9 +75,10 @@ EMBED_CSS = (
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
     frame = summary_frame(dataset, wave_id)
+    areas = number_word(len(summary_areas(dataset)))
     return figure_html(
         dataset, wave_id, frame,
-        title=f"Svar, som rapporten nævner for alle tre områder, undersøgelsen {wave_id}",
+        title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
         measure="Andel i procent; se spørgsmålet for, hvad andelen måler",
         figure_id=f"fig-{wave_id}-opsummering",
         csv_href=root + summary_csv_path(wave_id),
@@ -101,7 +107,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(title, frame))}">{svg}</div>'
         f"<figcaption><strong>{esc(title)}</strong><br>"
         f"{esc(measure)}. Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}."
-        f"{PARTIAL_NOTE if partial else ''}</figcaption>"
+        f"{partial_note(dataset, [wave_id]) if partial else ''}</figcaption>"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{data_table(frame, title)}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
         f"{cite}</figure>"
@@ -125,7 +131,7 @@ def summary_table(dataset: Dataset, wave_id: str) -> str:
     from evidence.model.formatting import percent
 
     wave = dataset.waves[wave_id]
-    areas = [pid for pid, p in dataset.populations.items() if p["group"] == "område" and pid != "ikke-angivet"]
+    areas = summary_areas(dataset)
     figures = wave.figures[wave.figures["population"].isin(areas)]
     head = "".join(f'<th scope="col">{esc(dataset.populations[a]["name"])}</th>' for a in areas)
     rows = []

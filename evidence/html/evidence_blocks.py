@@ -1,17 +1,19 @@
 """HTML that joins evidence across publications: theme hubs and proposals with their evidence.
 
-Each statement says which publication and year it comes from, so a reader never mistakes
-a 2020 testimony for a 2025 survey result.
+Each statement is labelled with its own publication (its `label` in data/publications.yml), so a
+reader never mistakes an older publication's testimony for a newer survey result.
 """
 
 from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
-from evidence.html.insight_blocks import insight_anchor
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
-from evidence.model.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
-from evidence.urls import finder_link, theme_csv_path
+from evidence.model.publications import label, label_of, newest_first, section
+from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS
+from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
+from evidence.model.wording import unique
+from evidence.urls import finder_link, insight_url, theme_csv_path
 
 
 def theme_list(dataset: Dataset, root: str) -> str:
@@ -41,23 +43,27 @@ def figure_lines(dataset: Dataset, frame, root: str) -> str:
     """The same figures as sentences with links to their question pages."""
     items = []
     for row in frame.itertuples():
-        question = dataset.waves[row.wave].questions[row.question]
+        wave = dataset.waves[row.wave]
+        question = wave.questions[row.question]
         items.append(
             f'<li><strong>{percent(row.value)}</strong> – {esc(row.option_label)} '
             f'<span class="ev-locator">({esc(row.population_label)}; {esc(question["measure"].lower())}; '
-            f'<a href="{root}tal/{row.wave}/{row.question}/">KL og DS {esc(row.wave)}</a>)</span></li>'
+            f'<a href="{root}tal/{row.wave}/{row.question}/">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
+            "</span></li>"
         )
     return f'<ul class="ev-figure-lines">{"".join(items)}</ul>'
 
 
 def theme_insights(dataset: Dataset, theme_id: str, root: str) -> str:
-    items = []
-    for publication, insight in insights_on(dataset, theme_id):
-        year = dataset.publications[publication]["year"]
-        main = insight.get("parent", insight["id"])
-        anchor = f"#{insight_anchor(insight['id'])}" if "parent" in insight else ""
-        items.append(f'<li><a href="{root}indsigter/{main}/{anchor}">Indsigt {esc(insight["id"])}</a>: '
-                     f'{esc(insight["headline"])} <span class="ev-locator">(KL og DS {year})</span></li>')
+    return _insight_list(dataset, insights_on(dataset, theme_id), root)
+
+
+def _insight_list(dataset: Dataset, insights: list[tuple[str, dict]], root: str) -> str:
+    items = [
+        f'<li><a href="{root}{insight_url(insight)}">Indsigt {esc(insight["id"])}</a>: '
+        f'{esc(insight["headline"])} <span class="ev-locator">({esc(label_of(dataset, publication))})</span></li>'
+        for publication, insight in insights
+    ]
     return f"<ul>{''.join(items)}</ul>"
 
 
@@ -66,9 +72,9 @@ def theme_proposals(dataset: Dataset, theme_id: str, root: str) -> str:
 
 
 def _proposal_item(dataset: Dataset, proposal: dict, root: str) -> str:
-    year = dataset.publications[proposal["publication"]]["year"]
+    source = label_of(dataset, proposal["publication"])
     return (f'<li><a href="{root}anbefalinger/{proposal["id"]}/">{esc(proposal["text"])}</a> '
-            f'<span class="ev-locator">(DS {year}, rettet til {esc(proposal["addressee_label"])})</span></li>')
+            f'<span class="ev-locator">({esc(source)}, rettet til {esc(proposal["addressee_label"])})</span></li>')
 
 
 def theme_facts(dataset: Dataset, theme_id: str) -> str:
@@ -100,53 +106,63 @@ def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
                     if c["chapter"] == item["chapter"]), f"kapitel {item['chapter']}")
     note = f'<p class="ev-locator">{esc(item["note"])}</p>' if item.get("note") else ""
     themes = ", ".join(f'<a href="{root}temaer/{t}/">{esc(dataset.themes[t]["name"])}</a>' for t in item["themes"])
+    box = section(publication, "forslag")
+    place = f"Boksen »{box}«, {chapter}" if box else chapter
     return (
         f'<div class="ev-proposal" id="{esc(proposal_id)}">'
         f"<blockquote><p>{esc(item['text'])}</p></blockquote>"
         f'<p><span class="ev-label">Rettet til:</span> {esc(item["addressee_label"])} · '
         f'<span class="ev-label">Kapitel:</span> {esc(chapter)} · <span class="ev-label">Temaer:</span> {themes}</p>'
         f"{note}"
-        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} Boksen »Dansk '
-        f"Socialrådgiverforening foreslår«, {esc(chapter)}.</p></div>"
+        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} {esc(place)}.</p></div>'
     )
 
 
 def proposal_evidence(dataset: Dataset, proposal_id: str, root: str, mode: str = "fuld") -> str:
-    """Evidence on the proposal's themes, newest publication first, each part labelled with its source."""
+    """Evidence on the proposal's themes: per theme, what each publication says, newest publication first,
+    every part labelled with the publication's own label."""
     item = dataset.proposals[proposal_id]
     short = mode == "kort"
     parts = []
     for theme_id in item["themes"]:
         theme = dataset.themes[theme_id]
-        section = [f'<h3>{esc(theme["name"])}</h3>']
-        section.append(_theme_figure_lines(dataset, theme_id, root))
-        if insights_on(dataset, theme_id):
-            section.append('<p class="ev-label">Indsigter fra rapporten (KL og DS 2025)</p>'
-                           + theme_insights(dataset, theme_id, root))
-        if theme_id == "ledelse" and not short:
-            section.append(f'<p>Rapporten beskriver selv, hvad der kendetegner god og dårlig ledelse: '
-                           f'<a href="{root}indsigter/3/#indsigt-3-1">se rapportens beskrivelse i indsigt 3.1</a>.</p>')
         selection = quotes_on(dataset, theme_id)
-        interviews = [q for q in selection if q["kind"] == "interview-quote"][: 1 if short else 2]
-        testimonies = [q for q in selection if q["kind"] == "testimony"][: 1 if short else 2]
-        if interviews:
-            section.append('<p class="ev-label">Interviewcitater (KL og DS 2025)</p>'
-                           + "".join(quote_block(dataset, q["id"], root, 4, anchor=False) for q in interviews))
-        if testimonies:
-            section.append('<p class="ev-label">Fortællinger (DS 2020)</p>'
-                           + "".join(quote_block(dataset, q["id"], root, 4, anchor=False) for q in testimonies))
-        count = len(selection)
-        section.append(f'<p><a href="{finder_link(root, theme_id)}">Se alle {count} citater og fortællinger om '
-                       f'{esc(theme["name"].lower())}</a></p>')
-        parts.append(f'<section class="ev-evidence">{"".join(section)}</section>')
+        section_parts = [f'<h3>{esc(theme["name"])}</h3>']
+        for publication in newest_first(dataset):
+            section_parts += _publication_evidence(dataset, publication, theme_id, selection, root, short)
+        section_parts.append(f'<p><a href="{finder_link(root, theme_id)}">Se alle {len(selection)} citater og '
+                             f'fortællinger om {esc(theme["name"].lower())}</a></p>')
+        parts.append(f'<section class="ev-evidence">{"".join(section_parts)}</section>')
     return "".join(parts)
 
 
-def _theme_figure_lines(dataset: Dataset, theme_id: str, root: str) -> str:
+def _publication_evidence(dataset: Dataset, publication: dict, theme_id: str, selection: list[dict], root: str,
+                          short: bool) -> list[str]:
+    """One publication's evidence on a theme: its survey figures, insights, pointers and quotes."""
+    name = esc(label(publication))
+    parts = []
     frame = theme_figure_frame(dataset, theme_id)
-    if frame.empty:
-        return ""
-    return '<p class="ev-label">Tal fra KL og DS\' undersøgelse (2025)</p>' + figure_lines(dataset, frame, root)
+    if not frame.empty and dataset.waves[frame["wave"].iloc[0]].meta["publication"] == publication["id"]:
+        parts.append(f'<p class="ev-label">Tal fra undersøgelsen ({name})</p>' + figure_lines(dataset, frame, root))
+    insights = [(pub, insight) for pub, insight in insights_on(dataset, theme_id) if pub == publication["id"]]
+    if insights:
+        parts.append(f'<p class="ev-label">Indsigter fra rapporten ({name})</p>' + _insight_list(dataset, insights, root))
+    if not short:
+        parts += [_see_also(dataset, ref, root) for ref in dataset.themes[theme_id].get("see_also", [])
+                  if ref["publication"] == publication["id"]]
+    own = [q for q in selection if q["publication"] == publication["id"] and q["kind"] not in REPRINT_KINDS]
+    for kind in unique(q["kind"] for q in own):
+        chosen = [q for q in own if q["kind"] == kind][: 1 if short else 2]
+        parts.append(f'<p class="ev-label">{esc(KIND_PLURALS[kind])} ({name})</p>'
+                     + "".join(quote_block(dataset, q["id"], root, 4, anchor=False) for q in chosen))
+    return parts
+
+
+def _see_also(dataset: Dataset, ref: dict, root: str) -> str:
+    """A theme's pointer to where a publication describes the theme itself (`see_also` in data/themes.yml)."""
+    insight = find_insight(dataset, ref["publication"], ref["insight"])
+    return (f'<p>{esc(ref["text"])}: <a href="{root}{insight_url(insight)}">se rapportens beskrivelse i '
+            f'indsigt {esc(insight["id"])}</a>.</p>')
 
 
 def proposals_by_addressee(dataset: Dataset, root: str) -> str:

@@ -8,10 +8,7 @@ from __future__ import annotations
 from evidence.html.blocks import esc
 from evidence.html.theme_links import theme_links
 from evidence.model.dataset import Dataset
-
-
-def insight_anchor(insight_id: str) -> str:
-    return "indsigt-" + insight_id.replace(".", "-")
+from evidence.model.themes import find_insight
 
 
 def question_for_label(dataset: Dataset, label: str) -> tuple[str, str] | None:
@@ -35,8 +32,7 @@ def _points(points: list) -> str:
 
 
 def insight_body(dataset: Dataset, publication: str, insight_id: str, root: str) -> str:
-    doc = dataset.insights[publication]
-    insight = next(i for i in doc["main_insights"] + doc["insights"] if i["id"] == insight_id)
+    insight = find_insight(dataset, publication, insight_id)
     parts = [f'<p class="ev-insight__headline">{esc(insight["headline"])}</p>']
     if insight.get("summary"):
         parts.append(f"<p>{esc(insight['summary'])}</p>")

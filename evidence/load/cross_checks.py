@@ -37,6 +37,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _check_continuity(files)
     problems += _check_references(dataset, files)
     problems += _check_publications(dataset, files)
+    problems += _check_pointers(dataset, files)
     if not any(rel == "publications.yml" for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
     problems += identifying_problems(files)
@@ -311,6 +312,48 @@ def _check_publications(dataset: Dataset, files: dict[str, DataFile]) -> list[Pr
         for index, item in enumerate(_items_indexed(data.content))
         if item is not None and isinstance(item.get("text_file"), str) and not (sources / item["text_file"]).is_file()
     ]
+
+
+def _check_pointers(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
+    """Ids that site texts point to: a theme's `see_also` insight, the question the seniority findings link
+    to, and the population of a wave's note. A wrong one would be a broken link or a note nobody sees."""
+    problems = []
+    themes = files.get("themes.yml")
+    if themes is not None and not _unreadable(dataset, "publications.yml", files):
+        where = yaml_where(themes.content, themes.line_of)
+        for index, theme in enumerate(_items_indexed(themes.content)):
+            for r_index, ref in enumerate(items((theme or {}).get("see_also"))):
+                place, field = where((index, "see_also", r_index)), f"see_also[{r_index + 1}]"
+                publication, insight = ref.get("publication"), ref.get("insight")
+                if publication not in dataset.publications:
+                    problems.append(_unknown("themes.yml", place, f"{field}.publication", publication, dataset.publications))
+                    continue
+                if _unreadable(dataset, f"insights/{publication}.yml", files):
+                    continue
+                doc = dataset.insights.get(publication) or {}
+                known = {i.get("id"): i for i in items(doc.get("main_insights")) + items(doc.get("insights"))}
+                if insight not in known:
+                    problems.append(_unknown("themes.yml", place, f"{field}.insight", insight, known,
+                                             f"id på en indsigt i data/insights/{publication}.yml"))
+    asked = {q for wave in dataset.waves.values() for q in wave.questions}
+    for rel, data in files.items():
+        if data.schema == "insights" and isinstance(data.content, dict):
+            seniority = data.content.get("seniority")
+            ref = seniority.get("see_also") if isinstance(seniority, dict) else None
+            if isinstance(ref, dict) and isinstance(ref.get("question"), str) and ref["question"] not in asked:
+                where = yaml_where(data.content, data.line_of)
+                problems.append(_unknown(rel, where(("seniority", "see_also", "question")), "seniority.see_also.question",
+                                         ref["question"], dict.fromkeys(asked), "et spørgsmåls-id fra en bølge"))
+        elif data.schema == "wave" and isinstance(data.content, dict) and \
+                not _unreadable(dataset, "survey/populations.yml", files):
+            where = yaml_where(data.content, data.line_of)
+            for index, note in enumerate(items(data.content.get("population_notes"))):
+                population = note.get("population")
+                if isinstance(population, str) and population not in dataset.populations:
+                    problems.append(_unknown(rel, where(("population_notes", index, "population")),
+                                             f"population_notes[{index + 1}].population", population,
+                                             dataset.populations, "en population fra survey/populations.yml"))
+    return problems
 
 
 def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, expected: str | None = None) -> Problem:

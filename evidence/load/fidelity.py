@@ -8,13 +8,13 @@ test to catch it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem
 from evidence.load.schemas import yaml_where
-from evidence.load.text_repair import repair, squash
+from evidence.load.text_repair import declared_running_headers, repair, squash
 
 # Fields whose text is published as the source's own words.
 VERBATIM_FIELDS = {
@@ -26,7 +26,7 @@ VERBATIM_FIELDS = {
 
 # Documents that are the source's words throughout, except these keys (ids, tags, site labels).
 VERBATIM_DOCUMENTS = {
-    "insights": {"id", "parent", "themes", "question", "group", "topic"},
+    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also"},
     "booklet-texts": {"lines", "signed", "chapter"},
 }
 
@@ -38,10 +38,12 @@ IDENTIFYING = {
 }
 
 
-def haystack(root: Path, text_file: str) -> str:
-    """The source as running text: conversion artefacts undone, whitespace and bold markers folded."""
+def haystack(root: Path, text_file: str, running_headers: Collection[str] | None = None) -> str:
+    """The source as running text: conversion artefacts undone, whitespace and bold markers folded.
+    `running_headers` default to every one the publications in root's data/publications.yml declare."""
     raw = (root / "data" / "sources" / text_file).read_text(encoding="utf-8")
-    return squash(repair(raw)).replace("**", "")
+    headers = declared_running_headers(root) if running_headers is None else running_headers
+    return squash(repair(raw, headers)).replace("**", "")
 
 
 def publication_of(rel: str) -> str:
@@ -57,7 +59,7 @@ def verbatim_problems(root: Path, publications: dict[str, dict], files: dict[str
         if publication is None or not (root / "data" / "sources" / str(publication.get("text_file"))).is_file():
             continue  # unknown publications and missing source files are reported by the reference checks
         if publication["id"] not in sources:
-            sources[publication["id"]] = haystack(root, publication["text_file"])
+            sources[publication["id"]] = haystack(root, publication["text_file"], publication.get("running_headers") or [])
         where = yaml_where(data.content, data.line_of)
         for location, value in _published_words(data):
             if squash(value) not in sources[publication["id"]]:

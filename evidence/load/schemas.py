@@ -125,7 +125,7 @@ def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple]
         expected = "en af: " + ", ".join(str(v) for v in rule)
         hint = nearest(error.instance, [str(v) for v in rule])
     elif kind == "pattern":
-        expected = ("et id med små bogstaver, tal og bindestreger (fx 'gode-kollegaer')"
+        expected = ("et id med små bogstaver, tal og bindestreger (fx 'mit-nye-id')"
                     if rule == SLUG_PATTERN else f"tekst på formen {rule}")
     elif kind == "minimum":
         expected = f"et tal på mindst {rule}"

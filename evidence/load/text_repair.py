@@ -9,7 +9,7 @@ against `squash(repair(dump))`. Keeping one path means a quote cannot pass becau
 parts of the code normalise differently.
 
 The rules follow `/work/shared/sources/README.md`, checked line by line against the
-2020 booklet (see `tests/test_text_repair.py` for the cases that forced each rule):
+booklet of testimonies (see `tests/test_text_repair.py` for the cases that forced each rule):
 
 * A line ending in whitespace ends at a word boundary.
 * A line ending in a letter with no trailing whitespace is a word broken without a
@@ -25,23 +25,42 @@ The rules follow `/work/shared/sources/README.md`, checked line by line against 
 * A line ending in ``/`` continues the same token (``barnet/`` + ``den unge``).
 * Any other line end (full stop, colon, digit, quote mark) with no trailing space is a
   line break of a list or a sign-off and is a word boundary.
-* Running headers ("TID TIL SOCIALT ARBEJDE", "Socialrådgivernes fortællinger fra
-  hverdagen") and bare number lines (page numbers and printed story numbers) are
-  layout, not text. They often sit inside a sentence, wrapped in blank lines; such a
+* Running headers (the lines a publication repeats on every page, listed as its
+  `running_headers` in data/publications.yml) and bare number lines (page numbers and
+  printed story numbers) are layout, not text. They often sit inside a sentence, wrapped in blank lines; such a
   gap only counts as a paragraph break when the text before it ends a sentence and the
   text after it does not go on in lower case.
 * Blank lines are paragraph breaks. Leading whitespace (the dump's page-start marker,
   list indentation) is dropped.
 
-The 2025 report has neither headers nor broken words (its quotes are one line per
-paragraph), so repairing it only joins adjacent lines, which keeps every line findable.
+A source without running headers or broken words (a report whose quotes are one line
+per paragraph) is only joined line to line, which keeps every line findable.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from pathlib import Path
 
-RUNNING_HEADERS = frozenset({"TID TIL SOCIALT ARBEJDE", "Socialrådgivernes fortællinger fra hverdagen"})
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def declared_running_headers(root: Path = PROJECT_ROOT) -> frozenset[str]:
+    """Every running header a publication in data/publications.yml declares (`running_headers`)."""
+    path = root / "data" / "publications.yml"
+    key = (path, path.stat().st_mtime_ns if path.exists() else None)
+    if key not in _declared:
+        publications = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+        _declared[key] = frozenset(
+            header.strip() for p in publications or [] if isinstance(p, dict)
+            for header in p.get("running_headers") or [] if isinstance(header, str))
+    return _declared[key]
+
+
+_declared: dict[tuple, frozenset[str]] = {}
 
 
 _BARE_NUMBER = re.compile(r"\d+")
@@ -56,9 +75,9 @@ _LAST_WORD = re.compile(r"(\w+)$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 
 
-def _is_layout(line: str) -> bool:
+def _is_layout(line: str, headers: frozenset[str]) -> bool:
     stripped = line.strip()
-    return stripped in RUNNING_HEADERS or _BARE_NUMBER.fullmatch(stripped) is not None
+    return stripped in headers or _BARE_NUMBER.fullmatch(stripped) is not None
 
 
 def _capitals_split(left: str, right: str) -> bool:
@@ -89,8 +108,12 @@ def _join(left_raw: str, right_raw: str) -> str:
     return f"{left} {right}"
 
 
-def repair(raw: str) -> str:
-    """Return the dump as running text: one line per paragraph, paragraphs separated by a blank line."""
+def repair(raw: str, running_headers: Collection[str] | None = None) -> str:
+    """Return the dump as running text: one line per paragraph, paragraphs separated by a blank line.
+
+    `running_headers` are the source's running headers; by default, those every publication in the
+    project's data/publications.yml declares."""
+    headers = declared_running_headers() if running_headers is None else frozenset(h.strip() for h in running_headers)
     paragraphs: list[str] = []
     current: str | None = None  # paragraph being built, ending with the raw last line's whitespace
     gap = ""  # "" = adjacent lines, "blank" = blank lines only, "layout" = gap held headers/page numbers
@@ -100,7 +123,7 @@ def repair(raw: str) -> str:
             if current is not None and gap != "layout":
                 gap = "blank"
             continue
-        if _is_layout(line):
+        if _is_layout(line, headers):
             if current is not None:
                 gap = "layout"
             continue

@@ -6,7 +6,8 @@ valid as long as a published collection is not reordered (collections are append
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.model.dataset import Dataset, per_dataset
+from evidence.model.publications import label, section
 
 KIND_NAMES = {
     "testimony": "Fortælling",
@@ -16,14 +17,17 @@ KIND_NAMES = {
 }
 
 
-PART_NAMES = {
-    "forside": "Forsiden",
-    "kapitel-1": "Kapitel 1",
-    "kapitel-2": "Kapitel 2",
-    "kapitel-3": "Kapitel 3",
-    "fortaellinger": "Socialrådgivernes fortællinger fra hverdagen",
-    "indsigt": "Indsigter",
+# The same kinds in the plural, as a label over several quotes of a kind.
+KIND_PLURALS = {
+    "testimony": "Fortællinger",
+    "cover-story": "Fortællinger fra forsiden",
+    "chapter-excerpt": "Citater i kapitler",
+    "interview-quote": "Interviewcitater",
 }
+
+
+# Kinds that reprint (part of) a full testimony: shown where the publication prints them, not again as evidence.
+REPRINT_KINDS = frozenset({"cover-story", "chapter-excerpt"})
 
 
 # Parts that share a canonical listing, and its URL slug.
@@ -38,6 +42,15 @@ PART_PAGES = {
 
 
 PAGE_SIZE = 50
+
+
+# A collection's page title when its publication's `quote_pages` (or `sections`) give none.
+COLLECTION_TITLES = {
+    "forside": "Fortællinger på forsiden",
+    "kapitler": "Citater i kapitlerne",
+    "fortaellinger": "Fortællinger",
+    "interview": "Interviewcitater",
+}
 
 
 def chapter_title(dataset: Dataset, item: dict) -> str | None:
@@ -56,14 +69,15 @@ def locator_text(dataset: Dataset, item: dict) -> str:
     if part == "indsigt":
         text = f"Indsigt {loc['insight']}"
     elif part == "fortaellinger":
-        text = f"Afsnittet »{PART_NAMES[part]}«, fortælling {loc['order']} i rækkefølgen"
+        name = section(dataset.publications[item["publication"]], part)
+        text = (f"Afsnittet »{name}«, fortælling" if name else "Fortælling") + f" {loc['order']} i rækkefølgen"
         if "printed_number" in loc:
             text += f" (trykt nr. {loc['printed_number']})"
     elif part == "forside":
         text = f"Forsiden, fortælling {loc['order']}"
     else:
         title = chapter_title(dataset, item)
-        text = f"{PART_NAMES[part]}{f' »{title}«' if title else ''}, citat {loc['order']}"
+        text = f"Kapitel {part.split('-')[1]}{f' »{title}«' if title else ''}, citat {loc['order']}"
     if "page" in loc:
         text += f", s. {loc['page']}"
     return text
@@ -89,6 +103,34 @@ def page_number(item: dict) -> int:
 def citation_text(dataset: Dataset, item: dict) -> str:
     publication = dataset.publications[item["publication"]]
     return f"{publication['citation']} {locator_text(dataset, item)}."
+
+
+@per_dataset
+def collections(dataset: Dataset) -> list[tuple[str, str]]:
+    """(publication, collection page) pairs, newest publication first, in the order the publication prints them."""
+    seen = {}
+    for item in dataset.quotes.values():
+        seen.setdefault((item["publication"], PART_PAGES[item["locator"]["part"]]), None)
+    return sorted(seen, key=lambda key: -dataset.publications[key[0]]["year"])
+
+
+def collection_title(dataset: Dataset, publication: str, part_slug: str) -> str:
+    """The collection's own name; when two publications' collections share a name, each also names its publication."""
+    title = _plain_title(dataset, publication, part_slug)
+    shared = [key for key in collections(dataset) if _plain_title(dataset, *key) == title]
+    return f"{title} ({label(dataset.publications[publication])})" if len(shared) > 1 else title
+
+
+def _plain_title(dataset: Dataset, publication: str, part_slug: str) -> str:
+    pub = dataset.publications[publication]
+    page = (pub.get("quote_pages") or {}).get(part_slug) or {}
+    return page.get("title") or section(pub, part_slug) or COLLECTION_TITLES[part_slug]
+
+
+def collection_intro(dataset: Dataset, publication: str, part_slug: str) -> str:
+    """What the collection is, from its publication's `quote_pages`; empty when it says nothing."""
+    page = (dataset.publications[publication].get("quote_pages") or {}).get(part_slug) or {}
+    return page.get("intro", "")
 
 
 def items_of(dataset: Dataset, publication: str, part_slug: str) -> list[dict]:

@@ -73,10 +73,16 @@ def question_title(question: dict) -> str:
     return label + (question["wording"] or question["measure"])
 
 
+def summary_areas(dataset: Dataset) -> list[str]:
+    """The areas the cross-area summary compares: populations of the group område, except any that is not
+    a group of respondents to compare (`in_summary: false`, such as figures whose group is not stated)."""
+    return [pid for pid, p in dataset.populations.items() if p["group"] == "område" and p.get("in_summary", True)]
+
+
 def summary_frame(dataset: Dataset, wave_id: str) -> pd.DataFrame:
     """Answers the report states for every area, so the areas can be compared side by side."""
     wave = dataset.waves[wave_id]
-    areas = [pid for pid, p in dataset.populations.items() if p["group"] == "område" and pid != "ikke-angivet"]
+    areas = summary_areas(dataset)
     frames = []
     for qid, question in wave.questions.items():
         frame = question_frame(dataset, wave_id, qid, "område")

@@ -1,4 +1,4 @@
-"""What belongs to a theme: figures, insights, proposals, facts and quotes, from both publications."""
+"""What belongs to a theme: figures, insights, proposals, facts and quotes, from every publication."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def theme_figure_frame(dataset: Dataset, theme_id: str) -> pd.DataFrame:
 def insights_on(dataset: Dataset, theme_id: str) -> list[tuple[str, dict]]:
     return [(pub, insight) for pub, doc in dataset.insights.items()
             for insight in doc["main_insights"] + doc["insights"] if theme_id in insight["themes"]]
+
+
+def find_insight(dataset: Dataset, publication: str, insight_id: str) -> dict:
+    doc = dataset.insights[publication]
+    return next(i for i in doc["main_insights"] + doc["insights"] if i["id"] == insight_id)
 
 
 def proposals_on(dataset: Dataset, theme_id: str) -> list[dict]:

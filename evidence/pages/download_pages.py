@@ -10,17 +10,21 @@ import pandas as pd
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
+from evidence.model.publications import proposals_phrase, publishers
 from evidence.model.survey import csv_text, question_frame
+from evidence.model.wording import capitalised
 from evidence.pages.markdown import front_matter
 from evidence.pages.page import Page
 from evidence.urls import permalink
 
-FILES = {
-    "hent-data/alle-tal.csv": "Alle tal fra undersøgelsen, én række pr. spørgsmål × svar × gruppe, med kildehenvisning.",
-    "hent-data/citater.csv": "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, temaer og link.",
-    "hent-data/citater.json": "De samme citater som JSON.",
-    "hent-data/anbefalinger.csv": "Dansk Socialrådgiverforenings ni forslag med adressat, kapitel og temaer.",
-}
+
+def files_described(dataset: Dataset) -> dict[str, str]:
+    return {
+        "hent-data/alle-tal.csv": "Alle tal fra undersøgelsen, én række pr. spørgsmål × svar × gruppe, med kildehenvisning.",
+        "hent-data/citater.csv": "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, temaer og link.",
+        "hent-data/citater.json": "De samme citater som JSON.",
+        "hent-data/anbefalinger.csv": f"{capitalised(proposals_phrase(dataset))} med adressat, kapitel og temaer.",
+    }
 
 
 def figure_files(dataset: Dataset) -> dict[str, str]:
@@ -80,7 +84,7 @@ def download_page(dataset: Dataset) -> Page:
         "| Fil | Indhold |", "| --- | --- |",
     ]
     lines += [f"| [{path.removeprefix('hent-data/')}]({path.removeprefix('hent-data/')}) | {text} |"
-              for path, text in FILES.items()]
+              for path, text in files_described(dataset).items()]
     lines += [
         "",
         "## Sådan citerer du\n",
@@ -90,7 +94,7 @@ def download_page(dataset: Dataset) -> Page:
     lines += [
         "",
         "Citaterne gengives ordret med kildeangivelse efter citatretten. Rettighederne til teksterne og tallene "
-        "ligger hos udgiverne (KL og Dansk Socialrådgiverforening). Linkene i filerne er relative til sitets "
-        "adresse.\n",
+        f"ligger hos udgiverne ({publishers(list(dataset.publications.values()))}). Linkene i filerne er relative "
+        "til sitets adresse.\n",
     ]
     return Page("hent-data/index.md", "\n".join(lines), "Hent data")

@@ -1,11 +1,16 @@
-"""The report's own structure: main points, insights 1–3 with 1.1–3.4, seniority and conclusion."""
+"""The report's own structure: main points, main insights with their insights, seniority and conclusion."""
 
 from __future__ import annotations
 
-from evidence.html.insight_blocks import insight_anchor
 from evidence.model.dataset import Dataset
+from evidence.model.wording import capitalised, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
+from evidence.urls import insight_anchor, question_url
+
+# The report's extra material, shown under the insight that `includes` it (data/insights/<publication>.yml),
+# or on the overview when no insight does.
+EXTRAS = ("leadership", "stress_cycle", "reorganisation_examples")
 
 
 def insight_pages(dataset: Dataset) -> list[Page]:
@@ -18,24 +23,49 @@ def insight_pages(dataset: Dataset) -> list[Page]:
 
 def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
     pub = dataset.publications[publication]
+    count = len(doc["main_insights"])
     lines = [
         front_matter(title="Indsigter", description=f"Hovedpointer og indsigter fra {pub['title']} ({pub['year']})."),
         "# Indsigter fra rapporten\n",
         f"Rapportens egne hovedpointer og indsigter, gengivet ordret. Kilde: {md_text(pub['citation'])}\n",
         "## Hovedpointer\n", f"> {md_text(doc['main_points'])}\n",
-        "## De tre hovedindsigter\n",
+        "## Hovedindsigten\n" if count == 1 else f"## De {number_word(count)} hovedindsigter\n",
     ]
     for main in doc["main_insights"]:
         lines.append(f"{main['id']}. [{md_text(main['title'])}]({main['id']}.md) – {md_text(main['headline'])}")
     lines += ["", "## Indsigter og anciennitet\n", macro("seniority_findings", publication) + "\n",
-              "Se også tallene for [faglig identitet fordelt på anciennitet](../tal/2025/faglig-identitet.md).\n"
-              if _has_identity_question(dataset) else "",
-              "## Overordnet konklusion\n", f"> {md_text(doc['conclusion'])}\n"]
+              *_see_also(dataset, publication, doc.get("seniority", {}).get("see_also"))]
+    included = {extra for insight in doc["insights"] for extra in insight.get("includes", [])}
+    for extra in EXTRAS:
+        if extra not in included:
+            lines += _extra(publication, doc, extra, "##")
+    lines += ["## Overordnet konklusion\n", f"> {md_text(doc['conclusion'])}\n"]
     return Page("indsigter/index.md", "\n".join(lines), "Indsigter")
 
 
-def _has_identity_question(dataset: Dataset) -> bool:
-    return "2025" in dataset.waves and "faglig-identitet" in dataset.waves["2025"].questions
+def _see_also(dataset: Dataset, publication: str, ref: dict | None) -> list[str]:
+    """A link to a question's figures that the report's text points to, in the newest wave of the report
+    that asked it (or, failing that, the newest wave that did)."""
+    if not ref:
+        return [""]
+    asked = [w for w, wave in dataset.waves.items() if ref["question"] in wave.questions]
+    own = [w for w in asked if dataset.waves[w].meta["publication"] == publication]
+    if not asked:
+        return [""]
+    path = question_url((own or asked)[-1], ref["question"]).rstrip("/")
+    return [f"Se også tallene for [{md_text(ref['text'])}](../{path}.md).\n"]
+
+
+def _extra(publication: str, doc: dict, extra: str, level: str) -> list[str]:
+    if not doc.get(extra):
+        return []
+    if extra == "leadership":
+        return [f"{level} God og dårlig ledelse – rapportens beskrivelse\n", macro("leadership_tables", publication) + "\n"]
+    if extra == "stress_cycle":
+        return [f"{level} Stress-cirklen\n", f"{md_text(doc['stress_cycle'])}\n"]
+    count = len(doc["reorganisation_examples"])
+    examples = f"{capitalised(number_word(count, neuter=True))} {'eksempel' if count == 1 else 'eksempler'}"
+    return [f"{level} {examples} på omorganisering\n", macro("reorganisation_examples", publication) + "\n"]
 
 
 def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict) -> Page:
@@ -46,11 +76,7 @@ def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict)
         topic = f" – {md_text(insight['topic'])}" if insight.get("topic") else ""
         lines += [f"## Indsigt {insight['id']}{topic} {{ #{insight_anchor(insight['id'])} }}\n",
                   macro("insight", publication, insight["id"]) + "\n"]
-        if insight["id"] == "3.1" and doc.get("leadership"):
-            lines += ["### God og dårlig ledelse – rapportens beskrivelse\n", macro("leadership_tables", publication) + "\n"]
-        if insight["id"] == "3.3" and doc.get("stress_cycle"):
-            lines += ["### Stress-cirklen\n", f"{md_text(doc['stress_cycle'])}\n"]
-        if insight["id"] == "3.4" and doc.get("reorganisation_examples"):
-            lines += ["### To eksempler på omorganisering\n", macro("reorganisation_examples", publication) + "\n"]
+        for extra in insight.get("includes", []):
+            lines += _extra(publication, doc, extra, "###")
         lines.append(macro("insight_quotes", publication, insight["id"]) + "\n")
     return Page(f"indsigter/{main['id']}.md", "\n".join(lines), title)

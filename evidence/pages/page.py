@@ -10,3 +10,4 @@ class Page:
     path: str  # relative to docs/
     markdown: str
     title: str
+    menu_title: str | None = None  # the name in the menu, when it is not the title

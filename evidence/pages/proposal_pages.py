@@ -1,13 +1,17 @@
-"""The nine proposals for politicians: browsable by addressee and theme, each with its evidence.
+"""The proposals for politicians: browsable by addressee and theme, each with its evidence.
 
-The site invents no recommendation. The 2020 booklet's proposals are DS's own; the 2025
-report has no list of recommendations, so what its findings point to is shown only in
-its own words and labelled as the report's description.
+The site invents no recommendation. The proposals are those a publication makes itself
+(data/proposals/); a publication without a list of recommendations is shown only in its own
+words, as evidence under the proposals.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from evidence.model.dataset import Dataset
+from evidence.model.publications import descriptions, newest_first, proposal_sources, proposals_phrase, with_proposals
+from evidence.model.wording import capitalised, join_and, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 
@@ -20,12 +24,9 @@ def proposal_pages(dataset: Dataset) -> list[Page]:
 
 def overview(dataset: Dataset) -> Page:
     lines = [
-        front_matter(title="Anbefalinger", description="Dansk Socialrådgiverforenings ni forslag – med evidensen bag."),
+        front_matter(title="Anbefalinger", description=f"{capitalised(proposals_phrase(dataset))} – med evidensen bag."),
         "# Anbefalinger\n",
-        "Dansk Socialrådgiverforening fremsatte ni forslag i hæftet *Tid til socialt arbejde* (2020), tre i hvert "
-        "kapitel. Under hvert forslag står evidensen bag: tal og indsigter fra KL og DS' rapport fra 2025 og "
-        "socialrådgivernes egne fortællinger fra 2020. Rapporten fra 2025 har ingen liste med anbefalinger; "
-        "hvor den beskriver, hvad der virker, står det som rapportens egen beskrivelse.\n",
+        intro(dataset) + "\n",
         "[Udskriftsvenlig version med al evidens](udskrift.md){ .md-button }\n",
         "## Efter hvem der skal handle\n",
         macro("proposals_by_addressee") + "\n",
@@ -33,6 +34,27 @@ def overview(dataset: Dataset) -> Page:
         macro("proposals_by_theme") + "\n",
     ]
     return Page("anbefalinger/index.md", "\n".join(lines), "Anbefalinger")
+
+
+def intro(dataset: Dataset) -> str:
+    """Who made the proposals and where, what evidence stands under them, and which publications make none."""
+    sentences = []
+    for publication in with_proposals(dataset):
+        own = [p for p in dataset.proposals.values() if p["publication"] == publication["id"]]
+        per_chapter = set(Counter(p["chapter"] for p in own).values())
+        each = f", {number_word(per_chapter.pop(), neuter=True)} i hvert kapitel" \
+            if len(per_chapter) == 1 and len({p["chapter"] for p in own}) > 1 else ""
+        sentences.append(f"{md_text(join_and(publication['publishers']))} fremsatte {number_word(len(own), neuter=True)} "
+                         f"forslag i *{md_text(publication['title'])}* ({publication['year']}){each}.")
+    sentences.append(f"Under hvert forslag står evidensen bag: tal, indsigter og citater fra {md_text(descriptions(dataset))}.")
+    making = {p["id"] for p in with_proposals(dataset)}
+    without = [p["id"] for p in newest_first(dataset) if p["id"] not in making]
+    if without:
+        plural = len(without) > 1
+        sentences.append(f"{md_text(capitalised(descriptions(dataset, without)))} har ingen "
+                         f"{'lister' if plural else 'liste'} med anbefalinger; hvor {'de' if plural else 'den'} beskriver, "
+                         f"hvad der virker, står det som {'deres' if plural else 'dens'} egen beskrivelse.")
+    return " ".join(sentences)
 
 
 def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
@@ -47,9 +69,10 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
 
 
 def print_page(dataset: Dataset) -> Page:
-    lines = [front_matter(title="Anbefalinger – udskrift", description="Alle ni forslag med evidensen bag, til udskrift."),
+    count = number_word(len(dataset.proposals), neuter=True)
+    lines = [front_matter(title="Anbefalinger – udskrift", description=f"Alle {count} forslag med evidensen bag, til udskrift."),
              "# Anbefalinger med evidensen bag\n",
-             "Alle ni forslag fra Dansk Socialrådgiverforening (2020) med tal, indsigter og citater på samme tema.\n"]
+             f"Alle {count} forslag fra {md_text(proposal_sources(dataset))} med tal, indsigter og citater på samme tema.\n"]
     for proposal_id, proposal in dataset.proposals.items():
         lines += [f"## {md_text(proposal['text'])}\n", macro("proposal", proposal_id) + "\n",
                   macro("proposal_evidence", proposal_id, "kort") + "\n"]

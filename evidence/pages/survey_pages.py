@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from evidence.html.blocks import GROUP_TITLES, synthetic_banner
 from evidence.model.dataset import Dataset
-from evidence.model.survey import groups_of, question_title, summary_frame
+from evidence.model.survey import groups_of, question_title, summary_areas, summary_frame
 from evidence.model.trends import latest_question, question_ids, question_waves, trend_groups, trend_rows, wording_changes
+from evidence.model.wording import join_and, lower_first, possessive
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 from evidence.urls import question_url, trend_url
@@ -27,8 +28,7 @@ def survey_pages(dataset: Dataset) -> list[Page]:
 
 def overview_page(dataset: Dataset) -> Page:
     lines = [front_matter(title="Tal fra undersøgelsen",
-                          description="Alle tal fra KL og Dansk Socialrådgiverforenings undersøgelse, "
-                                      "fordelt på spørgsmål, område og anciennitet."),
+                          description=f"Alle tal fra {_whose_survey(dataset)}, fordelt på spørgsmål, område og anciennitet."),
              "# Tal fra undersøgelsen\n"]
     for wave_id, wave in reversed(dataset.waves.items()):
         publication = dataset.publications[wave.meta["publication"]]
@@ -47,8 +47,7 @@ def overview_page(dataset: Dataset) -> Page:
         if summary_frame(dataset, wave_id).empty:
             continue
         lines += ["### Opsummering på tværs af områder\n",
-                  "Rapportens egen oversigt over de tre største svar pr. spørgsmål på børne- og familieområdet, "
-                  "beskæftigelsesområdet og socialområdet.\n",
+                  f"{md_text(_summary_intro(dataset, wave_id))}\n",
                   macro("summary_table", wave_id) + "\n",
                   macro("summary_chart", wave_id) + "\n"]
     lines += ["## Spørgsmålene over tid\n",
@@ -58,6 +57,18 @@ def overview_page(dataset: Dataset) -> Page:
               for qid in question_ids(dataset)]
     lines.append("")
     return Page("tal/index.md", "\n".join(lines), "Tal")
+
+
+def _whose_survey(dataset: Dataset) -> str:
+    """'<udgivernes> undersøgelse' when every wave has the same publishers, else 'undersøgelserne'."""
+    publishers = {join_and(wave.meta["publishers"]) for wave in dataset.waves.values()}
+    return f"{possessive(publishers.pop())} undersøgelse" if len(publishers) == 1 else "undersøgelserne"
+
+
+def _summary_intro(dataset: Dataset, wave_id: str) -> str:
+    """The wave's own words on its summary (`summary_intro`), or which areas it compares."""
+    areas = join_and([lower_first(dataset.populations[a]["name"]) for a in summary_areas(dataset)])
+    return dataset.waves[wave_id].meta.get("summary_intro") or f"Rapportens egen oversigt over svarene pr. spørgsmål på {areas}."
 
 
 def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
@@ -81,13 +92,11 @@ def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
     for group in groups_of(dataset, wave_id, question_id):
         lines += [f"## {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
                   macro("survey_figure", wave_id, question_id, group) + "\n"]
-    if "ikke-angivet" in set(wave.figures.loc[wave.figures["question"] == question_id, "population"]):
-        lines.append(
-            "!!! note \"Gruppe ikke angivet\"\n"
-            "    Nogle tal står kun på rapportens indsigtssider, og dér angiver rapporten ikke, hvilken "
-            "gruppe af respondenter tallet gælder. De tal, der også står i rapportens opsummeringstabel, "
-            "er identiske med kolonnen for børne- og familieområdet.\n"
-        )
+    shown = set(wave.figures.loc[wave.figures["question"] == question_id, "population"])
+    for note in wave.meta.get("population_notes", []):
+        if note["population"] in shown:
+            name = md_text(dataset.populations[note["population"]]["name"]).replace('"', "&quot;")
+            lines.append(f'!!! note "{name}"\n    {md_text(note["text"])}\n')
     lines += _trend_section(dataset, question_id, wave_id)
     return Page(question_url(wave_id, question_id).rstrip("/") + ".md", "\n".join(lines), title)
 

@@ -1,10 +1,11 @@
-"""Theme hubs: everything both publications say on one theme, from finding to evidence."""
+"""Theme hubs: everything the publications say on one theme, from finding to evidence."""
 
 from __future__ import annotations
 
 from evidence.html.evidence_blocks import theme_figures
 from evidence.html.trend_blocks import change_list, trend_figure
 from evidence.model.dataset import Dataset
+from evidence.model.publications import descriptions
 from evidence.model.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.trends import has_trend, latest_question, question_ids, question_waves, trend_groups
 from evidence.pages.markdown import front_matter, macro, md_text
@@ -20,7 +21,7 @@ def theme_pages(dataset: Dataset) -> list[Page]:
 def themes_index(dataset: Dataset) -> Page:
     lines = [front_matter(title="Temaer", description="Tal, indsigter, anbefalinger og fortællinger samlet efter tema."),
              "# Temaer\n",
-             "Vælg et tema for at se, hvad undersøgelsen fra 2025 og fortællingerne fra 2020 siger om det.\n",
+             f"Vælg et tema for at se, hvad {md_text(descriptions(dataset))} siger om det.\n",
              macro("theme_list") + "\n"]
     return Page("temaer/index.md", "\n".join(lines), "Temaer")
 
