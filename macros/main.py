@@ -4,7 +4,7 @@ from pathlib import Path
 
 from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks
 from evidence.load.dataset import current_dataset
-from evidence.pages import finder_page, site_search, theme_pages
+from evidence.pages import finder_page, site_pages, site_search, theme_pages
 from evidence.urls import rel_root
 
 
@@ -48,6 +48,16 @@ def define_env(env):
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),
         "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),
+        # The parts of the hand-written pages (docs/index.md, metode.md, kilder.md) that come from data/.
+        "publication_summary": lambda: site_pages.publication_summary(data()),
+        "publication_count": lambda: site_pages.publication_count(data()),
+        "proposals_summary": lambda: site_pages.proposals_summary(data()),
+        "key_figures": lambda: site_pages.key_figures(data(), root()),
+        "main_insights": lambda: site_pages.main_insights(data(), root()),
+        "citation_list": lambda: site_pages.citation_list(data()),
+        "survey_methods": lambda: site_pages.survey_methods(data()),
+        "publication_methods": lambda: site_pages.publication_methods(data()),
+        "sources_list": lambda: site_pages.sources_list(data()),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -29,16 +29,16 @@ from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
 from evidence.pages.quote_pages import nav_entries as quote_nav
 from evidence.pages.quote_pages import quote_pages
-from evidence.pages.site_pages import home_page, method_page, sources_page
 from evidence.pages.site_search import search_page
 from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
-from evidence.publish.social_cards import card_path, card_png
+from evidence.publish.social_cards import card_path, card_png, footer
 from evidence.urls import embed_path, figure_csv_path, summary_csv_path, theme_csv_path
 
-# Everything under these paths in docs/ is generated (and git-ignored).
-GENERATED = ["index.md", "metode.md", "kilder.md", "tal", "hent-data", "citater", "temaer", "indsigter",
-             "anbefalinger", "find-citater", "kort", "indlejr", "bidrag.md", "soeg"]
+# Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
+# hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
+GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "kort", "indlejr",
+             "bidrag.md", "soeg"]
 
 
 def survey_downloads(dataset: Dataset) -> dict[str, str]:
@@ -59,15 +59,12 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
 
 # The site in parts, in reading order.
 PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
-    "home": lambda dataset: [home_page(dataset)],
     "themes": theme_pages,
     "insights": insight_pages,
     "survey": survey_pages,
     "proposals": proposal_pages,
     "finder": lambda dataset: [finder_page(dataset)],
     "quotes": quote_pages,
-    "method": lambda dataset: [method_page(dataset)],
-    "sources": lambda dataset: [sources_page(dataset)],
     "downloads": lambda dataset: [download_page(dataset)],
     "contract": lambda dataset: [contract_page(dataset)],
     "search": lambda dataset: [search_page()],
@@ -110,11 +107,11 @@ def nav(site_pages: list[Page]) -> list:
         {"Søg": "soeg/index.md"},
         {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
         {"Om evidensen": [
-            {by_path["metode.md"].title: "metode.md"},
-            {by_path["kilder.md"].title: "kilder.md"},
+            # Metode, Kilder and om/ are hand-written pages in docs/.
+            {"Metode": "metode.md"},
+            {"Kilder": "kilder.md"},
             {by_path["hent-data/index.md"].title: "hent-data/index.md"},
             {by_path["bidrag.md"].title: "bidrag.md"},
-            # Hand-written pages in docs/om/.
             {"Om sitet": "om/index.md"},
             {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},
         ]},
@@ -135,13 +132,14 @@ def generated(dataset: Dataset) -> tuple[dict, list]:
 def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
     Returns the menu, for a generator that has already read its configuration."""
-    outputs, menu = generated(fresh_dataset(root))
-    write(outputs, docs_dir)
+    dataset = fresh_dataset(root)
+    outputs, menu = generated(dataset)
+    write(outputs | handwritten_cards(docs_dir, footer(dataset)), docs_dir)
     write_nav(config_file, menu)
     return menu
 
 
-def write(outputs: dict[str, str | _LazyCard], docs_dir: Path) -> None:
+def write(outputs: dict[str, str | _LazyCard | _CopyOf], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
@@ -166,8 +164,8 @@ def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, 
         return [], FILES[name](dataset)
     site_pages, cards = [], {}
     for page in PAGES[name](dataset):
-        markdown, card = with_card(page.markdown)
-        site_pages.append(Page(page.path, markdown, page.title))
+        markdown, card = with_card(page.markdown, footer(dataset))
+        site_pages.append(Page(page.path, markdown, page.title, page.menu_title))
         if card is not None:
             cards[card[0]] = card[1]
     return site_pages, cards
@@ -177,26 +175,55 @@ def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, 
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def with_card(markdown: str) -> tuple[str, tuple[str, object] | None]:
+def with_card(markdown: str, footer_text: str) -> tuple[str, tuple[str, object] | None]:
     """Give the page a social card named in its front matter (`image`), for Open Graph."""
     if not markdown.startswith("---\n"):
         return markdown, None
     head, body = markdown[4:].split("---\n", 1)
     meta = yaml.load(head, Loader=SAFE_LOADER)
-    path = card_path(meta["title"], meta.get("description", ""))
-    meta["image"] = path
+    card = _LazyCard(meta["title"], meta.get("description", ""), footer_text)
+    meta["image"] = card.path
     front = "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
-    return front + body, (path, _LazyCard(meta["title"], meta.get("description", "")))
+    return front + body, (card.path, card)
+
+
+def handwritten_cards(docs_dir: Path, footer_text: str) -> dict[str, _LazyCard | _CopyOf]:
+    """Social cards of the hand-written pages that name one in their front matter (`image: kort/<name>.png`).
+
+    The page keeps its card's name while the card follows the page's title and the data: the card is drawn
+    under its content's name, once, and copied to the name the page gives."""
+    cards: dict[str, _LazyCard | _CopyOf] = {}
+    for page in sorted(docs_dir.rglob("*.md")):
+        if page.relative_to(docs_dir).parts[0] in GENERATED:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if not text.startswith("---\n") or "\n---\n" not in text[3:]:
+            continue
+        meta = yaml.load(text[4:].split("\n---\n", 1)[0], Loader=SAFE_LOADER) or {}
+        image = meta.get("image")
+        if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
+            card = _LazyCard(meta["title"], meta.get("description", ""), footer_text)
+            cards[card.path] = card
+            cards[image] = _CopyOf(docs_dir / card.path)
+    return cards
 
 
 class _LazyCard:
     """Drawn only when the file is missing: cards are named by their content."""
 
-    def __init__(self, title: str, description: str):
-        self.title, self.description = title, description
+    def __init__(self, title: str, description: str, footer_text: str):
+        self.title, self.description, self.footer = title, description, footer_text
+        self.path = card_path(title, description, footer_text)
 
     def render(self) -> bytes:
-        return card_png(self.title, self.description)
+        return card_png(self.title, self.description, self.footer)
+
+
+class _CopyOf:
+    """A file written (before this one) under another name."""
+
+    def __init__(self, source: Path):
+        self.source = source
 
 
 def _write_if_changed(path: Path, content) -> None:
@@ -204,6 +231,12 @@ def _write_if_changed(path: Path, content) -> None:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.render())
+        return
+    if isinstance(content, _CopyOf):
+        data = content.source.read_bytes()
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         return
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return

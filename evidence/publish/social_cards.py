@@ -11,6 +11,10 @@ import textwrap
 
 import vl_convert as vlc
 
+from evidence.model.dataset import Dataset
+from evidence.model.publications import label, newest_first
+from evidence.model.wording import join_and, number_word
+
 WIDTH, HEIGHT = 1200, 630
 
 
@@ -20,12 +24,20 @@ BACKGROUND = "#12506b"
 SITE = "Socialrådgivernes arbejdsvilkår"
 
 
-FOOTER = "Tal og citater fra KL og Dansk Socialrådgiverforening (2025) og DS (2020)"
+# Longer footers are cut to a count: the footer is one line of the card.
+FOOTER_WIDTH = 80
 
 
-def card_path(title: str, description: str) -> str:
+def footer(dataset: Dataset) -> str:
+    """The publications the site's figures and quotes come from, by their labels, newest first."""
+    every = newest_first(dataset)
+    text = f"Tal og citater fra {join_and([label(p) for p in every])}"
+    return text if len(text) <= FOOTER_WIDTH else f"Tal og citater fra {number_word(len(every))} publikationer"
+
+
+def card_path(title: str, description: str, footer_text: str) -> str:
     """Named by content, so an unchanged card is never drawn twice."""
-    digest = hashlib.sha256(f"{title}\n{description}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{title}\n{description}\n{footer_text}".encode()).hexdigest()[:16]
     return f"kort/{digest}.png"
 
 
@@ -38,7 +50,7 @@ def _text(x: int, y: int, lines: list[str], size: int, weight: str = "normal", o
     }}}
 
 
-def card_png(title: str, description: str) -> bytes:
+def card_png(title: str, description: str, footer_text: str) -> bytes:
     title_lines = textwrap.wrap(title, 26)[:3]
     description_lines = textwrap.wrap(description, 58)[:3]
     top = 150
@@ -50,7 +62,7 @@ def card_png(title: str, description: str) -> bytes:
             _text(80, 60, [SITE], 30, "bold", 0.9),
             _text(80, top, title_lines, 64, "bold"),
             _text(80, description_top, description_lines, 30, "normal", 0.9),
-            _text(80, HEIGHT - 70, [FOOTER], 22, "normal", 0.85),
+            _text(80, HEIGHT - 70, [footer_text], 22, "normal", 0.85),
         ],
     }
     return vlc.vega_to_png(spec, scale=1)
