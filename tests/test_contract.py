@@ -10,7 +10,10 @@ import yaml
 from conftest import ROOT, page
 from jsonschema import Draft202012Validator
 
-from evidence.contract import FILE_SCHEMAS, data_files, read_all
+from evidence.load.dataset import load_dataset
+from evidence.load.files import data_files, read_all
+from evidence.load.problems import DataInvalid
+from evidence.load.schemas import FILE_SCHEMAS
 
 SCHEMA_DIR = ROOT / "data/schemas"
 SCHEMAS = {p.name.removesuffix(".schema.yml"): p for p in sorted(SCHEMA_DIR.glob("*.schema.yml"))}
@@ -27,6 +30,14 @@ def test_every_file_in_data_is_governed_by_a_schema():
 def test_every_file_in_data_is_valid_against_its_schema():
     _, problems = read_all(ROOT / "data")
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_real_data_pass_every_check():
+    """Loading runs the checks across files and the word-for-word check of every quote against its source."""
+    try:
+        load_dataset(ROOT)
+    except DataInvalid as error:
+        pytest.fail(error.report(), pytrace=False)
 
 
 @pytest.mark.parametrize("name", SCHEMAS, ids=list(SCHEMAS))
@@ -70,8 +81,8 @@ def test_contributing_guide_explains_every_field(name):
     assert not missing, f"CONTRIBUTING.md does not explain these fields of {name}: {missing}"
 
 
-def test_contributing_guide_is_on_the_site_with_every_file(site):
-    text = html.unescape(page(site, "bidrag/"))
+def test_contributing_guide_is_on_the_site_with_every_file(fixture_site):
+    text = html.unescape(page(fixture_site, "bidrag/"))
     assert "Sådan bidrager du med data" in text
     assert "make new-wave WAVE=2027" in text
     for pattern, _ in FILE_SCHEMAS:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from evidence.text_repair import repair, squash  # noqa: E402
+from evidence.load.text_repair import repair, squash  # noqa: E402
 
 TESTIMONIES = ROOT / "data" / "quotes" / "ds-2020" / "testimonies.yml"
 SOURCE = ROOT / "data" / "sources" / "ds-2020.txt"
