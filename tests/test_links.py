@@ -3,7 +3,8 @@
 Each href, src and srcset in every page is resolved as the deployed site would resolve it
 (against `site_url`, the canonical address). Links inside the site must reach a file, and a
 #fragment must be an id (or <a name>) on the target page. Links to other hosts are not
-followed; `pytest -rP tests/test_links.py` lists them.
+followed; `pytest -rP tests/test_links.py` lists them. Both the real site and the fixture site
+(tests/fixtures/site) are crawled.
 """
 
 from __future__ import annotations
@@ -93,9 +94,14 @@ def crawl(site: Path) -> tuple[list[str], dict[str, set[str]]]:
     return broken, external
 
 
+@pytest.fixture(scope="module", params=["site", "fixture_site"])
+def built(request) -> Path:
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture(scope="module")
-def crawled(site):
-    return crawl(site)
+def crawled(built):
+    return crawl(built)
 
 
 def test_every_internal_link_and_anchor_resolves(crawled):
@@ -103,13 +109,29 @@ def test_every_internal_link_and_anchor_resolves(crawled):
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:200])
 
 
-def test_external_links_are_listed(crawled, site):
+def test_links_to_other_sites_are_secure(crawled):
+    """A reader who follows a link off the site is never sent over plain http."""
     _, external = crawled
     print(f"{len(external)} external links (not followed):")
     for url in sorted(external):
         pages = sorted(external[url])
         print(f"  {url}  ({len(pages)} pages, e.g. {pages[0]})")
-    assert len(list(site.rglob("*.html"))) > 1
+    insecure = {url: sorted(pages)[:3] for url, pages in external.items() if not url.startswith("https://")}
+    assert not insecure, insecure
+
+
+def test_every_page_gives_its_own_address_to_share(built):
+    """The canonical link and Open Graph URL, which search engines and shared links use, are the page's own."""
+    base = site_url(built)
+    wrong = []
+    for html_file in sorted(built.rglob("index.html")):
+        text = html_file.read_text(encoding="utf-8")
+        own = base + html_file.relative_to(built).as_posix().removesuffix("index.html")
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', text)
+        shared = re.findall(r'<meta property="og:url" content="([^"]+)"', text)
+        if canonical != [own] or shared not in ([], [own]):
+            wrong.append(f"{html_file.relative_to(built)}: canonical {canonical}, og:url {shared}")
+    assert not wrong, "\n".join(wrong[:20])
 
 
 def test_the_crawler_finds_broken_links_and_anchors(tmp_path):
