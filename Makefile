@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave test lint bench browser clean suggest-themes
+.PHONY: help serve build generate validate new-wave test goldens lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ new-wave: $(STAMP)
 test: $(STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+## goldens: update the golden files of the fixture site's pages after a deliberate change (review the diff)
+goldens: $(STAMP)
+	$(PY) -m pytest tests/test_golden_pages.py --snapshot-update
 
 ## lint: ruff
 lint: $(STAMP)

@@ -1,0 +1,123 @@
+"""Golden files: each page type of the fixture site, as generated Markdown and as rendered content.
+
+The fixture dataset (tests/fixtures/site/data) is generated and built once per session; for each page
+type the test compares the Markdown the generation step wrote into docs/ and the main content of the
+built page (the part Pagefind indexes, `data-pagefind-body`, normalised) with the files kept in
+tests/__snapshots__/test_golden_pages/. A change to what a page says shows up there as a diff to review.
+
+After a deliberate change, update them with one command and review the diff:
+
+    make goldens        # .venv/bin/python -m pytest tests/test_golden_pages.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from evidence.model import quotes
+
+
+class MarkdownFile(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "md"
+
+
+class HtmlFile(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "html"
+
+
+class CsvFile(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    file_extension = "csv"
+
+
+def page_types(dataset) -> dict[str, str]:
+    """One address per page type, chosen from the fixture dataset: kind → URL relative to the site root."""
+    wave_id, wave = list(dataset.waves.items())[-1]
+    continued = next(q for q in wave.questions if sum(q in w.questions for w in dataset.waves.values()) > 1)
+    booklet = next(q for q in dataset.quotes.values() if q["kind"] == "testimony")
+    interview = next(q for q in dataset.quotes.values() if q["kind"] == "interview-quote")
+    return {
+        "front-page": "",
+        "theme-index": "temaer/",
+        "theme": f"temaer/{next(iter(dataset.themes))}/",
+        "survey-overview": "tal/",
+        "survey-question": f"tal/{wave_id}/{continued}/",
+        "trend": f"tal/spoergsmaal/{continued}/",
+        "insight-index": "indsigter/",
+        "insight": "indsigter/1/",
+        "proposal-index": "anbefalinger/",
+        "proposal": f"anbefalinger/{next(iter(dataset.proposals))}/",
+        "quote-overview": "citater/",
+        "testimony-collection": quotes.canonical_page(booklet, dataset),
+        "interview-collection": quotes.canonical_page(interview, dataset),
+        "finder": "find-citater/",
+        "method": "metode/",
+        "sources": "kilder/",
+        "downloads": "hent-data/",
+    }
+
+
+KINDS = ["front-page", "theme-index", "theme", "survey-overview", "survey-question", "trend", "insight-index", "insight",
+         "proposal-index", "proposal", "quote-overview", "testimony-collection", "interview-collection", "finder",
+         "method", "sources", "downloads"]
+
+
+def test_every_page_type_has_golden_files(fixture_dataset):
+    assert list(page_types(fixture_dataset)) == KINDS
+
+
+def markdown_file(docs: Path, url: str) -> Path:
+    """The Markdown a page is built from (MkDocs: a/b.md and a/b/index.md both become a/b/)."""
+    if not url:
+        return docs / "index.md"
+    index = docs / url / "index.md"
+    return index if index.exists() else docs / (url.rstrip("/") + ".md")
+
+
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "thead", "tbody", "tr", "figure",
+          "figcaption", "article", "section", "div", "blockquote", "details", "summary", "dl", "dt", "dd", "form",
+          "fieldset", "nav", "aside", "main", "header", "footer", "noscript", "script", "template", "hr", "br")
+BLOCK_TAG = re.compile(rf"(<(?:/)?(?:{'|'.join(BLOCKS)})\b[^>]*>)")
+
+
+def main_content(html: str) -> str:
+    """The page's main content (`data-pagefind-body`), one block element per line, charts as placeholders:
+    the SVG's drawing depends on the chart library's version, its numbers are in the table beside it."""
+    start = html.index("<div data-pagefind-body>") + len("<div data-pagefind-body>")
+    depth, position = 1, start
+    for tag in re.finditer(r"<div\b|</div>", html[start:]):
+        depth += 1 if tag.group() == "<div" else -1
+        if depth == 0:
+            position = start + tag.start()
+            break
+    content = re.sub(r"<svg\b.*?</svg>", "<svg><!-- chart --></svg>", html[start:position], flags=re.S)
+    content = re.sub(r"\s+", " ", content)
+    lines = (line.strip() for line in BLOCK_TAG.sub(r"\n\1", content).splitlines())
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_generated_markdown(kind, fixture_site, fixture_project, fixture_dataset, snapshot):
+    path = markdown_file(fixture_project / "docs", page_types(fixture_dataset)[kind])
+    assert snapshot.use_extension(MarkdownFile) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_rendered_page(kind, fixture_site, fixture_dataset, snapshot):
+    url = page_types(fixture_dataset)[kind]
+    html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+    assert snapshot.use_extension(HtmlFile) == main_content(html)
+
+
+def test_download_csv(fixture_site, fixture_dataset, snapshot):
+    """The first CSV a reader can download from a question page of the newest wave."""
+    url = page_types(fixture_dataset)["survey-question"]
+    href = re.search(r'href="([^"]+\.csv)" download', (fixture_site / url / "index.html").read_text(encoding="utf-8")).group(1)
+    csv = (fixture_site / url / href).resolve()
+    assert snapshot.use_extension(CsvFile) == csv.read_text(encoding="utf-8")
