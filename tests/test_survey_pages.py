@@ -113,7 +113,7 @@ def test_seniority_figures_have_their_own_chart(fixture_site, fixture_data):
 
 def test_overview_has_a_cross_area_summary_per_wave(fixture_site, fixture_data):
     text = text_of(fixture_site, "tal/")
-    areas = [p for p, v in populations(fixture_data).items() if v["group"] == "område" and p != "ikke-angivet"]
+    areas = [p for p, v in populations(fixture_data).items() if v["group"] == "område" and v.get("in_summary", True)]
     for wave_id, questions, rows in waves(fixture_data):
         assert f"Opsummering på tværs af områder, undersøgelsen {wave_id}" in text
         assert f'id="fig-{wave_id}-opsummering"' in text
