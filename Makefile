@@ -52,9 +52,9 @@ goldens: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-## bench: build-time, page-weight and scale measurements, written to BENCHMARKS.md
-bench: $(STAMP)
-	$(PY) -m scripts.bench
+## bench: build, serve, page-weight and search measurements at 1×/10×/100× (bench/results.json, table in BENCHMARKS.md)
+bench: $(STAMP) browser
+	$(PY) -m bench
 
 ## suggest-themes: theme suggestions for a new testimony, for a person to confirm (FILE=sti or TEXT="…")
 suggest-themes: $(STAMP)

@@ -1,0 +1,116 @@
+"""The one generated table in BENCHMARKS.md, from bench/results.json: each measurement, its target, met or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+KB = 1024
+
+
+def num(value: float, digits: int = 1) -> str:
+    """A number as Danish text writes it: decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def status(ok: bool | None) -> str:
+    """Met or missed, bold so a miss stands out; blank where there is no target."""
+    return "" if ok is None else ("**opfyldt**" if ok else "**ikke opfyldt**")
+
+
+def size(b: dict) -> str:
+    """Bytes of a page or session: gzip first (what a host sends), then raw and the number of files."""
+    return f"{num(b['gzip'] / KB)} KB gzip ({num(b['raw'] / KB)} KB rå, {b['requests']} filer)"
+
+
+def build_rows(r: dict) -> list[list[str]]:
+    """Full builds ÷ the bare build, by medians."""
+    med, rows = r["median"], []
+    for kind, label, limit in (("unchanged", "Bygning, intet ændret", 1.5),
+                               ("edited", "Bygning efter rettelse af ét citat", None),
+                               ("cold", "Kold bygning (frisk kopi, intet i cache)", 4.0)):
+        ratio = med[kind] / med["bare"] if med.get(kind) and med.get("bare") else None
+        value = "fejlede" if ratio is None else f"{num(ratio, 2)}× ({num(med[kind])} s ÷ {num(med['bare'])} s)"
+        rows.append([f"{label} ÷ bar `mkdocs build` (1×)", value, *target(ratio, limit, f"≤ {num(limit or 0)}×")])
+    return rows
+
+
+def target(value: float | None, limit: float | None, text: str) -> list[str]:
+    """The target and whether the value meets it; a missing value (failed, timed out) misses it."""
+    if limit is None:
+        return ["–", ""]
+    return [text, status(value is not None and value <= limit)]
+
+
+def serve_rows(r: dict) -> list[list[str]]:
+    """Edit in data/ → page served with it, median of the edits."""
+    each = " / ".join(num(s, 2) for s in r["seconds_each"])
+    value = f"{num(r['seconds'], 2)} s (median af {len(r['seconds_each'])}: {each} s)"
+    return [["`mkdocs serve`: rettelse i data/ → siden viser den", value, *target(r["seconds"], 2, "≤ 2 s")]]
+
+
+def weight_rows(r: dict) -> list[list[str]]:
+    """Every page type's bytes, then the theme page against bare Material: the only one with a target."""
+    rows = [[f"Sidevægt: {name} (`{b['url']}`)", size(b), "–", ""] for name, b in r["pages"].items()]
+    theme, bare = r["pages"].get("temaside"), r["pages"].get("bar Material-side")
+    if theme and bare:
+        ratio = theme["gzip"] / bare["gzip"]
+        rows.append(["Temaside ÷ bar Material-side", f"{num(ratio, 2)}× gzip ({num(theme['raw'] / bare['raw'], 2)}× rå)",
+                     *target(ratio, 1.2, "≤ 1,2×")])
+    return rows
+
+
+def search_rows(factor: str, r: dict) -> list[list[str]]:
+    """Build time, finder times and session bytes at one corpus size."""
+    at = f"ved {factor}×"
+    if "error" in r:
+        return [[f"Bygning og søgning {at}", f"fejlede: {r['error']}", "", ""]]
+    rows = [[f"Kold bygning {at} ({r['testimonies']:,} fortællinger)".replace(",", " "), f"{num(r['build_seconds'])} s", "–", ""]]
+    for key, label, limit in (("first_ms", "første citat vist", None),
+                              ("enter_ms", "Enter → resultater for »sagsbehandler«", 300),
+                              ("facet_ms", "tema afkrydset → nye resultater", 300)):
+        value = r.get(key)
+        rows.append([f"Citatsøgning {at}: {label}", "intet resultat" if value is None else f"{value:.0f} ms",
+                     *target(value, limit, f"≤ {limit} ms")])
+    for key, label, limit in (("finder_bytes", "Citatsøgning", 1024), ("site_search_bytes", "Sitesøgning", 300)):
+        rows.append([f"{label} {at}: bytes pr. session", size(r[key]), *target(r[key]["gzip"] / KB, limit, f"≤ {limit} KB gzip")])
+    return rows
+
+
+def caption(results: dict) -> str:
+    """Machine, and when and on which commit each step was measured (steps may come from different runs)."""
+    m = results.get("machine", {})
+    runs: dict[tuple, list[str]] = {}
+    for step in ("build", "serve", "weight"):
+        if "stamp" in results.get(step, {}):
+            runs.setdefault(tuple(results[step]["stamp"].values()), []).append(step)
+    for factor, r in sorted(results.get("search", {}).items(), key=lambda kv: int(kv[0])):
+        runs.setdefault(tuple(r["stamp"].values()), []).append(f"search {factor}×")
+    when = "; ".join(f"{', '.join(steps)}: {date}, commit `{commit}`, load {num(load)}"
+                     for (date, commit, load), steps in runs.items())
+    return (f"*Maskine: {m.get('cpus')} CPU'er ({m.get('cpu')}), {m.get('ram_gib')} GiB RAM, Python {m.get('python')}, "
+            f"{m.get('chromium')}. Målt: {when}. Rådata: `bench/results.json`.*")
+
+
+def render(results: dict) -> str:
+    """The block between the markers: caption and the table, one row per measurement."""
+    rows: list[list[str]] = []
+    for step, label, make in (("build", "Bygning", build_rows), ("serve", "`mkdocs serve`", serve_rows),
+                              ("weight", "Sidevægt", weight_rows)):
+        if step in results:
+            r = results[step]
+            rows += [[label, f"fejlede: {r['error']}", "", ""]] if "error" in r else make(r)
+    for factor, r in sorted(results.get("search", {}).items(), key=lambda kv: int(kv[0])):
+        rows += search_rows(factor, r)
+    table = ["| Måling | Resultat | Mål | |", "| --- | --- | --- | --- |", *("| " + " | ".join(row) + " |" for row in rows)]
+    return "\n".join([START, "", caption(results), "", *table, "", END])
+
+
+def write(markdown: Path, results: dict) -> None:
+    """Replace only the generated block; the notes around it are written by hand and stay as they are."""
+    text = markdown.read_text(encoding="utf-8") if markdown.is_file() else "# Benchmarks\n\n"
+    if START in text and END in text:
+        text = text[:text.index(START)] + render(results) + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + render(results) + "\n"
+    markdown.write_text(text, encoding="utf-8")
