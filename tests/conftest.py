@@ -126,6 +126,18 @@ def plain(markup: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markup))).strip()
 
 
+def main_markup(page_html: str) -> str:
+    """A built page's main content: the inside of its `data-pagefind-body` element (overrides/main.html),
+    without the menu, header and footer."""
+    start = page_html.index("<div data-pagefind-body>") + len("<div data-pagefind-body>")
+    depth = 1
+    for tag in re.finditer(r"<div\b|</div>", page_html[start:]):
+        depth += 1 if tag.group() == "<div" else -1
+        if depth == 0:
+            return page_html[start:start + tag.start()]
+    raise ValueError("the data-pagefind-body element is not closed")
+
+
 def article_of(text: str, quote_id: str) -> str:
     """The quote's article on its canonical page (where the quote carries its id)."""
     start = text.index(f'id="{quote_id}"')

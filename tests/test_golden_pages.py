@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import main_markup
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from evidence.model import quotes
@@ -89,14 +90,7 @@ BLOCK_TAG = re.compile(rf"(<(?:/)?(?:{'|'.join(BLOCKS)})\b[^>]*>)")
 def main_content(html: str) -> str:
     """The page's main content (`data-pagefind-body`), one block element per line, charts as placeholders:
     the SVG's drawing depends on the chart library's version, its numbers are in the table beside it."""
-    start = html.index("<div data-pagefind-body>") + len("<div data-pagefind-body>")
-    depth, position = 1, start
-    for tag in re.finditer(r"<div\b|</div>", html[start:]):
-        depth += 1 if tag.group() == "<div" else -1
-        if depth == 0:
-            position = start + tag.start()
-            break
-    content = re.sub(r"<svg\b.*?</svg>", "<svg><!-- chart --></svg>", html[start:position], flags=re.S)
+    content = re.sub(r"<svg\b.*?</svg>", "<svg><!-- chart --></svg>", main_markup(html), flags=re.S)
     content = re.sub(r"\s+", " ", content)
     lines = (line.strip() for line in BLOCK_TAG.sub(r"\n\1", content).splitlines())
     return "\n".join(line for line in lines if line) + "\n"
