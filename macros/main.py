@@ -1,25 +1,47 @@
-"""MkDocs-macros entry point: registers the project's blocks as macros, nothing more."""
+"""Macros entry point for MkDocs-macros and Zensical's macros extension: registers the project's
+blocks as macros, nothing more.
 
+Zensical imports this file by path without the project on sys.path, and its `env` has neither
+`conf` nor `page`; both generators put `page` and `config` in the Jinja context, so the macros
+read them from there (notes/zensical.md).
+"""
+
+import re
+import sys
+from contextvars import ContextVar
 from pathlib import Path
 
-from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks
-from evidence.load.dataset import current_dataset
-from evidence.pages import finder_page, site_pages, site_search, theme_pages
-from evidence.urls import rel_root
+import jinja2
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks  # noqa: E402
+from evidence.load.dataset import current_dataset  # noqa: E402
+from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
+from evidence.urls import rel_root  # noqa: E402
+
+_context: ContextVar[jinja2.runtime.Context] = ContextVar("context")
+
+# Zensical reads every relative href and src in a page as written in its Markdown file, and so adds "../" to
+# them on pages not named index.md (zensical/extensions/links.py); MkDocs leaves links in HTML alone.
+_ZENSICAL_PREFIX = re.compile(r"""((?:href|src)=["'])\.\./""")
 
 
 def define_env(env):
-    project = Path(env.conf["config_file_path"]).parent
-
     def data():
-        return current_dataset(project)
+        return current_dataset(PROJECT)
 
     def root() -> str:
-        return rel_root(env.page.url)
+        return rel_root(_context.get()["page"].url)
+
+    def site_url() -> str:
+        return _context.get()["config"]["site_url"]
 
     macros = {
         "survey_figure": lambda wave, question, group: blocks.survey_figure(
-            data(), wave, question, group, root(), env.conf["site_url"]),
+            data(), wave, question, group, root(), site_url()),
         "summary_chart": lambda wave: blocks.summary_chart(data(), wave, root()),
         "summary_table": lambda wave: blocks.summary_table(data(), wave),
         "method_summary": lambda wave: blocks.method_summary(data(), wave),
@@ -60,4 +82,23 @@ def define_env(env):
         "sources_list": lambda: site_pages.sources_list(data()),
     }
     for name, function in macros.items():
-        env.macro(function, name)
+        env.macro(_in_page(function), name)
+
+
+def _in_page(function):
+    """The macro with the page being rendered as its context (root() and site_url() read it); under
+    Zensical, the "../" it will add to links is taken off beforehand."""
+
+    @jinja2.pass_context
+    def macro(context, *args, **kwargs):
+        token = _context.set(context)
+        try:
+            html = function(*args, **kwargs)
+        finally:
+            _context.reset(token)
+        page = context["page"]
+        if type(page).__module__.startswith("zensical") and Path(page.path).name not in ("index.md", "README.md"):
+            html = _ZENSICAL_PREFIX.sub(r"\1", html)
+        return html
+
+    return macro
