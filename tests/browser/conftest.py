@@ -4,7 +4,10 @@ The browser is Debian's `chromium` (installed by `make browser`, which `make tes
 Playwright's own browser download does not work here. A missing browser fails the tests with a
 clear message: a browser suite that silently skips is a browser suite that never runs.
 
-The page list is discovered from the built site, so page types added later are checked too.
+The page list is discovered from the built site, so page types added later are checked too. Behaviour
+(journeys, the quote finder, scripts after instant navigation, privacy) is tested on the fixture site
+(`server`, `pages`); accessibility and the phone layout are checked on the real site (`real_server`,
+`real_pages`), whose content readers see.
 """
 
 from __future__ import annotations
@@ -88,14 +91,23 @@ def page_types(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def pages(site) -> list[str]:
-    found = page_types(site)
+def pages(fixture_site) -> list[str]:
+    """One page of each type of the fixture site (tests/fixtures/site), which behaviour tests use."""
+    found = page_types(fixture_site)
     assert "" in found and "tal/" in found, f"the built site lacks its front page or tal/: {found}"
     return found
 
 
 @pytest.fixture(scope="session")
-def server(site) -> Iterator[Served]:
+def real_pages(site) -> list[str]:
+    """One page of each type of the real site, for the checks of what the real content looks like."""
+    found = page_types(site)
+    assert "" in found and "tal/" in found, f"the built site lacks its front page or tal/: {found}"
+    return found
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[Served]:
     handler = type("Handler", (SiteHandler,), {"site_url": site_url(site)})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     handler.served_url = f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -107,6 +119,20 @@ def server(site) -> Iterator[Served]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(fixture_site) -> Iterator[Served]:
+    """The fixture site on 127.0.0.1: the journeys, the finder and the scripts are tested on it."""
+    with serving(fixture_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def real_server(site) -> Iterator[Served]:
+    """The real site on 127.0.0.1: accessibility and layout of the real content."""
+    with serving(site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
