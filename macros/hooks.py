@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from evidence.html.raw_blocks import RawBlocks
 from evidence.publish import build
 
 log = get_plugin_logger(__name__)
@@ -27,6 +28,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    config.markdown_extensions.append(RawBlocks())
     if _serving:
         try:
             config.nav = build.generate_pages(_root(config))

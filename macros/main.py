@@ -18,6 +18,7 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks  # noqa: E402
+from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
 from evidence.urls import rel_root  # noqa: E402
@@ -97,8 +98,11 @@ def _in_page(function):
         finally:
             _context.reset(token)
         page = context["page"]
-        if type(page).__module__.startswith("zensical") and Path(page.path).name not in ("index.md", "README.md"):
-            html = _ZENSICAL_PREFIX.sub(r"\1", html)
-        return html
+        if type(page).__module__.startswith("zensical"):
+            if Path(page.path).name not in ("index.md", "README.md"):
+                html = _ZENSICAL_PREFIX.sub(r"\1", html)
+            return html
+        # Under MkDocs, Markdown passes an HTML block on unparsed (macros/hooks.py adds the extension).
+        return mark(html) if html.startswith("<") else html
 
     return macro
