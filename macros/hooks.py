@@ -1,4 +1,5 @@
-"""MkDocs hook for `make serve`: the same generation step as `make build`, then the search indexes.
+"""MkDocs hook for `make serve`: the same generation step as `make build`, then the search indexes and
+social cards.
 
 `make build` (scripts/build_site.py) generates docs/ before MkDocs starts and builds the search
 indexes itself; this hook does the same under `mkdocs serve`, where MkDocs rebuilds on every edit.
@@ -78,7 +79,7 @@ def _root(config) -> Path:
 def _index_in_background(root: Path, site_dir: Path) -> None:
     """Nobody waits for this thread's result, so a failure is reported in the serve log."""
     try:
-        build.write_search_indexes(root, site_dir)
+        build.publish(root, site_dir)
     except Exception as error:
         log.error(f"Søgeindekset blev ikke bygget: {error}")
 

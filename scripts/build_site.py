@@ -1,5 +1,5 @@
-"""`make build`: generate the pages, build the site with MkDocs into a temporary folder, index it
-for search, then replace the site folder.
+"""`make build`: generate the pages, build the site with MkDocs into a temporary folder, publish the
+search indexes and social cards into it, then replace the site folder.
 
 Building beside the live folder means a failed build never leaves a half-built site: the previous
 site stays until a complete new one is ready. Invalid data stop the build before MkDocs starts,
@@ -18,7 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from evidence.publish.build import DataInvalid, generate_pages, start_search_indexes, write_search_indexes
+from evidence.publish.build import DataInvalid, generate_pages, publish, start_publishing
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,12 +30,12 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
         generate_pages(root)
     except DataInvalid as error:
         return _failed(site, error.report())
-    quote_index = start_search_indexes(root, staging)
+    started = start_publishing(root, staging)
     try:
         _mkdocs(root, staging)
-        write_search_indexes(root, staging, quote_index)
+        publish(root, staging, started)
     except (MkDocsException, RuntimeError) as error:
-        quote_index.cancel()
+        started.cancel()
         shutil.rmtree(staging, ignore_errors=True)
         return _failed(site, str(error))
     shutil.rmtree(site, ignore_errors=True)

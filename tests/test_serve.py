@@ -80,7 +80,7 @@ def test_a_failed_search_index_under_serve_is_reported_in_the_log(fixture_copy, 
     def broken(*args, **kwargs):
         raise RuntimeError("Pagefind kunne ikke bygge soegeindeks: disken er fuld")
 
-    monkeypatch.setattr(hooks.build, "write_search_indexes", broken)
+    monkeypatch.setattr(hooks.build, "publish", broken)
     hooks.on_startup(command="serve", dirty=False)
     config = SimpleNamespace(config_file_path=str(fixture_copy / "mkdocs.yml"), site_dir=str(tmp_path))
     with caplog.at_level(logging.ERROR):

@@ -32,7 +32,7 @@ def test_zensical_builds_the_generated_site_and_it_is_compared_with_the_mkdocs_b
     def at(command: str) -> int:
         return next(i for i, step in enumerate(run) if command in step)
 
-    assert at("-m scripts.generate") < at("zensical build --clean") < at("-m scripts.search_index site")
+    assert at("-m scripts.generate") < at("zensical build --clean") < at("-m scripts.publish site")
     assert at("-m scripts.build_site --site-dir mkdocs-site") < at("-m scripts.compare_builds mkdocs-site site")
     assert at("zensical build --clean") < at("-m scripts.compare_builds")
     # Zensical lacks nothing the site uses (no built-in search: Pagefind), so the comparison may not fail quietly.

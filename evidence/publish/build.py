@@ -1,19 +1,23 @@
-"""The build's steps that do not depend on the site generator: generate the pages, then index the
-built site for search. `make build` (scripts/build_site.py) and, under `make serve`, the MkDocs
-hook (macros/hooks.py) call these, so both publish the same site."""
+"""The build's steps that do not depend on the site generator: generate the pages before it runs, and
+publish what the pages need besides (search indexes, social cards) into the site it built. `make build`
+(scripts/build_site.py), `make serve` (macros/hooks.py) and a build by another generator
+(scripts/publish.py) call these, so all of them publish the same site."""
 
 from __future__ import annotations
 
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from evidence.html import charts
 from evidence.load.dataset import current_dataset
 from evidence.load.problems import DataInvalid
+from evidence.publish import social_cards
 from evidence.publish.generate import GENERATED, generate
 from evidence.publish.search_index import Building, start_quote_index, start_site_index, write_indexes
 from evidence.publish.search_index import show_last_indexes as _show_last
 
-__all__ = ["DataInvalid", "generate_pages", "is_generated", "start_search_indexes", "write_search_indexes"]
+__all__ = ["DataInvalid", "Publishing", "generate_pages", "is_generated", "publish", "start_publishing"]
 
 
 def generate_pages(root: Path) -> list:
@@ -27,20 +31,42 @@ def is_generated(name: str) -> bool:
     return name in GENERATED
 
 
-def start_search_indexes(root: Path, site_dir: Path) -> Building:
-    """The quote finder's index needs only the data: it is built while the generator renders the pages."""
-    return start_quote_index(current_dataset(root), site_dir, _index_cache(root))
+@dataclass
+class Publishing:
+    """Work that needs only the data and docs/, started while the site generator renders the pages:
+    the quote finder's index and the drawing of missing social cards, each in a process of its own."""
+
+    quote_index: Building
+    cards: list[social_cards.Card]
+    drawing: subprocess.Popen | None
+
+    def cancel(self) -> None:
+        self.quote_index.cancel()
+        if self.drawing is not None:
+            self.drawing.kill()
+            self.drawing.wait()
 
 
-def write_search_indexes(root: Path, site_dir: Path, quote_index: Building | None = None) -> None:
-    """Both indexes into the built site; the site index reads the built pages."""
-    quote_index = quote_index or start_search_indexes(root, site_dir)
-    write_indexes(quote_index, start_site_index(site_dir, _index_cache(root)))
+def start_publishing(root: Path, site_dir: Path) -> Publishing:
+    dataset = current_dataset(root)
+    cards = social_cards.cards_of(root / "docs", social_cards.footer(dataset))
+    return Publishing(start_quote_index(dataset, site_dir, _cache(root) / "pagefind"), cards,
+                      social_cards.start_drawing(cards, _cache(root) / "cards"))
+
+
+def publish(root: Path, site_dir: Path, started: Publishing | None = None) -> None:
+    """The cards and both search indexes into the built site; the site index reads the built pages."""
+    started = started or start_publishing(root, site_dir)
+    try:
+        social_cards.publish(started.cards, _cache(root) / "cards", site_dir, started.drawing)
+        write_indexes(started.quote_index, start_site_index(site_dir, _cache(root) / "pagefind"))
+    finally:
+        started.cancel()
 
 
 def show_last_indexes(root: Path, site_dir: Path) -> None:
-    _show_last(site_dir, _index_cache(root))
+    _show_last(site_dir, _cache(root) / "pagefind")
 
 
-def _index_cache(root: Path) -> Path:
-    return root / ".cache" / "pagefind"
+def _cache(root: Path) -> Path:
+    return root / ".cache"

@@ -32,12 +32,12 @@ from evidence.pages.quote_pages import quote_pages
 from evidence.pages.site_search import search_page
 from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
-from evidence.publish.social_cards import card_path, card_png, footer
+from evidence.publish.social_cards import card_path, footer
 from evidence.urls import embed_path, figure_csv_path, summary_csv_path, theme_csv_path
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
-GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "kort", "indlejr",
+GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "indlejr",
              "bidrag.md", "soeg"]
 
 
@@ -121,7 +121,7 @@ def nav(site_pages: list[Page]) -> list:
 def generated(dataset: Dataset) -> tuple[dict, list]:
     """Every generated file's content by path, and the navigation."""
     site_pages: list[Page] = []
-    outputs: dict[str, str | _LazyCard] = {}
+    outputs: dict[str, str] = {}
     for kind, name in [*(("pages", name) for name in PAGES), *(("files", name) for name in FILES)]:
         part_pages, files = part(dataset, kind, name)
         site_pages += part_pages
@@ -134,12 +134,12 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     Returns the menu, for a generator that has already read its configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
-    write(outputs | handwritten_cards(docs_dir, footer(dataset)), docs_dir)
+    write(outputs, docs_dir)
     write_nav(config_file, menu)
     return menu
 
 
-def write(outputs: dict[str, str | _LazyCard | _CopyOf], docs_dir: Path) -> None:
+def write(outputs: dict[str, str], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
@@ -158,86 +158,31 @@ def write_nav(config_file: Path, menu: list) -> None:
 
 
 @per_dataset
-def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, str | _LazyCard]]:
-    """One part's pages, each with its social card, and its other files."""
+def part(dataset: Dataset, kind: str, name: str) -> tuple[list[Page], dict[str, str]]:
+    """One part's pages, each naming its social card, or its other files."""
     if kind == "files":
         return [], FILES[name](dataset)
-    site_pages, cards = [], {}
-    for page in PAGES[name](dataset):
-        markdown, card = with_card(page.markdown, footer(dataset))
-        site_pages.append(Page(page.path, markdown, page.title, page.menu_title))
-        if card is not None:
-            cards[card[0]] = card[1]
-    return site_pages, cards
+    return [Page(page.path, with_card(page.markdown, footer(dataset)), page.title, page.menu_title)
+            for page in PAGES[name](dataset)], {}
 
 
 # libyaml when PyYAML has it, as for the data: several times faster, for every page of every build.
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def with_card(markdown: str, footer_text: str) -> tuple[str, tuple[str, object] | None]:
-    """Give the page a social card named in its front matter (`image`), for Open Graph."""
+def with_card(markdown: str, footer_text: str) -> str:
+    """Name the page's social card in its front matter (`image`), for Open Graph; the publish step
+    draws it (evidence.publish.social_cards). The name follows the card's content, so a changed card
+    gets a new address and no platform shows an old one."""
     if not markdown.startswith("---\n"):
-        return markdown, None
+        return markdown
     head, body = markdown[4:].split("---\n", 1)
     meta = yaml.load(head, Loader=SAFE_LOADER)
-    card = _LazyCard(meta["title"], meta.get("description", ""), footer_text)
-    meta["image"] = card.path
-    front = "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
-    return front + body, (card.path, card)
+    meta["image"] = card_path(meta["title"], meta.get("description", ""), footer_text)
+    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
 
 
-def handwritten_cards(docs_dir: Path, footer_text: str) -> dict[str, _LazyCard | _CopyOf]:
-    """Social cards of the hand-written pages that name one in their front matter (`image: kort/<name>.png`).
-
-    The page keeps its card's name while the card follows the page's title and the data: the card is drawn
-    under its content's name, once, and copied to the name the page gives."""
-    cards: dict[str, _LazyCard | _CopyOf] = {}
-    for page in sorted(docs_dir.rglob("*.md")):
-        if page.relative_to(docs_dir).parts[0] in GENERATED:
-            continue
-        text = page.read_text(encoding="utf-8")
-        if not text.startswith("---\n") or "\n---\n" not in text[3:]:
-            continue
-        meta = yaml.load(text[4:].split("\n---\n", 1)[0], Loader=SAFE_LOADER) or {}
-        image = meta.get("image")
-        if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
-            card = _LazyCard(meta["title"], meta.get("description", ""), footer_text)
-            cards[card.path] = card
-            cards[image] = _CopyOf(docs_dir / card.path)
-    return cards
-
-
-class _LazyCard:
-    """Drawn only when the file is missing: cards are named by their content."""
-
-    def __init__(self, title: str, description: str, footer_text: str):
-        self.title, self.description, self.footer = title, description, footer_text
-        self.path = card_path(title, description, footer_text)
-
-    def render(self) -> bytes:
-        return card_png(self.title, self.description, self.footer)
-
-
-class _CopyOf:
-    """A file written (before this one) under another name."""
-
-    def __init__(self, source: Path):
-        self.source = source
-
-
-def _write_if_changed(path: Path, content) -> None:
-    if isinstance(content, _LazyCard):
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content.render())
-        return
-    if isinstance(content, _CopyOf):
-        data = content.source.read_bytes()
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        return
+def _write_if_changed(path: Path, content: str) -> None:
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,16 +1,29 @@
 """Open Graph card images, drawn at build time from the page title with no network access.
 
-Vega draws the text and vl-convert renders it to PNG, the same toolchain as the charts,
-so no browser, font download or third-party service is involved.
+Vega draws the text and vl-convert renders it to PNG, the same toolchain as the charts, so no browser,
+font download or third-party service is involved. Every page names its card in its front matter
+(`image: kort/…`); the publish step reads the names from docs/, so a site built by any generator gets
+them. Cards are kept in `.cache/cards/` under a name made from their content, and the ones missing there
+are drawn in a process of their own while the site generator renders the pages: drawing all of them
+takes longer than rendering the site.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
-import vl_convert as vlc
+import yaml
 
+from evidence.load.schemas import SAFE_LOADER
 from evidence.model.dataset import Dataset
 from evidence.model.publications import label, newest_first
 from evidence.model.wording import join_and, number_word
@@ -65,4 +78,70 @@ def card_png(title: str, description: str, footer_text: str) -> bytes:
             _text(80, HEIGHT - 70, [footer_text], 22, "normal", 0.85),
         ],
     }
+    import vl_convert as vlc  # loaded only where a card is drawn
+
     return vlc.vega_to_png(spec, scale=1)
+
+
+@dataclass(frozen=True)
+class Card:
+    path: str  # in the site, as the page's front matter names it
+    title: str
+    description: str
+    footer: str
+
+    def cached(self, cache: Path) -> Path:
+        return cache / card_path(self.title, self.description, self.footer).removeprefix("kort/")
+
+
+def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
+    """The card of every page that names one (`image: kort/…`), generated and hand-written pages alike."""
+    cards = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if not text.startswith("---\n") or "\n---\n" not in text[3:]:
+            continue
+        meta = yaml.load(text[4:].split("\n---\n", 1)[0], Loader=SAFE_LOADER) or {}
+        image = meta.get("image")
+        if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
+            cards.append(Card(image, meta["title"], meta.get("description", ""), footer_text))
+    return cards
+
+
+def start_drawing(cards: list[Card], cache: Path) -> subprocess.Popen | None:
+    """Draw the cards missing from the cache in a process of its own (this module run as a program)."""
+    missing = [asdict(card) for card in cards if not card.cached(cache).is_file()]
+    if not missing:
+        return None
+    drawing = subprocess.Popen([sys.executable, "-m", "evidence.publish.social_cards", str(cache)], stdin=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    drawing.stdin.write(json.dumps(missing))
+    drawing.stdin.close()
+    return drawing
+
+
+def publish(cards: list[Card], cache: Path, site_dir: Path, drawing: subprocess.Popen | None) -> None:
+    """Put every card into the built site once the drawing is done."""
+    if drawing is not None and drawing.wait() != 0:
+        raise RuntimeError(f"Delingsbillederne kunne ikke tegnes: {drawing.stderr.read()}")
+    for card in cards:
+        target = site_dir / card.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        try:
+            os.link(card.cached(cache), target)
+        except OSError:  # another file system, or one without links
+            shutil.copy2(card.cached(cache), target)
+
+
+def draw(cards: list[Card], cache: Path) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for card in cards:
+        partial = card.cached(cache).with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(card_png(card.title, card.description, card.footer))
+        partial.replace(card.cached(cache))
+
+
+if __name__ == "__main__":
+    draw([Card(**card) for card in json.loads(sys.stdin.read())], Path(sys.argv[1]))
