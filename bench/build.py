@@ -115,6 +115,7 @@ def bench_serve(work: Path, timeout: float, edits: int = 3) -> dict:
     mount = urllib.parse.urlsplit(site_url.group(1)).path.strip("/") if site_url else ""  # serve mounts the site there
     port = free_port()
     url = f"http://127.0.0.1:{port}/" + (mount + "/" if mount else "") + page
+    (work / "logs").mkdir(parents=True, exist_ok=True)
     log = (work / "logs" / "serve.log").open("w", encoding="utf-8")
     start = time.perf_counter()
     proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"], cwd=project,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -48,6 +49,15 @@ def on_serve(server, config, builder):
         if not build.is_generated(path.name):
             server.watch(str(path))
     return server
+
+
+def on_env(env, config, files):
+    """The theme's templates compiled once, not at every build: MkDocs makes a new template environment
+    for each build, and compiling Material's templates took a tenth of a rebuild under serve."""
+    cache = _root(config) / ".cache" / "templates"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def on_pre_build(config):
