@@ -207,3 +207,25 @@ def fixture_data() -> Path:
 def fixture_copy(tmp_path) -> Path:
     """A private copy of the project with the fixture dataset, which a test may break."""
     return copy_project(tmp_path / "project", data=FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def next_publication(tmp_path_factory):
+    """A copy of the real project with the next publication added by data only (tests/next_publication.py)."""
+    from next_publication import add_next_publication
+
+    return add_next_publication(copy_project(tmp_path_factory.mktemp("next") / "project"))
+
+
+@pytest.fixture(scope="session")
+def next_publication_build(next_publication, tmp_path_factory):
+    site = tmp_path_factory.mktemp("next-built") / "site"
+    return build(next_publication.project, site), site
+
+
+@pytest.fixture(scope="session")
+def next_publication_site(next_publication_build) -> Path:
+    result, site = next_publication_build
+    if result.returncode != 0:
+        pytest.fail(f"the build failed:\n{result.stderr[-3000:]}", pytrace=False)
+    return site

@@ -122,9 +122,21 @@ def serving(site: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def server(fixture_site) -> Iterator[Served]:
+def fixture_server(fixture_site) -> Iterator[Served]:
     """The fixture site on 127.0.0.1: the journeys, the finder and the scripts are tested on it."""
     with serving(fixture_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def server(fixture_server) -> Served:
+    return fixture_server
+
+
+@pytest.fixture(scope="session")
+def next_publication_server(next_publication_site) -> Iterator[Served]:
+    """The real site with the next publication added by data only (tests/next_publication.py)."""
+    with serving(next_publication_site) as served:
         yield served
 
 

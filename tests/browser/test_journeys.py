@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from evidence.load.dataset import load_dataset
 from evidence.model import quotes
 from evidence.model.formatting import percent
 from evidence.model.publications import label
@@ -43,16 +44,41 @@ def settled_at(page, locator) -> None:
                            arg=SCROLL_IDLE_MS)
 
 
+
+@pytest.fixture(scope="module", params=["fixture-site", "next-publication"])
+def journey_site(request):
+    """Every journey runs on the small fixture site and on the real site with the next publication added
+    by data only, with the expectations read from that site's own data."""
+    if request.param == "fixture-site":
+        return request.getfixturevalue("fixture_server"), load_dataset(request.getfixturevalue("fixture_project"))
+    added = request.getfixturevalue("next_publication")
+    return request.getfixturevalue("next_publication_server"), load_dataset(added.project)
+
+
+@pytest.fixture(scope="module")
+def server(journey_site):
+    return journey_site[0]
+
+
+@pytest.fixture(scope="module")
+def fixture_dataset(journey_site):
+    return journey_site[1]
+
+
 def test_public_front_page_to_theme_to_quote_permalink(page, server, fixture_dataset):
     theme_id = next(t for t in fixture_dataset.themes
                     if not theme_figure_frame(fixture_dataset, t).empty
                     and any(t in q["themes"] for q in fixture_dataset.quotes.values()))
     name = fixture_dataset.themes[theme_id]["name"]
     page.goto(server.at("/"), wait_until="networkidle")
-    page.locator(".md-content").get_by_role("link", name="Temaer", exact=True).first.click()
+    themes = page.locator(".md-content").get_by_role("link", name="Temaer", exact=True).first
+    settled_at(page, themes)
+    themes.click()
     page.wait_for_url(re.compile(r"/temaer/$"))
     expect(page.locator("h1")).to_contain_text("Temaer")
-    page.locator(".md-content").get_by_role("link", name=name, exact=True).first.click()
+    theme = page.locator(".md-content").get_by_role("link", name=name, exact=True).first
+    settled_at(page, theme)
+    theme.click()
     page.wait_for_url(re.compile(rf"/temaer/{theme_id}/$"))
     expect(page.locator("h1")).to_contain_text(name)
     expect(page.locator(".ev-figure svg").first).to_be_visible()
@@ -135,20 +161,3 @@ def test_site_search_takes_the_reader_to_the_testimony(page, server, fixture_dat
     page.wait_for_url(re.compile(rf"#{item['id']}$"))
     expect(page.locator(f"[id='{item['id']}']")).to_be_in_viewport()
     assert word in page.locator(f"article.ev-quote:has([id='{item['id']}'])").inner_text().lower()
-
-
-@pytest.mark.parametrize("inflected, stem", [("sagsmappen", "sagsmapp"), ("kollegerne", "kolleg")])
-def test_site_search_finds_inflected_danish_forms(page, server, inflected, stem):
-    search_from_header(page, server, inflected)
-    assert page.locator(".ev-search__hit").count() > 0
-    assert stem in page.locator("#ev-search-results").inner_text().lower()
-
-
-def test_site_search_excerpts_keep_the_spaces_around_the_found_words(page, server):
-    search_from_header(page, server, "tæller")
-    glued = page.evaluate("""[...document.querySelectorAll('.ev-search__excerpt mark')]
-        .map(m => (m.previousSibling ? m.previousSibling.textContent.slice(-1) : ' ') + m.textContent
-                  + (m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : ' '))
-        .filter(s => /^[\\wæøå]|[\\wæøå]$/i.test(s))""")
-    assert page.locator(".ev-search__excerpt mark").count() > 0
-    assert not glued, f"found words glued to their neighbours: {glued[:5]}"
