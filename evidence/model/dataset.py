@@ -46,10 +46,6 @@ class Dataset:
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def source_text(self, publication_id: str) -> str:
-        name = self.publications[publication_id]["text_file"]
-        return (self.root / "data" / "sources" / name).read_text(encoding="utf-8")
-
 
 def per_dataset(function: Callable) -> Callable:
     """Compute a derived table once per loaded dataset: pages, charts and downloads ask for the same
