@@ -217,3 +217,10 @@ def test_the_quote_finder_offers_the_new_booklet_once_and_first(site, added):
     assert added.booklet["short"] in finder
     first = re.search(r'class="ev-permalink"[^>]*>Permalink: ([^<]+)<', finder).group(1)
     assert first == added.testimonies[0]["id"], "the newest publication's quotes come first"
+
+
+def test_every_pages_footer_names_the_new_publications(site, added):
+    for url in ("", "temaer/", f"tal/{added.wave}/{added.continued}/"):
+        footer = plain((site / url / "index.html").read_text(encoding="utf-8").split('class="md-copyright', 1)[1])
+        for publication in (added.report, added.booklet):
+            assert f"({publication['year']}): {publication['title']}" in footer, f"/{url}: {footer[:300]}"

@@ -67,3 +67,9 @@ def proposals_phrase(dataset: Dataset) -> str:
 def proposal_sources(dataset: Dataset) -> str:
     """'<udgiver> (<år>)': who made the proposals, and when."""
     return join_and([f"{join_and(p['publishers'])} ({p['year']})" for p in with_proposals(dataset)])
+
+
+def sources_line(dataset: Dataset) -> str:
+    """'A (2025): Title; B (2020): Title' – every publication the site is built from, newest first, for the
+    footer of every page."""
+    return "; ".join(f"{join_and(p['publishers'])} ({p['year']}): {p['title']}" for p in newest_first(dataset))

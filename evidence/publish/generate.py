@@ -18,6 +18,7 @@ from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import fresh_dataset
 from evidence.load.schemas import SAFE_LOADER
+from evidence.model import publications
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
@@ -135,7 +136,7 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
     write(outputs, docs_dir)
-    write_nav(config_file, menu)
+    write_config(config_file, dataset, menu)
     return menu
 
 
@@ -145,16 +146,19 @@ def write(outputs: dict[str, str], docs_dir: Path) -> None:
     _remove_stale(docs_dir, set(outputs))
 
 
-NAV_START = "# --- Menu: generated from data/ by `make build` (evidence/publish/generate.py); do not edit below ---\n"
+CONFIG_START = ("# --- Generated from data/ by `make generate` (evidence/publish/generate.py): the sources named in every\n"
+                "# page's footer, and the menu. Do not edit below this line. ---\n")
 
 
-def write_nav(config_file: Path, menu: list) -> None:
-    """The menu goes into the site's own configuration, which every MkDocs-compatible generator
-    reads; a reviewer sees in the pull request's diff what a data change does to it."""
+def write_config(config_file: Path, dataset: Dataset, menu: list) -> None:
+    """The parts of the configuration that come from the data go into the site's own configuration file,
+    which every MkDocs-compatible generator reads; a reviewer sees in the pull request's diff what a data
+    change does to them."""
     text = config_file.read_text(encoding="utf-8")
-    head = text.split(NAV_START, 1)[0].rstrip("\n") + "\n\n"
-    block = yaml.dump({"nav": menu}, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    _write_if_changed(config_file, head + NAV_START + block)
+    head = text.split(CONFIG_START, 1)[0].rstrip("\n") + "\n\n"
+    block = yaml.dump({"copyright": f"Kilder: {publications.sources_line(dataset)}.", "nav": menu}, Dumper=SAFE_DUMPER,
+                      allow_unicode=True, sort_keys=False, width=1000)
+    _write_if_changed(config_file, head + CONFIG_START + block)
 
 
 @per_dataset
