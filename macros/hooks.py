@@ -1,9 +1,10 @@
-"""MkDocs hook for `make serve`: the same generation step as `make build`, then the search indexes and
-social cards.
+"""MkDocs hook. In every build: macro blocks pass through Markdown unparsed (evidence/html/raw_blocks.py)
+and the theme's templates are compiled once per machine.
 
-`make build` (scripts/build_site.py) generates docs/ before MkDocs starts and builds the search
-indexes itself; this hook does the same under `mkdocs serve`, where MkDocs rebuilds on every edit.
-Invalid data stop the rebuild with the list of problems as the message instead of a traceback.
+Under `make serve` it also runs the steps `make build` (scripts/build_site.py) runs around MkDocs: the
+generation step before every rebuild, and the publish step (search indexes, social cards) in the
+background after it. Invalid data stop the rebuild with the list of problems as the message instead of a
+traceback.
 """
 
 from __future__ import annotations
