@@ -70,6 +70,6 @@ def proposal_sources(dataset: Dataset) -> str:
 
 
 def sources_line(dataset: Dataset) -> str:
-    """'A (2025): Title; B (2020): Title' – every publication the site is built from, newest first, for the
+    """'A (<år>): <titel>; B (<år>): <titel>' – every publication the site is built from, newest first, for the
     footer of every page."""
     return "; ".join(f"{join_and(p['publishers'])} ({p['year']}): {p['title']}" for p in newest_first(dataset))
