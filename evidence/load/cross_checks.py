@@ -214,7 +214,7 @@ def _check_continuity(files: dict[str, DataFile]) -> list[Problem]:
     compare two different questions. `previous_wording` makes the change visible on the site.
     """
     problems = []
-    earlier: dict[str, tuple[str, object]] = {}  # question id -> (wave, wording) in the latest earlier wave
+    earlier: dict[str, tuple[str, object, str]] = {}  # question id -> (wave, wording, file) in the latest earlier wave
     for rel in sorted((r for r, d in files.items() if d.schema == "questions"), key=_wave_order):
         data = files[rel]
         wave = rel.split("/")[1]
@@ -232,15 +232,16 @@ def _check_continuity(files: dict[str, DataFile]) -> list[Problem]:
                                             "intet – spørgsmålet findes ikke i en tidligere bølge",
                                             "slet previous_wording, eller brug spørgsmålets id fra den tidligere bølge"))
             elif wording != before[1] and recorded != before[1]:
+                # Either file may hold the mistake, so the message names both.
                 problems.append(Problem(f"data/{rel}", where((index, "wording")), field, shown(recorded),
-                                        f"den gamle formulering fra {before[0]}: »{before[1]}«",
+                                        f"den gamle formulering fra {before[0]} (data/{before[2]}): »{before[1]}«",
                                         f"formuleringen er ændret siden {before[0]}: skriv den gamle i previous_wording – "
                                         "eller giv spørgsmålet et nyt id, hvis tallene ikke kan sammenlignes"))
             elif wording == before[1] and recorded is not None:
                 problems.append(Problem(f"data/{rel}", where((index, "previous_wording")), field, shown(recorded),
                                         f"intet – formuleringen er den samme som i {before[0]}",
                                         "previous_wording bruges kun, når formuleringen er ændret"))
-            current[question["id"]] = (wave, wording)
+            current[question["id"]] = (wave, wording, rel)
         earlier.update(current)
     return problems
 
