@@ -148,7 +148,7 @@ def _check_headlines(data: DataFile, figures: DataFile | None) -> list[Problem]:
     return [
         Problem(f"data/{data.rel}", where(("headlines", index)), f"headlines[{index + 1}]",
                 shown(" × ".join(str(part) for part in _figure_key(h))),
-                "et spørgsmål × svar × population, der står i figures.csv")
+                f"et spørgsmål × svar × population, der står i data/{data.rel.rsplit('/', 1)[0]}/figures.csv")
         for index, h in enumerate(headlines if isinstance(headlines, list) else [])
         if isinstance(h, dict) and _figure_key(h) not in known
     ]
