@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from evidence.html.charts import bar_chart_svg, data_table, text_alternative
+from evidence.html.charts import bar_chart_svg, data_table, scroll_box, text_alternative
 from evidence.model.dataset import Dataset
 from evidence.model.survey import population_colours, question_frame, question_title, summary_areas, summary_frame
 from evidence.model.wording import number_word
@@ -147,12 +147,10 @@ def summary_table(dataset: Dataset, wave_id: str) -> str:
             for area in areas
         )
         rows.append(f'<tr><th scope="row">{esc(question_title(question))}</th>{cells}</tr>')
-    return (
-        '<div class="ev-scroll" tabindex="0" role="region" aria-label="Opsummering på tværs af områder">'
+    return scroll_box(
         f'<table class="ev-table ev-summary"><caption>Opsummering på tværs af områder, undersøgelsen {esc(wave_id)}'
         f'</caption><thead><tr><th scope="col">Spørgsmål</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table></div>"
-    )
+        "</table>", "Opsummering på tværs af områder")
 
 
 def headline_figures(dataset: Dataset, root: str) -> str:

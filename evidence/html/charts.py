@@ -94,10 +94,9 @@ def data_table(frame: pd.DataFrame, caption: str) -> str:
         + "</tr>"
         for option in options
     )
-    return (
+    return scroll_box(
         f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
-    )
+        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>', caption)
 
 
 def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
@@ -121,8 +120,13 @@ def trend_table(frame: pd.DataFrame, caption: str) -> str:
         + "</tr>"
         for option, population in pairs
     )
-    return (
+    return scroll_box(
         f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
         f'<thead><tr><th scope="col">Svar</th><th scope="col">Population</th>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+        f"<tbody>{rows}</tbody></table>", caption)
+
+
+def scroll_box(table: str, label: str) -> str:
+    """A table in a box of its own that scrolls sideways, so a wide table never widens the page on a
+    phone (WCAG 1.4.10); the box can be reached and scrolled with the keyboard and is named for a screen reader."""
+    return f'<div class="ev-scroll" tabindex="0" role="region" aria-label="{html.escape(label, quote=True)}">{table}</div>'

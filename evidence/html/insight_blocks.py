@@ -6,6 +6,7 @@ Everything here is the report's wording; the site only adds labels and links, an
 from __future__ import annotations
 
 from evidence.html.blocks import esc
+from evidence.html.charts import scroll_box
 from evidence.html.theme_links import theme_links
 from evidence.model.dataset import Dataset
 from evidence.model.themes import find_insight
@@ -63,12 +64,10 @@ def leadership_tables(dataset: Dataset, publication: str) -> str:
             + "".join(f"<li>{esc(t)}</li>" for t in row["traits"]) + "</ul></td></tr>"
             for row in table["rows"]
         )
-        tables.append(
-            f'<div class="ev-scroll" tabindex="0" role="region" aria-label="{caption}">'
+        tables.append(scroll_box(
             f'<table class="ev-table"><caption>{caption}: {esc(table["intro"])}</caption>'
             f'<thead><tr><th scope="col">Område</th><th scope="col">Kendetegn (rapportens ord)</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>"
-        )
+            f"<tbody>{rows}</tbody></table>", caption))
     return "".join(tables)
 
 
