@@ -64,7 +64,7 @@ def cases(project: Path) -> dict[str, tuple[str, str, str, str]]:
         "wave without publication": (meta, f"publication: {publication}", f"publication: {publication}x",
                                      f"felt 'publication': fandt '{publication}x'"),
         "headline without figure": (meta, f"population: {headline['population']}", f"population: {unstated}",
-                                    "et spørgsmål × svar × population, der står i figures.csv"),
+                                    f"et spørgsmål × svar × population, der står i {figures}"),
         "unknown field": ("data/themes.yml", f"- id: {theme}", f"- id: {theme}\n  colour: red", "ukendt felt"),
         "broken yaml": (questions, f"  label: {asked[0]['label']}\n", f"  label: [{asked[0]['label']}\n", "ugyldig YAML"),
     }
