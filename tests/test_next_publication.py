@@ -215,7 +215,7 @@ def test_the_quote_finder_offers_the_new_booklet_once_and_first(site, added):
     finder = html.unescape(content(site, "find-citater/"))
     assert finder.count(f">{added.booklet['short']}<") <= 1
     assert added.booklet["short"] in finder
-    first = re.search(r'class="ev-permalink"[^>]*>Permalink: ([^<]+)<', finder).group(1)
+    first = re.search(r'class="ev-permalink"[^>]*>Fast link: ([^<]+)<', finder).group(1)
     assert first == added.testimonies[0]["id"], "the newest publication's quotes come first"
 
 

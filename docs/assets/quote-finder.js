@@ -82,7 +82,7 @@
     cite.appendChild(document.createTextNode(" " + data.meta.citation));
     article.appendChild(cite);
     var actions = element("p", "ev-quote__actions");
-    var permalink = element("a", "ev-permalink", "Permalink: " + data.meta.id);
+    var permalink = element("a", "ev-permalink", "Fast link: " + data.meta.id);
     permalink.href = root + url;
     actions.appendChild(permalink);
     var button = element("button", "ev-copy md-button", "Kopiér citat");

@@ -215,7 +215,7 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
         f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
         f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
         + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
-        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Permalink: {esc(quote_id)}</a> '
+        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(quote_id)}</a> '
         f'<button type="button" class="ev-copy md-button" hidden data-copy="{esc(copy_text)}" '
         f'data-permalink="{link}">Kopiér citat</button>'
         f'<span class="ev-copy__status" role="status" aria-live="polite"></span></p>'

@@ -12,7 +12,7 @@ from evidence.model.formatting import percent
 from evidence.model.publications import label, label_of, newest_first, section
 from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS
 from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
-from evidence.model.wording import unique
+from evidence.model.wording import capitalised, unique
 from evidence.urls import finder_link, insight_url, theme_csv_path
 
 
@@ -170,7 +170,7 @@ def proposals_by_addressee(dataset: Dataset, root: str) -> str:
     for item in dataset.proposals.values():
         groups.setdefault(item["addressee_label"], []).append(item)
     return "".join(
-        f'<p class="ev-label">{esc(label)}</p><ul>{"".join(_proposal_item(dataset, p, root) for p in items)}</ul>'
+        f'<p class="ev-label">{esc(capitalised(label))}</p><ul>{"".join(_proposal_item(dataset, p, root) for p in items)}</ul>'
         for label, items in groups.items()
     )
 

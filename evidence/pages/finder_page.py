@@ -81,7 +81,7 @@ def hit_html(record: dict, root: str) -> str:
         f'{esc(meta["title"])}</a></h2>{lead}<blockquote>{paragraphs}</blockquote>'
         f'<p class="ev-quote__who">– {esc(meta["attribution"])}</p>'
         f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(meta["citation"])}</p>'
-        f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Permalink: {esc(meta["id"])}</a>'
+        f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(meta["id"])}</a>'
         f'<button class="ev-copy md-button" type="button" hidden data-copy="{esc(copy)}" data-permalink="{link}">'
         'Kopiér citat</button><span class="ev-copy__status" role="status" aria-live="polite"></span></p>'
         "</article></li>"

@@ -24,10 +24,11 @@ def proposal_pages(dataset: Dataset) -> list[Page]:
 
 def overview(dataset: Dataset) -> Page:
     lines = [
-        front_matter(title="Anbefalinger", description=f"{capitalised(proposals_phrase(dataset))} – med evidensen bag."),
+        front_matter(title="Anbefalinger",
+                     description=f"{capitalised(proposals_phrase(dataset))} – med tal og citater om samme emner."),
         "# Anbefalinger\n",
         intro(dataset) + "\n",
-        "[Udskriftsvenlig version med al evidens](udskrift.md){ .md-button }\n",
+        "[Udskriftsvenlig version med tal og citater](udskrift.md){ .md-button }\n",
         "## Efter hvem der skal handle\n",
         macro("proposals_by_addressee") + "\n",
         "## Efter tema\n",
@@ -46,7 +47,7 @@ def intro(dataset: Dataset) -> str:
             if len(per_chapter) == 1 and len({p["chapter"] for p in own}) > 1 else ""
         sentences.append(f"{md_text(join_and(publication['publishers']))} fremsatte {number_word(len(own), neuter=True)} "
                          f"forslag i *{md_text(publication['title'])}* ({publication['year']}){each}.")
-    sentences.append(f"Under hvert forslag står evidensen bag: tal, indsigter og citater fra {md_text(descriptions(dataset))}.")
+    sentences.append(f"Under hvert forslag står tal, indsigter og citater om samme emner fra {md_text(descriptions(dataset))}.")
     making = {p["id"] for p in with_proposals(dataset)}
     without = [p["id"] for p in newest_first(dataset) if p["id"] not in making]
     if without:
@@ -63,15 +64,16 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
     lines = [front_matter(title=title, description=proposal["text"]),
              f"# {md_text(title)}\n",
              macro("proposal", proposal_id) + "\n",
-             "## Evidensen bag\n",
+             "## Tal og citater om samme emner\n",
              macro("proposal_evidence", proposal_id) + "\n"]
     return Page(f"anbefalinger/{proposal_id}.md", "\n".join(lines), title)
 
 
 def print_page(dataset: Dataset) -> Page:
     count = number_word(len(dataset.proposals), neuter=True)
-    lines = [front_matter(title="Anbefalinger – udskrift", description=f"Alle {count} forslag med evidensen bag, til udskrift."),
-             "# Anbefalinger med evidensen bag\n",
+    lines = [front_matter(title="Anbefalinger – udskrift",
+                          description=f"Alle {count} forslag med tal og citater om samme emner, til udskrift."),
+             "# Anbefalinger med tal og citater\n",
              f"Alle {count} forslag fra {md_text(proposal_sources(dataset))} med tal, indsigter og citater på samme tema.\n"]
     for proposal_id, proposal in dataset.proposals.items():
         lines += [f"## {md_text(proposal['text'])}\n", macro("proposal", proposal_id) + "\n",

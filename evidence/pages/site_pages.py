@@ -101,7 +101,7 @@ def sources_list(dataset: Dataset) -> str:
                   f"- **Udgivet af:** {md_text(' og '.join(publication['publishers']))}"]
         if publication.get("prepared_by"):
             lines.append(f"- **Udarbejdet af:** {md_text(publication['prepared_by'])}")
-        lines += [f"- **Tid:** {md_text(publication['date'])}",
+        lines += [f"- **Udgivet:** {md_text(publication['date'])}",
                   f"- **Sådan citerer du:** {md_text(publication['citation'])}", ""]
     return "\n".join(lines)
 

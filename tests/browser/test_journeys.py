@@ -83,7 +83,7 @@ def test_public_front_page_to_theme_to_quote_permalink(page, server, fixture_dat
     expect(page.locator("h1")).to_contain_text(name)
     expect(page.locator(".ev-figure svg").first).to_be_visible()
     permalink = page.locator("a.ev-permalink").first
-    quote_id = permalink.inner_text().removeprefix("Permalink: ").strip()
+    quote_id = permalink.inner_text().removeprefix("Fast link: ").strip()
     settled_at(page, permalink)
     permalink.click()
     page.wait_for_url(re.compile(rf"/{re.escape(quotes.canonical_page(fixture_dataset.quotes[quote_id], fixture_dataset))}"
@@ -127,7 +127,7 @@ def test_politician_reads_a_recommendation_and_its_evidence(page, server, fixtur
     page.goto(server.at("/anbefalinger/"))
     page.locator(f".md-content a[href$='anbefalinger/{proposal_id}/']").first.click()
     page.wait_for_url(re.compile(rf"/anbefalinger/{proposal_id}/$"))
-    expect(page.locator("h2", has_text="Evidensen bag")).to_be_visible()
+    expect(page.locator("h2", has_text="Tal og citater om samme emner")).to_be_visible()
     body = page.locator("article.md-content__inner").inner_text()
     assert proposal["text"] in body
     figures = [theme_figure_frame(fixture_dataset, t) for t in proposal["themes"]]

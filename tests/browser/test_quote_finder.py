@@ -70,7 +70,7 @@ def test_opening_the_finder_shows_quotes_before_any_index_is_loaded(page, server
     page.goto(server.at("/find-citater/"))
     page.wait_for_load_state("networkidle")
     assert count_of(page) == len(fixture_dataset.quotes)
-    assert permalinks(page) == [f"Permalink: {q}" for q in newest_first(fixture_dataset)[:PAGE]], \
+    assert permalinks(page) == [f"Fast link: {q}" for q in newest_first(fixture_dataset)[:PAGE]], \
         "the newest source comes first"
     assert page.locator("#ev-finder-results button.ev-copy").first.is_visible()
     assert requests == [], f"the index loaded before the reader searched: {requests[:3]}"
@@ -85,7 +85,7 @@ def test_show_more_continues_the_opening_list_in_the_same_order(page, server, fi
     page.locator("#ev-finder-more").click()
     page.wait_for_selector("#ev-finder[data-state=ready]")
     page.wait_for_function(f"document.querySelectorAll('#ev-finder-results > li').length === {len(expected)}")
-    assert permalinks(page) == [f"Permalink: {q}" for q in expected]
+    assert permalinks(page) == [f"Fast link: {q}" for q in expected]
 
 
 def test_a_hit_drawn_by_the_script_is_the_hit_in_the_page(page, server, fixture_dataset):
