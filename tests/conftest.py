@@ -153,13 +153,18 @@ def real_project(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
+def built_once(project: Path, tmp_path_factory, name: str) -> Path:
+    """A project built as `make build` builds it, into a folder of the session; the build must pass."""
+    out = tmp_path_factory.mktemp(name) / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(real_project, tmp_path_factory) -> Path:
     """The real site, built once per test session from a copy of the project."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = build(real_project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_once(real_project, tmp_path_factory, "built")
 
 
 @pytest.fixture(scope="session")
@@ -186,10 +191,7 @@ def fixture_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(fixture_project, tmp_path_factory) -> Path:
     """The fixture dataset's site, built once per session exactly as `make build` builds."""
-    out = tmp_path_factory.mktemp("fixture-built") / "site"
-    result = build(fixture_project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_once(fixture_project, tmp_path_factory, "fixture-built")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ import re
 
 import yaml
 
+from evidence.load.schemas import SAFE_LOADER
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#+!|>~-])")
 
 
@@ -20,6 +22,14 @@ def md_text(text: str) -> str:
 def front_matter(**fields) -> str:
     shown = {k: v for k, v in fields.items() if v is not None}
     return "---\n" + yaml.safe_dump(shown, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """A page's front matter (empty when it has none) and the Markdown after it."""
+    if not text.startswith("---\n") or "\n---\n" not in text[3:]:
+        return {}, text
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.load(head, Loader=SAFE_LOADER) or {}, body
 
 
 def macro(name: str, *args: str) -> str:

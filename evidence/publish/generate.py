@@ -17,7 +17,6 @@ import yaml
 from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import fresh_dataset
-from evidence.load.schemas import SAFE_LOADER
 from evidence.model import publications
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
@@ -26,6 +25,7 @@ from evidence.pages.contract_page import contract_page
 from evidence.pages.download_pages import download_page, figure_files, quote_files
 from evidence.pages.finder_page import finder_page
 from evidence.pages.insight_pages import insight_pages
+from evidence.pages.markdown import split_front_matter
 from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
 from evidence.pages.quote_pages import nav_entries as quote_nav
@@ -178,10 +178,9 @@ def with_card(markdown: str, footer_text: str) -> str:
     """Name the page's social card in its front matter (`image`), for Open Graph; the publish step
     draws it (evidence.publish.social_cards). The name follows the card's content, so a changed card
     gets a new address and no platform shows an old one."""
-    if not markdown.startswith("---\n"):
+    meta, body = split_front_matter(markdown)
+    if not meta:
         return markdown
-    head, body = markdown[4:].split("---\n", 1)
-    meta = yaml.load(head, Loader=SAFE_LOADER)
     meta["image"] = card_path(meta["title"], meta.get("description", ""), footer_text)
     return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
 

@@ -152,14 +152,16 @@ def _publish(cached: Path, output: Path) -> None:
     incoming, outgoing = output.with_name(f"{output.name}.new"), output.with_name(f"{output.name}.old")
     for leftover in (incoming, outgoing):
         shutil.rmtree(leftover, ignore_errors=True)
-    shutil.copytree(cached, incoming, copy_function=_link_or_copy)
+    shutil.copytree(cached, incoming, copy_function=link_or_copy)
     if output.exists():
         output.rename(outgoing)
     incoming.rename(output)
     shutil.rmtree(outgoing, ignore_errors=True)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A built file shares its bytes with the cached one where the file system allows: nothing ever
+    writes to either after it is made."""
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without links

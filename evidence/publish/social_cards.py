@@ -14,19 +14,17 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
-from evidence.load.schemas import SAFE_LOADER
 from evidence.model.dataset import Dataset
 from evidence.model.publications import label, newest_first
 from evidence.model.wording import join_and, number_word
+from evidence.pages.markdown import split_front_matter
+from evidence.publish.search_index import link_or_copy
 
 WIDTH, HEIGHT = 1200, 630
 
@@ -98,10 +96,7 @@ def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
     """The card of every page that names one (`image: kort/…`), generated and hand-written pages alike."""
     cards = []
     for page in sorted(docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        if not text.startswith("---\n") or "\n---\n" not in text[3:]:
-            continue
-        meta = yaml.load(text[4:].split("\n---\n", 1)[0], Loader=SAFE_LOADER) or {}
+        meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         image = meta.get("image")
         if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
             cards.append(Card(image, meta["title"], meta.get("description", ""), footer_text))
@@ -129,10 +124,7 @@ def publish(cards: list[Card], cache: Path, site_dir: Path, drawing: subprocess.
         target.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
-        try:
-            os.link(card.cached(cache), target)
-        except OSError:  # another file system, or one without links
-            shutil.copy2(card.cached(cache), target)
+        link_or_copy(card.cached(cache), target)
 
 
 def draw(cards: list[Card], cache: Path) -> None:
