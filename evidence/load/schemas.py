@@ -33,6 +33,7 @@ FILE_SCHEMAS: list[tuple[str, str]] = [
     ("survey/*/figures.csv", "figures"),
     ("quotes/*/*.yml", "quotes"),
     ("insights/*.yml", "insights"),
+    ("framing/*.yml", "framing"),
     ("facts/*-chapters.yml", "booklet-texts"),
     ("facts/*.yml", "facts"),
     ("proposals/*.yml", "proposals"),

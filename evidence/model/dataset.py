@@ -42,6 +42,7 @@ class Dataset:
     insights: dict[str, dict] = field(default_factory=dict)
     facts: dict[str, dict] = field(default_factory=dict)
     booklet_texts: dict[str, dict] = field(default_factory=dict)
+    framing: dict[str, list[dict]] = field(default_factory=dict)  # a publication's words about itself
     proposals: dict[str, dict] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
