@@ -27,7 +27,7 @@ VERBATIM_FIELDS = {
 
 # Documents that are the source's words throughout, except these keys (ids, tags, site labels).
 VERBATIM_DOCUMENTS = {
-    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also"},
+    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also", "figures_note", "note"},
     "booklet-texts": {"lines", "chapter"},
 }
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import section
-from evidence.model.wording import number_word
+from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 from evidence.urls import listing_path
-
 
 # Collections whose first page shows the publication's own words on them (data/framing/, `shown_on`).
 OWN_WORDS = {"fortaellinger": "fortaellinger", "interview": "interview"}
@@ -38,6 +37,12 @@ def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict
         first, last = items[0]["locator"]["order"], items[-1]["locator"]["order"]
         title = f"{title}, {first}–{last}"
     intro = quotes.collection_intro(dataset, publication, part_slug)
+    count_note = quotes.collection_count_note(dataset, publication, part_slug)
+    if count_note:
+        collection = quotes.items_of(dataset, publication, part_slug)
+        kinds = {item["kind"] for item in collection}
+        what = quotes.KIND_PLURALS[kinds.pop()].lower() if len(kinds) == 1 else "citater"
+        intro = f"{intro} Samlingen har {len(collection)} {what}. {count_note}".strip()
     lines = [
         front_matter(title=title, description=f"{name} fra {pub['title']} ({pub['year']})."),
         f"# {md_text(title)}\n",
@@ -88,9 +93,10 @@ def overview(dataset: Dataset) -> Page:
         pub = dataset.publications[publication]
         items = quotes.items_of(dataset, publication, part_slug)
         first_page = listing_path(publication, part_slug, 1 if part_slug == "fortaellinger" else None)
+        count_note = lower_first(quotes.collection_count_note(dataset, publication, part_slug)).rstrip(".")
         lines.append(f"- [{md_text(quotes.collection_title(dataset, publication, part_slug))}]"
                      f"({first_page.removeprefix('citater/')}) – "
-                     f"{len(items)} fra {md_text(pub['short'])}")
+                     f"{len(items)} fra {md_text(pub['short'])}" + (f" ({md_text(count_note)})" if count_note else ""))
     return Page("citater/index.md", "\n".join(lines) + "\n", "Citater")
 
 
