@@ -103,3 +103,16 @@ def test_a_passage_of_no_publication_is_refused(fixture_copy):
     source = fixture_copy / "data/framing/test-rapport-2033.yml"
     source.rename(fixture_copy / "data/framing/test-rapport-2099.yml")
     assert any("data/framing/test-rapport-2099.yml" in p and "publications.yml" in p for p in problems(fixture_copy))
+
+
+def test_a_key_figure_keeps_its_questions_hypothetical_sense(real_dataset):
+    """A headline may shorten a question, never change its claim: a question about what could make a person
+    consider leaving is not summarised as what makes them leave (data/survey/<wave>/wave.yml `headlines`)."""
+    checked = 0
+    for wave in real_dataset.waves.values():
+        for headline in wave.meta.get("headlines", []):
+            wording = wave.questions[headline["question"]].get("wording") or ""
+            if "overveje" in wording:
+                checked += 1
+                assert "overveje" in headline["text"] and "ville" in headline["text"], headline
+    assert checked, "no key figure on a hypothetical question to check"

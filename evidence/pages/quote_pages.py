@@ -87,7 +87,7 @@ def overview(dataset: Dataset) -> Page:
     lines = [front_matter(title="Citater og fortællinger",
                           description=f"Alle citater og fortællinger fra {_publications_quoted(dataset)}, ordret og med kilde."),
              "# Citater og fortællinger\n",
-             "Alle citater og fortællinger står ordret, som de blev trykt, med kilde og et permanent link. "
+             "Alle citater og fortællinger står ordret, som de blev trykt, med kilde og et fast link. "
              "Brug knappen »Kopiér citat« for at få citatet med kildehenvisning.\n"]
     for publication, part_slug in quotes.collections(dataset):
         pub = dataset.publications[publication]
