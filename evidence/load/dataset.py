@@ -67,6 +67,8 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         facts=facts,
         booklet_texts=booklet_texts,
         proposals=proposals,
+        anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
+                   "review": items(content("anonymity/review.yml"))},
         root=root,
     )
 

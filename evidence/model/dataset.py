@@ -43,6 +43,8 @@ class Dataset:
     facts: dict[str, dict] = field(default_factory=dict)
     booklet_texts: dict[str, dict] = field(default_factory=dict)
     proposals: dict[str, dict] = field(default_factory=dict)
+    # data/anonymity/: the place names and word lists the anonymity review reads, and its decisions.
+    anonymity: dict = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
