@@ -19,14 +19,18 @@ from evidence.model.dataset import PROJECT_ROOT, Dataset
 REVIEW_FILE = "data/anonymity/review.yml"
 
 
-def report(dataset: Dataset) -> str:
-    """The undecided items, quote by quote, with where each quote stands and the words around each item."""
+def report(dataset: Dataset, brief: bool = False) -> str:
+    """The undecided items, quote by quote, with where each quote stands and the words around each item;
+    `brief` (the build's warning) gives one line per item."""
     flags = undecided(dataset)
     counts = Counter(flag.kind for flag in flags)
     by_kind = ", ".join(f"{kind} {counts[kind]}" for kind in KINDS if counts[kind])
     lines = [f"Gennemsyn for anonymitet: {len(flags)} punkter venter på en afgørelse" + (f" ({by_kind})." if flags else ".")]
     if flags:
         lines.append(f"Skriv afgørelsen i {REVIEW_FILE} (`reviewed:` med dato og begrundelse; se CONTRIBUTING.md).")
+    if brief:
+        lines += [f"- {flag.quote}: {flag.kind} »{flag.words}«" for flag in flags]
+        return "\n".join(lines + ["Hele listen med sammenhæng og bemærkninger: make review-anonymity"] * bool(flags))
     current = None
     for flag in flags:
         if flag.quote != current:

@@ -56,7 +56,7 @@ def _entry_problems(dataset: Dataset, entry: dict, at) -> list[Problem]:
                                     "kopiér ordene fra `make review-anonymity`"))
     reviewed = entry.get("reviewed")
     if isinstance(reviewed, dict) and not _is_date(reviewed.get("date")):
-        problems.append(Problem(*at("reviewed"), shown(reviewed.get("date")), "en dato som \"2027-01-15\""))
+        problems.append(Problem(*at("reviewed"), shown(reviewed.get("date")), "en dato på formen ÅÅÅÅ-MM-DD"))
     return problems
 
 

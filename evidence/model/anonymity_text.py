@@ -101,13 +101,15 @@ def names_and_places(text: str, lexicon: Lexicon) -> Iterator[Hit]:
         words = " ".join(run)
         if not run or words in lexicon.not_identifying or any(term in words for term in listed):
             continue
+        begin = 0  # an institution's name runs from the first word not already listed (»Tarsk Force«)
         for offset, word in enumerate(run):
             kind = _kind(word, offset == 0 and sentence_start(text, start), lexicon)
             if kind == "egennavn":
-                yield Hit(kind, " ".join(run[offset:]), start if offset == 0 else text.index(word, start))
+                yield Hit(kind, " ".join(run[begin:]), text.index(run[begin], start))
                 break
             if kind:
                 yield Hit(kind, word, text.index(word, start))
+                begin = offset + 1
 
 
 def _kind(word: str, first: bool, lexicon: Lexicon) -> str | None:
