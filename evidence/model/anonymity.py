@@ -10,14 +10,19 @@ CPR numbers, e-mail addresses and phone numbers are not reviewed here: they stop
 
 from __future__ import annotations
 
+import ast
 import functools
+import importlib.util
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from evidence.model.anonymity_text import Lexicon, age_with_details, listed_terms, names_and_places
 from evidence.model.dataset import Dataset, per_dataset
 
 KINDS = ("fornavn", "sted", "egennavn", "alder og detaljer", "detalje")
+# The lists of Faker's da_DK person provider that hold first names.
+FIRST_NAME_LISTS = ("first_names_male", "first_names_female")
 # A quote's own words that the review reads (an attribution is read for the age alone).
 REVIEWED_FIELDS = ("lead_in", "text")
 
@@ -34,10 +39,19 @@ class Flag:
 
 @functools.cache
 def danish_first_names() -> frozenset[str]:
-    """The Danish first names that Faker ships (its da_DK person provider), male and female."""
-    from faker.providers.person.da_DK import Provider
+    """The Danish first names that Faker ships (its da_DK person provider), male and female.
 
-    return frozenset(Provider.first_names_male) | frozenset(Provider.first_names_female)
+    They are read from the provider's source as data: importing it would import all of Faker, which
+    takes seconds, and the build needs two lists of names."""
+    spec = importlib.util.find_spec("faker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("Faker mangler: kør make (den installerer requirements.txt)")
+    source = Path(spec.submodule_search_locations[0], "providers", "person", "da_DK", "__init__.py")
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") in FIRST_NAME_LISTS for t in node.targets):
+            names |= set(ast.literal_eval(node.value))
+    return frozenset(names)
 
 
 @per_dataset

@@ -9,11 +9,15 @@ sources never write it in lower case (»Modtagelsen« the department is also »m
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
+UPPER = "A-ZÆØÅÄÖÜÉ"
+# Capitalised words in a row, one space apart (a regular expression: a loop over every word took most of the time).
+CAPITALISED_RUN = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*")
 # What may stand between a sentence's end and its first word: space, quote marks, brackets, dashes, bullets.
 OPENERS = " \t\n»«\"“”‘’'(–—-•*"
 SENTENCE_END = ".!?:;…"
@@ -39,17 +43,22 @@ class Lexicon:
     always: frozenset[str]
     not_identifying: frozenset[str]
 
+    @functools.cached_property
+    def always_pattern(self) -> re.Pattern | None:
+        """The listed names as one pattern, longest first, whole words, any capitalisation."""
+        terms = sorted(self.always, key=lambda term: (-len(term), term))
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)", re.IGNORECASE) if terms else None
+
 
 def sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(OPENERS)
-    if not before or "\n" in text[len(before):start] or "(" in text[len(before):start]:
+    """Whether a word opens a sentence, a paragraph or a bracket (only the few characters before it are read)."""
+    window = max(0, start - 60)
+    before = text[window:start].rstrip(OPENERS)
+    between = text[window + len(before):start]
+    if not before or "\n" in between or "(" in between:
         return True
     last_word = before.rsplit(None, 1)[-1].rstrip(".").lower()
     return before[-1] in SENTENCE_END and not (before[-1] == "." and last_word in ABBREVIATIONS)
-
-
-def capitalised(word: str) -> bool:
-    return word[0].isupper()
 
 
 def place_of(word: str, lexicon: Lexicon) -> str | None:
@@ -66,29 +75,16 @@ def place_of(word: str, lexicon: Lexicon) -> str | None:
 
 def capitalised_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     """Capitalised words, those that follow each other with one space joined (»Tarsk Force«)."""
-    run: list[str] = []
-    start = end = 0
-    for match in WORD.finditer(text):
-        word = match.group()
-        if capitalised(word) and run and text[end:match.start()] == " " and not sentence_start(text, match.start()):
-            run.append(word)
-        elif capitalised(word):
-            if run:
-                yield start, run
-            run, start = [word], match.start()
-        else:
-            if run:
-                yield start, run
-            run = []
-        end = match.end()
-    if run:
-        yield start, run
+    for match in CAPITALISED_RUN.finditer(text):
+        words = WORD.findall(match.group())
+        if words:
+            yield match.start(), words
 
 
 def listed_terms(text: str, lexicon: Lexicon) -> Iterator[Hit]:
     """The names on the editable list, wherever they stand and however they are capitalised."""
-    for term in sorted(lexicon.always):
-        for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text, flags=re.IGNORECASE):
+    if lexicon.always_pattern is not None:
+        for match in lexicon.always_pattern.finditer(text):
             yield Hit("egennavn", match.group(), match.start())
 
 
@@ -144,8 +140,10 @@ def age_with_details(text: str, attribution: str | None) -> Hit | None:
     ages = [m.group() for m in OWN_AGE.finditer(text)]
     if not ages and attribution:
         ages = re.findall(r"\b\d{2} år\b", attribution)[:1]
+    if not ages:
+        return None
     details = list(dict.fromkeys(m.group() for m in SMALL_GROUP.finditer(text)))
-    if not ages or not details:
+    if not details:
         return None
     anchor = ages[0] if ages[0] in text else details[0]
     return Hit("alder og detaljer", " · ".join([ages[0], *details]), text.find(anchor))
