@@ -1,10 +1,11 @@
 """Finding the words in a quote that may point to a person: first names, places, named institutions and
 ages with details of a small group.
 
-The finder reads text only; it decides nothing. It aims at a list a person can work through: a
-capitalised word at the start of a sentence is only listed when it is a name or a place and its lower-case
-form is not an ordinary word of the sources, and a capitalised word in mid-sentence is only listed when the
-sources never write it in lower case (»Modtagelsen« the department is also »modtagelsen« the reception).
+The finder reads text only; it decides nothing. It aims at a list a person can work through: a first name
+or a place is listed wherever it stands, except at the start of a sentence when its lower-case form is an
+ordinary word of the sources (»Per dag«); any other capitalised word is listed only in mid-sentence and only
+when the sources never write it in lower case (»Modtagelsen« the department is also »modtagelsen« the
+reception). The names on the editable `always` list are listed wherever and however they are written.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ def _kind(word: str, first: bool, lexicon: Lexicon) -> str | None:
 # Someone's own age in the text (»Jeg er 26 år gammel«, »32-årig«), not an age limit (»over 30 år«).
 OWN_AGE = re.compile(r"\b[Jj]eg er (?:(?:knap|kun|næsten|snart|lige fyldt) )?\d{2} år(?: gammel)?|\b\d{2} år gammel|"
                      r"\b\d{2}-årige?\b")
-# Details that narrow a group down: years in the job, a count of colleagues, a role only a few have, family.
+# Details that narrow a group down: years in the job, a count of colleagues, a role only a few have, family,
+# health, a course of education.
 SMALL_GROUP = re.compile(
     r"\b\d+(?:,\d+)? års? (?:erfaring|anciennitet)\b"
     r"|\b(?:arbejdet|været|ansat|uddannet)(?: [^\W\d_]+){0,3} i (?:næsten |ca\. |over |under |lidt over )?\d+(?:,\d+)? år\b"
