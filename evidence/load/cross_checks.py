@@ -13,6 +13,7 @@ from pathlib import Path
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, nearest, shown
+from evidence.load.review_checks import review_problems
 from evidence.load.schemas import placeholder, yaml_where
 from evidence.model.dataset import Dataset
 
@@ -41,6 +42,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     if not any(rel == "publications.yml" for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
     problems += identifying_problems(files)
+    problems += review_problems(dataset, files)
     return problems
 
 

@@ -70,6 +70,8 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         booklet_texts=booklet_texts,
         framing=framing,
         proposals=proposals,
+        anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
+                   "review": items(content("anonymity/review.yml"))},
         root=root,
     )
 

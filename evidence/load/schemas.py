@@ -37,6 +37,9 @@ FILE_SCHEMAS: list[tuple[str, str]] = [
     ("facts/*-chapters.yml", "booklet-texts"),
     ("facts/*.yml", "facts"),
     ("proposals/*.yml", "proposals"),
+    ("anonymity/places.yml", "places"),
+    ("anonymity/words.yml", "anonymity-words"),
+    ("anonymity/review.yml", "anonymity-review"),
 ]
 
 
