@@ -122,15 +122,18 @@ def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
 
 def proposal_evidence(dataset: Dataset, proposal_id: str, root: str) -> str:
     """Evidence on the proposal's themes: per theme, what each publication says, newest publication first,
-    every part labelled with the publication's own label."""
+    every part labelled with the publication's own label. Quotes already chosen for the proposal itself are
+    not shown again."""
     item = dataset.proposals[proposal_id]
+    chosen = set(item["evidence"]["quotes"])
     parts = []
     for theme_id in item["themes"]:
         theme = dataset.themes[theme_id]
         selection = quotes_on(dataset, theme_id)
+        shown = [q for q in selection if q["id"] not in chosen]
         section_parts = [f'<h3>{esc(theme["name"])}</h3>']
         for publication in newest_first(dataset):
-            section_parts += _publication_evidence(dataset, publication, theme_id, selection, root)
+            section_parts += _publication_evidence(dataset, publication, theme_id, shown, root)
         section_parts.append(f'<p><a href="{finder_link(root, theme_id)}">Se alle {len(selection)} citater og '
                              f'fortællinger om {esc(theme["name"].lower())}</a></p>')
         parts.append(f'<section class="ev-evidence">{"".join(section_parts)}</section>')

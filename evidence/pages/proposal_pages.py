@@ -75,7 +75,8 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
     if proposal["evidence"].get("insights"):
         lines += ["## Indsigter\n", macro("proposal_insights", proposal_id) + "\n"]
     lines += ["## Citater\n", macro("proposal_quotes", proposal_id) + "\n",
-              "## Mere om dette tema\n", macro("proposal_evidence", proposal_id) + "\n"]
+              f"## {'Mere om dette tema' if len(proposal['themes']) == 1 else 'Mere om disse temaer'}\n",
+              macro("proposal_evidence", proposal_id) + "\n"]
     return Page(f"anbefalinger/{proposal_id}.md", "\n".join(lines), title)
 
 
