@@ -39,6 +39,10 @@ def theme_csv_path(wave_id: str, theme_id: str) -> str:
     return f"hent-data/tal/{wave_id}/tema-{theme_id}.csv"
 
 
+def proposal_csv_path(wave_id: str, proposal_id: str) -> str:
+    return f"hent-data/tal/{wave_id}/forslag-{proposal_id}.csv"
+
+
 def finder_link(root: str, theme_id: str) -> str:
     return f"{root}{FINDER}?tema={theme_id}"
 

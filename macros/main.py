@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, trend_blocks  # noqa: E402
+from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, proposal_blocks, trend_blocks  # noqa: E402
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
@@ -56,9 +56,14 @@ def define_env(env):
         "theme_facts": lambda theme: evidence_blocks.theme_facts(data(), theme),
         "theme_quote_count": lambda theme: evidence_blocks.theme_quote_count(data(), theme, root()),
         "proposal": lambda proposal_id: evidence_blocks.proposal(data(), proposal_id, root()),
-        "proposal_evidence": lambda proposal_id, mode="fuld": evidence_blocks.proposal_evidence(
-            data(), proposal_id, root(), mode),
-        "proposals_by_addressee": lambda: evidence_blocks.proposals_by_addressee(data(), root()),
+        "proposal_evidence": lambda proposal_id: evidence_blocks.proposal_evidence(data(), proposal_id, root()),
+        "proposal_figures": lambda proposal_id: proposal_blocks.proposal_figures(data(), proposal_id, root()),
+        "proposal_insights": lambda proposal_id: proposal_blocks.proposal_insights(data(), proposal_id, root()),
+        "proposal_quotes": lambda proposal_id: proposal_blocks.proposal_quotes(data(), proposal_id, root()),
+        "proposals_note": lambda: proposal_blocks.proposals_note(data()),
+        "proposal_overview": lambda: proposal_blocks.proposal_overview(data(), root()),
+        # The printed brief links to the site by its full address, which the printout shows beside each link.
+        "proposal_brief": lambda: proposal_blocks.brief(data(), site_url() or root()),
         "proposals_by_theme": lambda: evidence_blocks.proposals_by_theme(data(), root()),
         "insight": lambda publication, insight_id: insight_blocks.insight_body(data(), publication, insight_id, root()),
         "insight_quotes": lambda publication, insight_id: evidence_blocks.insight_quotes(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import line_of, page, plain, read_csv, read_yaml, run_script, text_of
+from conftest import line_of, main_markup, page, plain, read_csv, read_yaml, run_script, text_of
 
 from evidence.model.trends import has_trend, points_text, question_ids, question_waves
 
@@ -47,12 +47,23 @@ def continued(data) -> tuple[str, str, dict[tuple, tuple[float, float]]]:
     return older, newer, {key: (before[key], after[key]) for key in before.keys() & after.keys()}
 
 
-def test_every_question_of_every_wave_has_its_page_and_its_page_across_waves(fixture_site, fixture_data):
+def asked_in(data) -> dict[str, list[str]]:
+    """Question id → the waves that asked it, oldest first."""
+    asked: dict[str, list[str]] = {}
+    for wave_id, wave in fixture_waves(data).items():
+        for question in wave["questions"]:
+            asked.setdefault(question, []).append(wave_id)
+    return asked
+
+
+def test_every_question_of_every_wave_has_its_page_and_a_repeated_one_its_page_across_waves(fixture_site, fixture_data):
+    asked = asked_in(fixture_data)
     for wave_id, wave in fixture_waves(fixture_data).items():
         for question in wave["questions"]:
             assert "<svg" in page(fixture_site, f"tal/{wave_id}/{question}/"), (wave_id, question)
-            body = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
-            assert f"undersøgelsen {wave_id}" in body, (wave_id, question)
+            if len(asked[question]) > 1:
+                body = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
+                assert f"undersøgelsen {wave_id}" in body, (wave_id, question)
 
 
 def test_cross_wave_page_shows_the_trend_and_the_change_in_points(fixture_site, fixture_data):
@@ -111,24 +122,32 @@ def test_changed_wording_is_shown_not_merged(fixture_site, fixture_data):
         assert question["previous_wording"] in body and question["wording"] in body
 
 
-def test_question_in_one_wave_only_has_a_page_without_a_trend(fixture_site, fixture_data):
+def test_question_in_one_wave_only_has_no_page_across_waves_nor_a_menu_entry(fixture_site, fixture_project, fixture_data):
     waves = fixture_waves(fixture_data)
-    asked: dict[str, list[str]] = {}
-    for wave_id, wave in waves.items():
-        for question in wave["questions"]:
-            asked.setdefault(question, []).append(wave_id)
+    asked = asked_in(fixture_data)
     once = {question: wave_ids[0] for question, wave_ids in asked.items() if len(wave_ids) == 1}
     assert set(once.values()) == set(waves), "the fixture has a question asked only in the older wave and one new"
+    menu = (fixture_project / "mkdocs.yml").read_text(encoding="utf-8")
+    overview = main_markup(page(fixture_site, "tal/"))
     for question, wave_id in once.items():
-        body = text_of(fixture_site, f"tal/spoergsmaal/{question}/")
-        assert f"kun stillet i undersøgelsen {wave_id}" in body
-        assert "Linjediagram" not in body
+        assert not (fixture_site / "tal/spoergsmaal" / question).exists(), question
+        assert f"tal/spoergsmaal/{question}.md" not in menu
+        assert f"spoergsmaal/{question}/" not in overview
+        assert "spoergsmaal/" not in main_markup(page(fixture_site, f"tal/{wave_id}/{question}/"))
+    repeated = [q for q, wave_ids in asked.items() if len(wave_ids) > 1]
+    assert repeated, "the fixture has a question asked in two waves"
+    for question in repeated:
+        assert f"tal/spoergsmaal/{question}.md" in menu and f"spoergsmaal/{question}/" in overview
 
 
-def test_real_site_has_a_cross_wave_page_per_question(site, real_dataset):
+def test_real_site_has_a_cross_wave_page_per_repeated_question(site, real_dataset):
     for question_id in question_ids(real_dataset):
+        waves = question_waves(real_dataset, question_id)
+        if len(waves) < 2:
+            assert not (site / "tal/spoergsmaal" / question_id).exists(), question_id
+            continue
         body = text_of(site, f"tal/spoergsmaal/{question_id}/")
-        assert all(f"undersøgelsen {w}" in body for w in question_waves(real_dataset, question_id)), question_id
+        assert all(f"undersøgelsen {w}" in body for w in waves), question_id
         assert ("Linjediagram" in body) == has_trend(real_dataset, question_id), question_id
 
 

@@ -11,8 +11,15 @@ import html
 
 from evidence.html.charts import bar_chart_svg, data_table, scroll_box, text_alternative
 from evidence.model.dataset import Dataset
-from evidence.model.survey import population_colours, question_frame, question_title, summary_areas, summary_frame
-from evidence.model.wording import number_word
+from evidence.model.survey import (
+    population_colours,
+    population_text,
+    question_frame,
+    question_title,
+    summary_areas,
+    summary_frame,
+)
+from evidence.model.wording import capitalised, number_word
 from evidence.urls import embed_path, figure_csv_path, group_slug, permalink, summary_csv_path
 
 GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
@@ -166,7 +173,7 @@ def headline_figures(dataset: Dataset, root: str) -> str:
     for headline in wave.meta.get("headlines", []):
         value = figures[(headline["question"], headline["option"], headline["population"])]
         question = wave.questions[headline["question"]]
-        population = dataset.populations[headline["population"]]["name"]
+        population = capitalised(population_text(dataset, headline["population"]))
         cards.append(
             f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
             f'<span class="ev-keyfig__value">{percent(value)}</span> '

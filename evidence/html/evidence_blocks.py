@@ -9,8 +9,10 @@ from __future__ import annotations
 from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
+from evidence.model.proposals import addressee_phrase
 from evidence.model.publications import label, label_of, newest_first, section
 from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS, chapter_title
+from evidence.model.survey import population_text
 from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.wording import capitalised, unique
 from evidence.urls import finder_link, insight_url, theme_csv_path
@@ -47,7 +49,7 @@ def figure_lines(dataset: Dataset, frame, root: str) -> str:
         question = wave.questions[row.question]
         items.append(
             f'<li><strong>{percent(row.value)}</strong> – {esc(row.option_label)} '
-            f'<span class="ev-locator">({esc(row.population_label)}; {esc(question["measure"].lower())}; '
+            f'<span class="ev-locator">({esc(population_text(dataset, row.population))}; {esc(question["measure"].lower())}; '
             f'<a href="{root}tal/{row.wave}/{row.question}/">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
             "</span></li>"
         )
@@ -55,10 +57,10 @@ def figure_lines(dataset: Dataset, frame, root: str) -> str:
 
 
 def theme_insights(dataset: Dataset, theme_id: str, root: str) -> str:
-    return _insight_list(dataset, insights_on(dataset, theme_id), root)
+    return insight_list(dataset, insights_on(dataset, theme_id), root)
 
 
-def _insight_list(dataset: Dataset, insights: list[tuple[str, dict]], root: str) -> str:
+def insight_list(dataset: Dataset, insights: list[tuple[str, dict]], root: str) -> str:
     items = [
         f'<li><a href="{root}{insight_url(insight)}">Indsigt {esc(insight["id"])}</a>: '
         f'{esc(insight["headline"])} <span class="ev-locator">({esc(label_of(dataset, publication))})</span></li>'
@@ -74,7 +76,7 @@ def theme_proposals(dataset: Dataset, theme_id: str, root: str) -> str:
 def _proposal_item(dataset: Dataset, proposal: dict, root: str) -> str:
     source = label_of(dataset, proposal["publication"])
     return (f'<li><a href="{root}anbefalinger/{proposal["id"]}/">{esc(proposal["text"])}</a> '
-            f'<span class="ev-locator">({esc(source)}, rettet til {esc(proposal["addressee_label"])})</span></li>')
+            f'<span class="ev-locator">({esc(source)}, {esc(addressee_phrase(proposal))})</span></li>')
 
 
 def theme_facts(dataset: Dataset, theme_id: str) -> str:
@@ -109,40 +111,42 @@ def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
     publication = dataset.publications[item["publication"]]
     chapter = next((c["title"] for c in dataset.booklet_texts.get(item["publication"], {}).get("chapters", [])
                     if c["chapter"] == item["chapter"]), f"kapitel {item['chapter']}")
-    note = f'<p class="ev-locator">{esc(item["note"])}</p>' if item.get("note") else ""
+    note = f' {esc(item["note"])}' if item.get("note") else ""
     themes = ", ".join(f'<a href="{root}temaer/{t}/">{esc(dataset.themes[t]["name"])}</a>' for t in item["themes"])
     box = section(publication, "forslag")
     place = f"Boksen »{box}«, {chapter}" if box else chapter
     return (
         f'<div class="ev-proposal" id="{esc(proposal_id)}">'
         f"<blockquote><p>{esc(item['text'])}</p></blockquote>"
-        f'<p><span class="ev-label">Rettet til:</span> {esc(item["addressee_label"])} · '
-        f'<span class="ev-label">Kapitel:</span> {esc(chapter)} · <span class="ev-label">Temaer:</span> {themes}</p>'
-        f"{note}"
+        f'<p class="ev-proposal__who"><strong>{esc(capitalised(addressee_phrase(item)))}.</strong>{note}</p>'
+        f'<p class="ev-proposal__about"><span class="ev-label">Kapitel:</span> {esc(chapter)} · '
+        f'<span class="ev-label">Temaer:</span> {themes}</p>'
         f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} {esc(place)}.</p></div>'
     )
 
 
-def proposal_evidence(dataset: Dataset, proposal_id: str, root: str, mode: str = "fuld") -> str:
+def proposal_evidence(dataset: Dataset, proposal_id: str, root: str) -> str:
     """Evidence on the proposal's themes: per theme, what each publication says, newest publication first,
-    every part labelled with the publication's own label."""
+    every part labelled with the publication's own label. Quotes already chosen for the proposal itself are
+    not shown again."""
     item = dataset.proposals[proposal_id]
-    short = mode == "kort"
+    chosen = set(item["evidence"]["quotes"])
     parts = []
     for theme_id in item["themes"]:
         theme = dataset.themes[theme_id]
         selection = quotes_on(dataset, theme_id)
+        shown = [q for q in selection if q["id"] not in chosen]
         section_parts = [f'<h3>{esc(theme["name"])}</h3>']
         for publication in newest_first(dataset):
-            section_parts += _publication_evidence(dataset, publication, theme_id, selection, root, short)
+            section_parts += _publication_evidence(dataset, publication, theme_id, shown, root)
         section_parts.append(f'<p><a href="{finder_link(root, theme_id)}">Se alle {len(selection)} citater og '
                              f'fortællinger om {esc(theme["name"].lower())}</a></p>')
         parts.append(f'<section class="ev-evidence">{"".join(section_parts)}</section>')
     return "".join(parts)
 
 
-def _publication_evidence(dataset: Dataset, publication: dict, theme_id: str, selection: list[dict], root: str,
-                          short: bool) -> list[str]:
+def _publication_evidence(dataset: Dataset, publication: dict, theme_id: str, selection: list[dict],
+                          root: str) -> list[str]:
     """One publication's evidence on a theme: its survey figures, insights, pointers and quotes."""
     name = esc(label(publication))
     parts = []
@@ -151,13 +155,12 @@ def _publication_evidence(dataset: Dataset, publication: dict, theme_id: str, se
         parts.append(f'<p class="ev-label">Tal fra undersøgelsen ({name})</p>' + figure_lines(dataset, frame, root))
     insights = [(pub, insight) for pub, insight in insights_on(dataset, theme_id) if pub == publication["id"]]
     if insights:
-        parts.append(f'<p class="ev-label">Indsigter fra rapporten ({name})</p>' + _insight_list(dataset, insights, root))
-    if not short:
-        parts += [_see_also(dataset, ref, root) for ref in dataset.themes[theme_id].get("see_also", [])
-                  if ref["publication"] == publication["id"]]
+        parts.append(f'<p class="ev-label">Indsigter fra rapporten ({name})</p>' + insight_list(dataset, insights, root))
+    parts += [_see_also(dataset, ref, root) for ref in dataset.themes[theme_id].get("see_also", [])
+              if ref["publication"] == publication["id"]]
     own = [q for q in selection if q["publication"] == publication["id"] and q["kind"] not in REPRINT_KINDS]
     for kind in unique(q["kind"] for q in own):
-        chosen = [q for q in own if q["kind"] == kind][: 1 if short else 2]
+        chosen = [q for q in own if q["kind"] == kind][:2]
         parts.append(f'<p class="ev-label">{esc(KIND_PLURALS[kind])} ({name})</p>'
                      + "".join(quote_block(dataset, q["id"], root, 4, anchor=False) for q in chosen))
     return parts
@@ -170,14 +173,6 @@ def _see_also(dataset: Dataset, ref: dict, root: str) -> str:
             f'indsigt {esc(insight["id"])}</a>.</p>')
 
 
-def proposals_by_addressee(dataset: Dataset, root: str) -> str:
-    groups: dict[str, list[dict]] = {}
-    for item in dataset.proposals.values():
-        groups.setdefault(item["addressee_label"], []).append(item)
-    return "".join(
-        f'<p class="ev-label">{esc(capitalised(label))}</p><ul>{"".join(_proposal_item(dataset, p, root) for p in items)}</ul>'
-        for label, items in groups.items()
-    )
 
 
 def proposals_by_theme(dataset: Dataset, root: str) -> str:

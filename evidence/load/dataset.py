@@ -11,6 +11,7 @@ from pathlib import Path
 from evidence.load.cross_checks import by_id, cross_check, items
 from evidence.load.files import DataFile, read_all
 from evidence.load.problems import DataInvalid
+from evidence.load.proposal_checks import proposal_problems
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
 
@@ -19,7 +20,7 @@ def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
     files, problems = read_all(data_dir)
     dataset = _assemble(files, root)
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
-    problems += cross_check(dataset, files, invalid)
+    problems += cross_check(dataset, files, invalid) + proposal_problems(dataset, files)
     if problems:
         raise DataInvalid(problems)
     return dataset

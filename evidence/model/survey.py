@@ -42,6 +42,13 @@ def groups_of(dataset: Dataset, wave_id: str, question_id: str) -> list[str]:
     return list(dict.fromkeys(dataset.populations[p]["group"] for p in frame["population"]))
 
 
+def population_text(dataset: Dataset, population_id: str) -> str:
+    """A population beside a single figure: its `figure_label` where its name would read as a group of
+    respondents (a figure whose group the report does not state), else its name."""
+    population = dataset.populations[population_id]
+    return population.get("figure_label") or population["name"]
+
+
 def population_colours(dataset: Dataset) -> dict[str, str]:
     """Each population keeps its colour on every chart."""
     return {p["name"]: PALETTE[i % len(PALETTE)] for i, p in enumerate(dataset.populations.values())}

@@ -136,3 +136,9 @@ def question_ids(dataset: Dataset) -> list[str]:
     for wave in reversed(dataset.waves.values()):
         ids += [q for q in wave.questions if q not in ids]
     return ids
+
+
+def repeated_question_ids(dataset: Dataset) -> list[str]:
+    """The questions asked in at least two waves: only they have a page across waves, because a question
+    asked once has nothing to show there that its wave's page does not."""
+    return [q for q in question_ids(dataset) if len(question_waves(dataset, q)) >= 2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from evidence.model.dataset import Dataset
+from evidence.model.proposals import heading
 from evidence.model.publications import descriptions, newest_first, proposal_sources, proposals_phrase, with_proposals
 from evidence.model.wording import capitalised, join_and, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
@@ -28,9 +29,10 @@ def overview(dataset: Dataset) -> Page:
                      description=f"{capitalised(proposals_phrase(dataset))} – med tal og citater om samme emner."),
         "# Anbefalinger\n",
         intro(dataset) + "\n",
+        macro("proposals_note") + "\n",
         "[Udskriftsvenlig version med tal og citater](udskrift.md){ .md-button }\n",
-        "## Efter hvem der skal handle\n",
-        macro("proposals_by_addressee") + "\n",
+        "## Forslagene og deres nøgletal\n",
+        macro("proposal_overview") + "\n",
         "## Efter tema\n",
         macro("proposals_by_theme") + "\n",
     ]
@@ -50,7 +52,8 @@ def intro(dataset: Dataset) -> str:
     sentences.append(f"Under hvert forslag står tal, indsigter og citater om samme emner fra {md_text(descriptions(dataset))}.")
     making = {p["id"] for p in with_proposals(dataset)}
     without = [p["id"] for p in newest_first(dataset) if p["id"] not in making]
-    if without:
+    noted = any(p.get("proposals_note") for p in with_proposals(dataset))
+    if without and not noted:
         plural = len(without) > 1
         sentences.append(f"{md_text(capitalised(descriptions(dataset, without)))} har ingen "
                          f"{'lister' if plural else 'liste'} med anbefalinger; hvor {'de' if plural else 'den'} beskriver, "
@@ -59,13 +62,21 @@ def intro(dataset: Dataset) -> str:
 
 
 def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
+    """The proposal, then the evidence chosen for it – figures first, then insights, then quotes – and last
+    the evidence on its themes."""
     proposal = dataset.proposals[proposal_id]
-    title = f"Forslag {proposal_id.rsplit('-p', 1)[1]} – rettet til {proposal['addressee_label']}"
+    title = heading(proposal)
     lines = [front_matter(title=title, description=proposal["text"]),
              f"# {md_text(title)}\n",
              macro("proposal", proposal_id) + "\n",
-             "## Tal og citater om samme emner\n",
-             macro("proposal_evidence", proposal_id) + "\n"]
+             macro("proposals_note") + "\n",
+             "## Tal fra undersøgelsen\n",
+             macro("proposal_figures", proposal_id) + "\n"]
+    if proposal["evidence"].get("insights"):
+        lines += ["## Indsigter\n", macro("proposal_insights", proposal_id) + "\n"]
+    lines += ["## Citater\n", macro("proposal_quotes", proposal_id) + "\n",
+              f"## {'Mere om dette tema' if len(proposal['themes']) == 1 else 'Mere om disse temaer'}\n",
+              macro("proposal_evidence", proposal_id) + "\n"]
     return Page(f"anbefalinger/{proposal_id}.md", "\n".join(lines), title)
 
 
@@ -74,8 +85,8 @@ def print_page(dataset: Dataset) -> Page:
     lines = [front_matter(title="Anbefalinger – udskrift",
                           description=f"Alle {count} forslag med tal og citater om samme emner, til udskrift."),
              "# Anbefalinger med tal og citater\n",
-             f"Alle {count} forslag fra {md_text(proposal_sources(dataset))} med tal, indsigter og citater på samme tema.\n"]
-    for proposal_id, proposal in dataset.proposals.items():
-        lines += [f"## {md_text(proposal['text'])}\n", macro("proposal", proposal_id) + "\n",
-                  macro("proposal_evidence", proposal_id, "kort") + "\n"]
+             f"Alle {count} forslag fra {md_text(proposal_sources(dataset))} med tal, indsigter og citater om samme "
+             "emner – ét forslag pr. side, når siden udskrives.\n",
+             macro("proposals_note") + "\n",
+             macro("proposal_brief") + "\n"]
     return Page("anbefalinger/udskrift.md", "\n".join(lines), "Udskrift")

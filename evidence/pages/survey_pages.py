@@ -2,8 +2,8 @@
 
 A wave's question page (tal/<wave>/<question>/) shows that wave and the trend as it stood
 then, so a citation of it stays true when later waves arrive. The cross-wave page
-(tal/spoergsmaal/<question>/) exists from the first wave on, so its address can be shared
-before there is a trend, and shows the whole series once two waves state the same figure.
+(tal/spoergsmaal/<question>/) exists once a second wave asks the question – before that it would
+only repeat the wave's page – and shows the whole series once two waves state the same figure.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from __future__ import annotations
 from evidence.html.blocks import GROUP_TITLES, synthetic_banner
 from evidence.model.dataset import Dataset
 from evidence.model.survey import groups_of, question_title, summary_areas, summary_frame
-from evidence.model.trends import latest_question, question_ids, question_waves, trend_groups, trend_rows, wording_changes
+from evidence.model.trends import (
+    latest_question,
+    question_waves,
+    repeated_question_ids,
+    trend_groups,
+    trend_rows,
+    wording_changes,
+)
 from evidence.model.wording import join_and, lower_first, possessive
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
@@ -22,7 +29,7 @@ def survey_pages(dataset: Dataset) -> list[Page]:
     pages = [overview_page(dataset)]
     for wave_id, wave in dataset.waves.items():
         pages += [question_page(dataset, wave_id, qid) for qid in wave.questions]
-    pages += [trend_page(dataset, qid) for qid in question_ids(dataset)]
+    pages += [trend_page(dataset, qid) for qid in repeated_question_ids(dataset)]
     return pages
 
 
@@ -51,12 +58,14 @@ def overview_page(dataset: Dataset) -> Page:
                   macro("framing", "tal", wave.meta["publication"], "4") + "\n",
                   macro("summary_table", wave_id) + "\n",
                   macro("summary_chart", wave_id) + "\n"]
-    lines += ["## Spørgsmålene over tid\n",
-              "Hvert spørgsmål har én side på tværs af undersøgelserne. Så snart to undersøgelser har stillet "
-              "samme spørgsmål og nævner tal for samme svar og gruppe, viser siden udviklingen.\n"]
-    lines += [f"- [{md_text(question_title(latest_question(dataset, qid)))}](spoergsmaal/{qid}.md)"
-              for qid in question_ids(dataset)]
-    lines.append("")
+    repeated = repeated_question_ids(dataset)
+    if repeated:
+        lines += ["## Spørgsmålene over tid\n",
+                  "Et spørgsmål, som mere end én undersøgelse har stillet, har én side på tværs af undersøgelserne. "
+                  "Når to undersøgelser nævner tal for samme svar og gruppe, viser siden udviklingen.\n"]
+        lines += [f"- [{md_text(question_title(latest_question(dataset, qid)))}](spoergsmaal/{qid}.md)"
+                  for qid in repeated]
+        lines.append("")
     return Page("tal/index.md", "\n".join(lines), "Tal")
 
 
@@ -103,7 +112,10 @@ def question_page(dataset: Dataset, wave_id: str, question_id: str) -> Page:
 
 
 def _trend_section(dataset: Dataset, question_id: str, wave_id: str) -> list[str]:
-    """The series up to this wave, when this wave continues it; otherwise a link to the cross-wave page."""
+    """The series up to this wave, when this wave continues it; otherwise a link to the cross-wave page, when
+    there is one."""
+    if len(question_waves(dataset, question_id)) < 2:
+        return []
     link = f"[Se spørgsmålet på tværs af undersøgelserne](../spoergsmaal/{question_id}.md)"
     if wave_id not in set(trend_rows(dataset, question_id, until=wave_id)["wave"]):
         return ["## Over tid\n", f"{link}.\n"]
@@ -142,10 +154,8 @@ def trend_page(dataset: Dataset, question_id: str) -> Page:
     lines += _wording_notes(dataset, question_id)
     groups = trend_groups(dataset, question_id)
     if not groups:
-        only = "kun stillet i undersøgelsen " + waves[0] if len(waves) == 1 else \
-            "stillet i flere undersøgelser, men de nævner ikke tal for samme svar og gruppe"
-        lines.append(f"Spørgsmålet er indtil videre {only}. Når to undersøgelser nævner tal for samme svar og "
-                     "samme gruppe, viser siden her udviklingen og ændringen i procentpoint.\n")
+        lines.append("Undersøgelserne har stillet spørgsmålet, men nævner indtil videre ikke tal for samme svar og "
+                     "gruppe. Når to undersøgelser gør det, viser siden her udviklingen og ændringen i procentpoint.\n")
     for group in groups:
         lines += [f"## {md_text(GROUP_TITLES.get(group, group).capitalize())}\n",
                   macro("trend_changes", question_id, group) + "\n",

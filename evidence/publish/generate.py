@@ -17,7 +17,7 @@ import yaml
 from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import fresh_dataset
-from evidence.model import publications
+from evidence.model import proposals, publications
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
@@ -34,7 +34,7 @@ from evidence.pages.site_search import search_page
 from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
 from evidence.publish.social_cards import card_path, footer
-from evidence.urls import embed_path, figure_csv_path, summary_csv_path, theme_csv_path
+from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
@@ -55,6 +55,10 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
         frame = theme_figure_frame(dataset, theme_id)
         if not frame.empty:
             files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
+    for proposal_id in dataset.proposals:
+        frame = proposals.figure_frame(dataset, proposal_id)
+        for wave_id in dict.fromkeys(frame["wave"] if not frame.empty else []):
+            files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
     return files | trend_downloads(dataset)
 
 

@@ -127,7 +127,8 @@ def test_politician_reads_a_recommendation_and_its_evidence(page, server, fixtur
     page.goto(server.at("/anbefalinger/"))
     page.locator(f".md-content a[href$='anbefalinger/{proposal_id}/']").first.click()
     page.wait_for_url(re.compile(rf"/anbefalinger/{proposal_id}/$"))
-    expect(page.locator("h2", has_text="Tal og citater om samme emner")).to_be_visible()
+    expect(page.locator("h2", has_text="Tal fra undersøgelsen")).to_be_visible()
+    expect(page.locator("h2", has_text="Mere om")).to_be_visible()
     body = page.locator("article.md-content__inner").inner_text()
     assert proposal["text"] in body
     figures = [theme_figure_frame(fixture_dataset, t) for t in proposal["themes"]]

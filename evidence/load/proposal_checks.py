@@ -1,0 +1,77 @@
+"""Checks of the evidence chosen for each proposal (`evidence` in data/proposals/<publication>.yml).
+
+The figures, insights and quotes an editor names under a proposal must exist, so a proposal page can
+never show a number or a quote that is not in the data; and a proposal without figures must say why.
+"""
+
+from __future__ import annotations
+
+from evidence.load.cross_checks import _items_indexed, _quote_files, _unknown, _unreadable, items
+from evidence.load.files import DataFile
+from evidence.load.problems import Problem, shown
+from evidence.load.schemas import yaml_where
+from evidence.model.dataset import Dataset
+
+
+def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
+    """Every proposals file's evidence, checked against the waves, insights and quotes that could be read
+    (the ids of a file that exists but could not be read are not checked: its own problem is reported)."""
+
+    def unreadable(rel: str) -> bool:
+        return _unreadable(dataset, rel, files)
+
+    stated = {(r.get("question"), r.get("option"), r.get("population"))
+              for wave in dataset.waves.values() for r in wave.rows}
+    quotes_known = not any(unreadable(rel) for rel in _quote_files(dataset))
+    problems = []
+    for rel, data in files.items():
+        if data.schema != "proposals":
+            continue
+        where = yaml_where(data.content, data.line_of)
+        for index, item in enumerate(_items_indexed(data.content)):
+            evidence = (item or {}).get("evidence")
+            if not isinstance(evidence, dict):
+                continue
+            figures = items(evidence.get("figures"))
+            problems += _figure_problems(rel, where, index, evidence, figures, stated)
+            for f_index, ref in enumerate(items(evidence.get("insights"))):
+                publication, insight = ref.get("publication"), ref.get("insight")
+                if unreadable(f"insights/{publication}.yml"):
+                    continue
+                doc = dataset.insights.get(publication) or {}
+                known = {i.get("id"): i for i in items(doc.get("main_insights")) + items(doc.get("insights"))}
+                if insight not in known:
+                    problems.append(_unknown(rel, where((index, "evidence", "insights", f_index)),
+                                             f"evidence.insights[{f_index + 1}]", f"{publication} {insight}", known,
+                                             f"en indsigt, der står i data/insights/{publication}.yml"))
+            quotes = evidence.get("quotes") if isinstance(evidence.get("quotes"), list) else []
+            for q_index, quote in enumerate(quotes if quotes_known else []):
+                if quote not in dataset.quotes:
+                    problems.append(_unknown(rel, where((index, "evidence", "quotes", q_index)),
+                                             f"evidence.quotes[{q_index + 1}]", quote, dataset.quotes,
+                                             "id på et citat i data/quotes/"))
+    return problems
+
+
+def _figure_problems(rel: str, where, index: int, evidence: dict, figures: list[dict], stated: set) -> list[Problem]:
+    """Each figure must be stated by a wave; a proposal without figures says why, one with figures has one or
+    two key figures for the overview."""
+    path = f"data/{rel}"
+    problems = [
+        Problem(path, where((index, "evidence", "figures", f_index)), f"evidence.figures[{f_index + 1}]",
+                shown(" × ".join(str(ref.get(k)) for k in ("question", "option", "population"))),
+                "et spørgsmål × svar × population, der står i figures.csv for en bølge i data/survey/")
+        for f_index, ref in enumerate(figures)
+        if (ref.get("question"), ref.get("option"), ref.get("population")) not in stated
+    ]
+    if not figures and not evidence.get("no_figures"):
+        problems.append(Problem(path, where((index, "evidence")), "evidence.no_figures", "intet",
+                                "en sætning om, at undersøgelsen ikke har tal om forslaget, når figures er tom"))
+    if figures and evidence.get("no_figures"):
+        problems.append(Problem(path, where((index, "evidence", "no_figures")), "evidence.no_figures",
+                                shown(evidence["no_figures"]), "ingen no_figures, når forslaget har tal i figures"))
+    keys = sum(1 for ref in figures if ref.get("key"))
+    if figures and not 1 <= keys <= 2:
+        problems.append(Problem(path, where((index, "evidence", "figures")), "evidence.figures", f"{keys} med key: true",
+                                "ét eller to nøgletal (key: true) til oversigten over forslagene"))
+    return problems

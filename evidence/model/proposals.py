@@ -1,0 +1,63 @@
+"""The evidence an editor chose for each proposal (`evidence` in data/proposals/), ready for the pages.
+
+Figures are named by question × option × population ids, never by wave, so a proposal keeps its figures
+when a new wave arrives: each is taken from the newest wave that states it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from evidence.model.dataset import Dataset, per_dataset
+from evidence.model.survey import question_frame
+from evidence.model.themes import find_insight
+
+
+def heading(proposal: dict) -> str:
+    """'Forslag 3 – rettet til kommunerne', or with the proposal's own phrase when it names no one to act."""
+    number = proposal["id"].rsplit("-p", 1)[1]
+    return f"Forslag {number} – {addressee_phrase(proposal)}"
+
+
+def addressee_phrase(proposal: dict) -> str:
+    return proposal.get("addressee_phrase") or f"rettet til {proposal['addressee_label']}"
+
+
+@per_dataset
+def figure_frame(dataset: Dataset, proposal_id: str, key_only: bool = False) -> pd.DataFrame:
+    """The proposal's figures, each from the newest wave that states it, grouped by question in the order
+    the editor named them; option labels carry the question's number, as on the theme pages."""
+    refs = [r for r in dataset.proposals[proposal_id]["evidence"]["figures"] if r.get("key") or not key_only]
+    rows = []
+    for ref in refs:
+        wave_id = newest_wave_with(dataset, ref)
+        frame = question_frame(dataset, wave_id, ref["question"])
+        row = frame[(frame["option"] == ref["option"]) & (frame["population"] == ref["population"])].copy()
+        label = dataset.waves[wave_id].questions[ref["question"]]["label"]
+        row["option_label"] = f"{label}: " + row["option_label"] if label else row["option_label"]
+        rows.append(row)
+    if not rows:
+        return pd.DataFrame()
+    frame = pd.concat(rows, ignore_index=True)
+    first = {q: i for i, q in reversed(list(enumerate(frame["question"])))}
+    return frame.sort_values("question", key=lambda s: s.map(first), kind="stable").reset_index(drop=True)
+
+
+def newest_wave_with(dataset: Dataset, ref: dict) -> str:
+    wanted = (ref["question"], ref["option"], ref["population"])
+    return next(w for w, wave in reversed(dataset.waves.items())
+                if any((r["question"], r["option"], r["population"]) == wanted for r in wave.rows))
+
+
+def insights(dataset: Dataset, proposal_id: str) -> list[tuple[str, dict]]:
+    return [(ref["publication"], find_insight(dataset, ref["publication"], ref["insight"]))
+            for ref in dataset.proposals[proposal_id]["evidence"].get("insights", [])]
+
+
+def quotes(dataset: Dataset, proposal_id: str) -> list[dict]:
+    return [dataset.quotes[q] for q in dataset.proposals[proposal_id]["evidence"]["quotes"]]
+
+
+def testimony_of(quote: dict) -> str:
+    """The testimony a quote comes from (an excerpt's full text), so a brief never prints one story twice."""
+    return quote.get("full_text") or quote["id"]
