@@ -73,6 +73,15 @@ def test_main_is_deployed_to_pages_after_the_same_checks():
     assert any(s.startswith("actions/deploy-pages") for s in steps("deploy.yml", "deploy"))
 
 
+def test_the_site_is_built_at_the_address_pages_serves_it_from():
+    build = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    configure = next(i for i, step in enumerate(build) if step.get("uses", "").startswith("actions/configure-pages"))
+    make_build = next(i for i, step in enumerate(build) if step.get("run") == "make build")
+    assert configure < make_build
+    assert build[make_build]["env"]["SITE_URL"] == f"${{{{ steps.{build[configure]['id']}.outputs.base_url }}}}"
+    assert "!ENV [SITE_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_pull_request_template_has_the_new_wave_checklist():
     template = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     assert "make new-wave" in template and "previous_wording" in template and "- [ ]" in template
