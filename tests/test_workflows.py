@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import yaml
 from conftest import ROOT
 
@@ -27,6 +26,13 @@ def test_pull_request_validates_tests_builds_and_uploads_the_site():
     assert chromium < run.index("make test")
     assert run.index("make validate") < run.index("make test") < run.index("make build")
     assert any(step.startswith("actions/upload-artifact") for step in run)
+
+
+def test_pull_request_shows_the_reviewer_what_the_data_change_does():
+    run = steps("pull-request.yml", "check")
+    diff = next(i for i, step in enumerate(run) if step.startswith("make --silent diff"))
+    assert run.index("make validate") < diff < run.index("make test")
+    assert 'REV="origin/${GITHUB_BASE_REF:-main}"' in run[diff] and run[diff].endswith('>> "$GITHUB_STEP_SUMMARY"')
 
 
 def test_zensical_builds_the_generated_site_and_it_is_compared_with_the_mkdocs_build():

@@ -1,0 +1,99 @@
+"""`make diff` on a fixture pull request: what a reviewer reads about a data change.
+
+The project's main branch holds the fixture data as they were before the pull request: wave 2033 not
+yet added, one figure of wave 2031 with another value and one interview quote not yet added. The
+working tree holds the fixture data as they are. The summary must name the new wave, the changed
+figure with its old and new value in words, the added quote, the theme counts and the new pages; the
+whole summary is a golden file (tests/__snapshots__/test_data_diff/), updated by `make goldens`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_DATA, ROOT, copy_project, edit, read_csv, read_yaml, run_script
+from test_golden_pages import MarkdownFile
+
+from evidence.publish import changes
+
+FIGURES = "data/survey/2031/figures.csv"
+QUOTES = "data/quotes/test-rapport-2031/interviews.yml"
+ADDED_QUOTE = "testrapport2031-i03"
+NEW_WAVE = "2033"
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                   cwd=project, check=True, capture_output=True)
+
+
+def changed_figure() -> tuple[dict, dict]:
+    """The first figure of wave 2031 as it is, and as it was before: with the value of the next figure
+    from the same passage of the report."""
+    first, second = read_csv(FIXTURE_DATA / "survey/2031/figures.csv")[:2]
+    assert first["locator"] == second["locator"] and first["value"] != second["value"]
+    return first, {**first, "value": second["value"]}
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("diff") / "project", data=FIXTURE_DATA)
+    shutil.rmtree(project / f"data/survey/{NEW_WAVE}")
+    now, before = changed_figure()
+    key = f"{now['question']},{now['option']},{now['population']},"
+    edit(project, FIGURES, f"{key}{now['value']},", f"{key}{before['value']},")
+    text = (project / QUOTES).read_text(encoding="utf-8")
+    (project / QUOTES).write_text(text[:text.index(f"- id: {ADDED_QUOTE}")], encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch=main")
+    git(project, "add", "data", "CONTRIBUTING.md")
+    git(project, "commit", "--quiet", "-m", "Before the pull request")
+
+    shutil.rmtree(project / "data")  # the pull request: the fixture data as they are
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    shutil.copytree(ROOT / "data/schemas", project / "data/schemas", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="module")
+def diff(pull_request) -> str:
+    result = run_script(pull_request, "scripts.data_diff")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_summary_of_the_fixture_pull_request_is_the_golden_file(diff, snapshot):
+    assert snapshot.use_extension(MarkdownFile) == diff
+
+
+def test_the_changed_figure_is_named_in_words_with_its_old_and_new_value(diff):
+    now, before = changed_figure()
+    question = next(q for q in read_yaml(FIXTURE_DATA / "survey/2031/questions.yml") if q["id"] == now["question"])
+    option = next(o["label"] for o in question["options"] if o["id"] == now["option"])
+    population = next(p["name"] for p in read_yaml(FIXTURE_DATA / "survey/populations.yml")
+                      if p["id"] == now["population"])
+    line = next(line for line in diff.splitlines() if f"**{before['value']} % → {now['value']} %**" in line)
+    assert question["wording"] in line and f"»{option}«" in line and population in line and "2031" in line
+
+
+def test_the_new_wave_its_pages_and_the_added_quote_are_listed(diff):
+    wave = read_yaml(FIXTURE_DATA / f"survey/{NEW_WAVE}/wave.yml")
+    figures = len(read_csv(FIXTURE_DATA / f"survey/{NEW_WAVE}/figures.csv"))
+    assert f"- Ny: bølge {NEW_WAVE}, {wave['title']}" in diff and f"{figures} tal" in diff
+    assert f"- Ny: `/tal/{NEW_WAVE}/" in diff
+    quote = next(q for q in read_yaml(FIXTURE_DATA / QUOTES.removeprefix("data/")) if q["id"] == ADDED_QUOTE)
+    added = next(line for line in diff.splitlines() if f"`{ADDED_QUOTE}`" in line)
+    assert added.startswith("- Nyt: »" + quote["text"].split()[0]) and quote["attribution"] in added
+    assert "### Temaer" in diff
+
+
+def test_no_change_says_so(fixture_dataset):
+    assert "Ingen ændringer" in changes.summary(fixture_dataset, fixture_dataset, "main")
+
+
+def test_a_revision_that_is_not_there_is_named_with_what_to_do(pull_request):
+    result = run_script(pull_request, "scripts.data_diff", "--base", "origin/nowhere")
+    assert result.returncode == 2 and "origin/nowhere" in result.stderr and "REV=" in result.stderr
+    assert "Traceback" not in result.stderr
