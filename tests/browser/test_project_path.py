@@ -4,7 +4,8 @@ served under the repository's path (/evidens/), as Pages serves a project's site
 Every page must load there without a failed request (a link or asset that assumed the site sits at
 the domain's root would ask for a file outside /evidens/ and get a 404), both searches must find and
 open their hits, and the addresses a reader or a search engine takes away (canonical link, og:url,
-the sitemap, the embed code) must be the published address, not the local default.
+the sitemap, the embed code, the social cards, a copied citation) must be the published address,
+not the local default.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from conftest import built_once
 
 from browser.conftest import Served, serving
 from browser.watch import Watcher, origin
+from evidence.model import quotes
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +62,8 @@ def test_the_published_address_is_in_canonical_og_url_sitemap_embed_code_and_car
     assert not wrong, f"pages that link to or embed the local default address: {wrong}"
 
 
-def test_every_page_and_both_searches_work_under_the_project_path(new_context, project_server, project_site):
+def test_every_page_both_searches_and_copying_work_under_the_project_path(new_context, project_server, project_site,
+                                                                          fixture_dataset):
     context = new_context(viewport={"width": 1280, "height": 900})
     watcher = Watcher(context, origin(project_server.url))
     tab = context.new_page()
@@ -88,6 +91,15 @@ def test_every_page_and_both_searches_work_under_the_project_path(new_context, p
     link.click()
     tab.wait_for_url(href.split("#")[0] + "*")
     tab.wait_for_load_state("networkidle")
+
+    # A journalist's copied citation cites the published page, wherever the copy was made.
+    item = next(q for q in fixture_dataset.quotes.values() if q["kind"] == "interview-quote")
+    page = quotes.canonical_page(item, fixture_dataset)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin(project_server.url))
+    tab.goto(project_server.at(page), wait_until="networkidle")
+    tab.locator(f"article.ev-quote:has([id='{item['id']}']) button.ev-copy").click()
+    tab.wait_for_selector(f"article.ev-quote:has([id='{item['id']}']) button[data-copied=true]")
+    assert tab.evaluate("navigator.clipboard.readText()").endswith(f" {ADDRESS}{page}#{item['id']}")
 
     assert not watcher.errors, "failed requests, console errors or exceptions:\n" + "\n".join(watcher.errors)
     assert not watcher.foreign, watcher.foreign
