@@ -59,20 +59,31 @@ def main(argv: list[str] | None = None, root: Path = PROJECT_ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", help="revisionen at sammenligne med (standard: origin/main, ellers main)")
     args = parser.parse_args(argv)
-    side = "data/"
     try:
         after = load_dataset(root)
-        base = side = resolve(root, args.base)
+    except DataInvalid as error:  # the change's own data: `make validate` says the same
+        print(error.report(), file=sys.stderr)
+        return 1
+    try:
+        base = resolve(root, args.base)
         with tempfile.TemporaryDirectory(prefix="data-diff-") as folder:
-            text = summary(load_dataset(extract(root, base, Path(folder))), after, base)
+            before = load_dataset(extract(root, base, Path(folder)))
+            text = summary(before, after, base)  # inside: the older pages read the unpacked files
     except NoBase as error:
         print(error, file=sys.stderr)
         return 2
     except DataInvalid as error:
-        print(f"Kan ikke sammenligne: data i {side} kan ikke indlæses.\n{error.report()}", file=sys.stderr)
-        return 1
+        text = older_data_unreadable(base, error)
     sys.stdout.write(text)
     return 0
+
+
+def older_data_unreadable(base: str, error: DataInvalid) -> str:
+    """A change of the data format can make the other revision's data unreadable for today's code: the
+    summary says so (and the pull request is not failed for it), with the first problems as a hint."""
+    shown = "\n".join(f"- {problem}" for problem in error.problems[:5])
+    return (f"## Hvad ændringen betyder for læserne\n\nKan ikke sammenligne med `{base}`: dens data kan ikke "
+            f"læses af denne versions kode ({len(error.problems)} problemer), fx\n\n{shown}\n")
 
 
 if __name__ == "__main__":

@@ -97,3 +97,17 @@ def test_a_revision_that_is_not_there_is_named_with_what_to_do(pull_request):
     result = run_script(pull_request, "scripts.data_diff", "--base", "origin/nowhere")
     assert result.returncode == 2 and "origin/nowhere" in result.stderr and "REV=" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_older_data_that_today_s_code_cannot_read_are_named_without_failing_the_pull_request(pull_request, tmp_path):
+    """A change of the data format may leave main's data unreadable for the new code: the summary says so."""
+    project = shutil.copytree(pull_request, tmp_path / "project")
+    git(project, "stash", "--include-untracked", "--quiet")  # back to main's data, then break them there
+    edit(project, FIGURES, ",", ";")
+    git(project, "commit", "--quiet", "-am", "Data in a format the code no longer reads")
+    git(project, "tag", "unreadable")
+    git(project, "reset", "--quiet", "--hard", "HEAD~1")
+    git(project, "stash", "pop", "--quiet")
+    result = run_script(project, "scripts.data_diff", "--base", "unreadable")
+    assert result.returncode == 0, result.stderr
+    assert "Kan ikke sammenligne med `unreadable`" in result.stdout and "figures.csv" in result.stdout
