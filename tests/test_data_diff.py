@@ -9,6 +9,7 @@ whole summary is a golden file (tests/__snapshots__/test_data_diff/), updated by
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 from pathlib import Path
@@ -87,6 +88,17 @@ def test_the_new_wave_its_pages_and_the_added_quote_are_listed(diff):
     added = next(line for line in diff.splitlines() if f"`{ADDED_QUOTE}`" in line)
     assert added.startswith("- Nyt: »" + quote["text"].split()[0]) and quote["attribution"] in added
     assert "### Temaer" in diff
+
+
+def test_a_changed_text_that_no_section_shows_is_named_with_its_old_and_new_value(fixture_dataset):
+    changed = copy.deepcopy(fixture_dataset)
+    changed.derived.clear()
+    wave_id, wave = next(iter(changed.waves.items()))
+    question_id, question = next(iter(wave.questions.items()))
+    old = question["wording"]
+    question["wording"] = old.replace("?", " i dag?")
+    text = changes.summary(fixture_dataset, changed, "main")
+    assert f"- Ændret: spørgsmål `{question_id}` i bølge {wave_id}: wording »{old}« → »{question['wording']}«" in text
 
 
 def test_no_change_says_so(fixture_dataset):

@@ -30,6 +30,7 @@ def summary(before: Dataset, after: Dataset, base: str) -> str:
     sections = [section for section in (
         publications_section(before, after), waves_section(before, after), figures_section(before, after),
         quotes_section(before, after), themes_section(before, after), pages_section(before, after),
+        other_section(before, after),
     ) if section]
     head = f"## Hvad ændringen betyder for læserne\n\nSammenlignet med `{base}`.\n"
     if not sections:
@@ -103,7 +104,7 @@ def quotes_section(before: Dataset, after: Dataset) -> str:
     lines += [f"- Fjernet: {quote_line(before, q)}" for q in removed]
     for quote_id in kept:
         old, new = before.quotes[quote_id], after.quotes[quote_id]
-        fields = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+        fields = changed_fields(old, new)
         if not fields:
             continue
         line = f"- Ændret: `{quote_id}` ({new['file']}): {', '.join(fields)}"
@@ -177,7 +178,46 @@ def pages_section(before: Dataset, after: Dataset) -> str:
     return section("Sider", lines)
 
 
+# --- everything else ---------------------------------------------------------------------------------
+
+def described(dataset: Dataset) -> dict[str, dict]:
+    """Every other item a page shows, by a name a reviewer can find in data/ (publications and waves
+    that came or went are named above; here only their changed fields)."""
+    items = {f"publikation `{k}`": v for k, v in dataset.publications.items()}
+    items |= {f"tema `{k}`": v for k, v in dataset.themes.items()}
+    items |= {f"population `{k}`": v for k, v in dataset.populations.items()}
+    items |= {f"område `{k}`": v for k, v in dataset.areas.items()}
+    items |= {f"forslag `{k}`": v for k, v in dataset.proposals.items()}
+    items |= {f"faktaboks `{k}`": v for k, v in dataset.facts.items()}
+    items |= {f"indsigter i `{k}`": v for k, v in dataset.insights.items()}
+    items |= {f"tekster i `{k}`": v for k, v in dataset.booklet_texts.items()}
+    for wave_id, wave in dataset.waves.items():
+        items[f"bølge {wave_id} (wave.yml)"] = wave.meta
+        items |= {f"spørgsmål `{k}` i bølge {wave_id}": v for k, v in wave.questions.items()}
+    return items
+
+
+def other_section(before: Dataset, after: Dataset) -> str:
+    """Changed texts and settings that the sections above do not show: the fields that differ."""
+    old, new = described(before), described(after)
+    lines = [f"- Ændret: {name}: {'; '.join(field_change(old[name], new[name], f) for f in changed_fields(old[name], new[name]))}"
+             for name in new if name in old and old[name] != new[name]]
+    return section("Andre tekster og oplysninger", lines)
+
+
 # --- shared ----------------------------------------------------------------------------------------
+
+def field_change(old: dict, new: dict, field: str) -> str:
+    """The field's name, with the old and new value when both are short texts or numbers."""
+    a, b = old.get(field), new.get(field)
+    if all(isinstance(v, (str, int, float)) and len(str(v)) <= EXCERPT for v in (a, b)):
+        return f"{field} »{a}« → »{b}«"
+    return field
+
+
+def changed_fields(old: dict, new: dict) -> list[str]:
+    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+
 
 def compare(old: dict, new: dict) -> tuple[list, list, list]:
     """Keys only in new, only in old, and in both, each in the order of its dataset."""
