@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave diff test goldens lint bench browser clean suggest-themes
+.PHONY: help serve build generate validate new-wave diff test goldens lint bench browser clean suggest-themes review-anonymity
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ generate: $(STAMP)
 ## validate: check all data and list every problem
 validate: $(STAMP)
 	$(PY) -m scripts.validate
+
+## review-anonymity: list names, places, institutions and ages in the quotes that still wait for a person's decision
+review-anonymity: $(STAMP)
+	$(PY) -m scripts.review_anonymity
 
 ## new-wave: start data/survey/$(WAVE)/ from the previous wave (make new-wave WAVE=2027)
 new-wave: $(STAMP)

@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from evidence.html import blocks, evidence_blocks, insight_blocks, trend_blocks  # noqa: E402
+from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, trend_blocks  # noqa: E402
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
@@ -47,7 +47,7 @@ def define_env(env):
         "summary_table": lambda wave: blocks.summary_table(data(), wave),
         "method_summary": lambda wave: blocks.method_summary(data(), wave),
         "headline_figures": lambda: blocks.headline_figures(data(), root()),
-        "quote": lambda quote_id: blocks.quote_block(data(), quote_id, root(), heading_level=2),
+        "quote": lambda quote_id, level="2": blocks.quote_block(data(), quote_id, root(), heading_level=int(level)),
         "quote_teaser": lambda quote_id: evidence_blocks.quote_teaser(data(), quote_id, root()),
         "theme_list": lambda: evidence_blocks.theme_list(data(), root()),
         "theme_survey": lambda theme: theme_pages.survey_section(data(), theme, root()),
@@ -67,6 +67,9 @@ def define_env(env):
         "reorganisation_examples": lambda publication: insight_blocks.reorganisation_examples(data(), publication),
         "quote_finder": lambda: finder_page.finder_form(data(), root()),
         "site_search": lambda: site_search.search_form(root()),
+        "framing": lambda place, publication="", level="2": site_pages.framing(
+            data(), place, publication or None, int(level)),
+        "chapter_intro": lambda publication, chapter: framing_blocks.chapter_intro(data(), publication, int(chapter)),
         "seniority_findings": lambda publication: insight_blocks.seniority_findings(data(), publication),
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),

@@ -18,7 +18,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from evidence.load.dataset import current_dataset
 from evidence.publish.build import DataInvalid, generate_pages, publish, start_publishing
+from scripts.review_anonymity import report as anonymity_report
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +42,13 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
         return _failed(site, str(error))
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
+    _warn_anonymity(root)
     return 0
+
+
+def _warn_anonymity(root: Path) -> None:
+    """What still waits for a person's anonymity review, as a warning: the build goes on (README: the review)."""
+    print("ADVARSEL – " + anonymity_report(current_dataset(root), brief=True), file=sys.stderr)
 
 
 def _mkdocs(root: Path, site_dir: Path) -> None:

@@ -159,11 +159,18 @@ def real_project(tmp_path_factory) -> Path:
 
 
 def built_once(project: Path, tmp_path_factory, name: str, site_url: str | None = None) -> Path:
-    """A project built as `make build` builds it, into a folder of the session; the build must pass."""
+    """A project built as `make build` builds it, into a folder of the session; the build must pass.
+    What it printed is kept beside the site (`build_log`), for tests of the build's warnings."""
     out = tmp_path_factory.mktemp(name) / "site"
     result = build(project, out, site_url)
     assert result.returncode == 0, result.stderr
+    (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return out
+
+
+def build_log(site: Path) -> str:
+    """What the build of a session's site printed (see built_once)."""
+    return (site.parent / "build.log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -115,15 +115,18 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
 
 
 def method_summary(dataset: Dataset, wave_id: str) -> str:
-    """The wave's method figures as a definition list, each with where the report says it."""
+    """The wave's method figures as a definition list, each with where the report says it, and the wave's
+    note on them (`method_note`)."""
     from evidence.model.formatting import count
 
+    meta = dataset.waves[wave_id].meta
     items = "".join(
-        f"<dt>{esc(m['label'])}</dt><dd>{esc(count(m['value'], m['unit'], m.get('approximate', False)))}"
+        f"<dt>{esc(m['label'])}</dt><dd>{esc(count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to')))}"
         f' <span class="ev-locator">({esc(m["locator"])})</span></dd>'
-        for m in dataset.waves[wave_id].meta["method"]
+        for m in meta["method"]
     )
-    return f'<dl class="ev-method">{items}</dl>'
+    note = f'<p class="ev-note"><strong>Bemærk:</strong> {esc(meta["method_note"])}</p>' if meta.get("method_note") else ""
+    return f'<dl class="ev-method">{items}</dl>{note}'
 
 
 def summary_table(dataset: Dataset, wave_id: str) -> str:
@@ -212,7 +215,8 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
         f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>'
         f"{lead}<blockquote>{paragraphs}</blockquote>"
         f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
-        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
+        + (f'<p class="ev-quote__note"><span>Bemærk:</span> {esc(item["note"])}</p>' if item.get("note") else "")
+        + f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
         f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
         + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
         + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(quote_id)}</a> '

@@ -10,7 +10,7 @@ from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
 from evidence.model.publications import label, label_of, newest_first, section
-from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS
+from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS, chapter_title
 from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.wording import capitalised, unique
 from evidence.urls import finder_link, insight_url, theme_csv_path
@@ -87,9 +87,14 @@ FACT_PLACES = {"vidste-du": "Boksen »Vidste du …?«", "forord": "Forordet", "
 def fact_block(dataset: Dataset, fact: dict) -> str:
     publication = dataset.publications[fact["publication"]]
     cited = f'<p class="ev-locator">{esc(fact["cited_source"])}</p>' if fact.get("cited_source") else ""
+    place = FACT_PLACES[fact["kind"]]
+    chapter = chapter_title(dataset, fact) if fact["locator"]["part"].startswith("kapitel-") else None
+    if chapter:
+        place = (f"{'Indledningen' if fact['kind'] == 'kapitel-intro' else place} i kapitel "
+                 f"{fact['locator']['part'].split('-')[1]} »{chapter}«")
     return (f'<div class="ev-fact"><p>{esc(fact["text"])}</p>{cited}'
             f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} '
-            f'{esc(FACT_PLACES[fact["kind"]])}.'
+            f'{esc(place)}.'
             "</p></div>")
 
 

@@ -46,7 +46,10 @@ def insight_body(dataset: Dataset, publication: str, insight_id: str, root: str)
             link = (f' <a href="{root}tal/{target[0]}/{target[1]}/">Se tallene for {esc(figure["question"])}</a>'
                     if target else "")
             figure_items.append(f"<li>{esc(figure['headline'])}.{link}</li>")
-        parts.append(f'<p class="ev-label">Tal fra rapportens survey:</p><ul>{"".join(figure_items)}</ul>')
+        parts.append(f'<p class="ev-label">Tal fra rapportens spørgeskemaundersøgelse:</p><ul>{"".join(figure_items)}</ul>')
+        note = dataset.insights[publication].get("figures_note")
+        if note:
+            parts.append(f'<p class="ev-note"><strong>Bemærk:</strong> {esc(note)}</p>')
     parts.append(f'<p class="ev-quote__themes"><span>Temaer:</span> {theme_links(dataset, insight["themes"], root)}</p>')
     source = dataset.publications[publication]
     parts.append(f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(source["citation"])} Indsigt {esc(insight_id)}.</p>')
@@ -94,5 +97,8 @@ def seniority_findings(dataset: Dataset, publication: str) -> str:
             for g in seniority.get(key, [])
         )
         columns.append(f'<div><p class="ev-label">{heading}</p><ul>{groups}</ul></div>')
+    identity = (f'<p class="ev-insight__headline">{esc(seniority["identity_headline"])}</p>'
+                if seniority.get("identity_headline") else "")
+    note = f'<p class="ev-note"><strong>Bemærk:</strong> {esc(seniority["note"])}</p>' if seniority.get("note") else ""
     return (f'<p class="ev-insight__headline">{esc(seniority["headline"])}</p>'
-            f'<div class="ev-columns">{"".join(columns)}</div>')
+            f'<div class="ev-columns">{"".join(columns)}</div>{identity}{note}')

@@ -13,6 +13,7 @@ from pathlib import Path
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, nearest, shown
+from evidence.load.review_checks import review_problems
 from evidence.load.schemas import placeholder, yaml_where
 from evidence.model.dataset import Dataset
 
@@ -41,6 +42,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     if not any(rel == "publications.yml" for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
     problems += identifying_problems(files)
+    problems += review_problems(dataset, files)
     return problems
 
 
@@ -263,14 +265,14 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
     quotes_known = not any(_unreadable(dataset, rel, files) for rel in _quote_files(dataset))
     testimonies = {k: v for k, v in dataset.quotes.items() if v.get("kind") == "testimony"}
     for rel, data in files.items():
-        if data.schema not in ("quotes", "facts", "proposals"):
+        if data.schema not in ("quotes", "facts", "proposals", "framing"):
             continue
         where = yaml_where(data.content, data.line_of)
-        if data.schema == "quotes":
-            publication = Path(rel).parent.name
-            if publication not in dataset.publications and not _unreadable(dataset, "publications.yml", files):
-                problems.append(_unknown(rel, "hele filen", "(mappe)", publication, dataset.publications,
-                                         "en mappe opkaldt efter en publikation i publications.yml"))
+        if data.schema in ("quotes", "framing"):
+            named = ("mappe", Path(rel).parent.name) if data.schema == "quotes" else ("fil", Path(rel).stem)
+            if named[1] not in dataset.publications and not _unreadable(dataset, "publications.yml", files):
+                problems.append(_unknown(rel, "hele filen", f"({named[0]})", named[1], dataset.publications,
+                                         f"en {named[0]} opkaldt efter en publikation i publications.yml"))
         for index, item in enumerate(_items_indexed(data.content)):
             if item is None:
                 continue

@@ -40,7 +40,7 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
             waves[meta["id"]] = Wave(meta["id"], meta, questions, items(content(f"{folder}/figures.csv")))
 
     quotes: dict[str, dict] = {}
-    facts, proposals, insights, booklet_texts = {}, {}, {}, {}
+    facts, proposals, insights, booklet_texts, framing = {}, {}, {}, {}, {}
     for rel in sorted(files, key=_source_order):
         data = files[rel]
         publication = Path(rel).parent.name if rel.startswith("quotes/") else Path(rel).stem.removesuffix("-chapters")
@@ -55,6 +55,8 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
             insights[publication] = data.content
         elif data.schema == "booklet-texts":
             booklet_texts[publication] = data.content
+        elif data.schema == "framing":
+            framing[publication] = data.content
 
     return Dataset(
         publications=by_id(content("publications.yml")),
@@ -66,7 +68,10 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         insights=insights,
         facts=facts,
         booklet_texts=booklet_texts,
+        framing=framing,
         proposals=proposals,
+        anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
+                   "review": items(content("anonymity/review.yml"))},
         root=root,
     )
 

@@ -21,13 +21,14 @@ VERBATIM_FIELDS = {
     "quotes": ("text", "lead_in", "attribution"),
     "facts": ("text", "cited_source"),
     "proposals": ("text",),
+    "framing": ("text", "signed"),
 }
 
 
 # Documents that are the source's words throughout, except these keys (ids, tags, site labels).
 VERBATIM_DOCUMENTS = {
-    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also"},
-    "booklet-texts": {"lines", "signed", "chapter"},
+    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also", "figures_note", "note"},
+    "booklet-texts": {"lines", "chapter"},
 }
 
 

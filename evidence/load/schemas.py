@@ -33,9 +33,13 @@ FILE_SCHEMAS: list[tuple[str, str]] = [
     ("survey/*/figures.csv", "figures"),
     ("quotes/*/*.yml", "quotes"),
     ("insights/*.yml", "insights"),
+    ("framing/*.yml", "framing"),
     ("facts/*-chapters.yml", "booklet-texts"),
     ("facts/*.yml", "facts"),
     ("proposals/*.yml", "proposals"),
+    ("anonymity/places.yml", "places"),
+    ("anonymity/words.yml", "anonymity-words"),
+    ("anonymity/review.yml", "anonymity-review"),
 ]
 
 

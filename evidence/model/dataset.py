@@ -42,7 +42,10 @@ class Dataset:
     insights: dict[str, dict] = field(default_factory=dict)
     facts: dict[str, dict] = field(default_factory=dict)
     booklet_texts: dict[str, dict] = field(default_factory=dict)
+    framing: dict[str, list[dict]] = field(default_factory=dict)  # a publication's words about itself
     proposals: dict[str, dict] = field(default_factory=dict)
+    # data/anonymity/: the place names and word lists the anonymity review reads, and its decisions.
+    anonymity: dict = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -14,8 +14,8 @@ def percent(value: float) -> str:
     return f"{number(value)} %"
 
 
-def count(value: float, unit: str, approximate: bool = False) -> str:
+def count(value: float, unit: str, approximate: bool = False, up_to: float | None = None) -> str:
+    """'ca. 33 %', '1.812 personer', or a range with an en dash: '45–60 minutter'."""
     prefix = "ca. " if approximate else ""
-    if unit == "procent":
-        return prefix + percent(value)
-    return f"{prefix}{number(value)} {unit}"
+    shown = number(value) if up_to is None else f"{number(value)}–{number(up_to)}"
+    return f"{prefix}{shown} {'%' if unit == 'procent' else unit}"

@@ -73,3 +73,11 @@ def sources_line(dataset: Dataset) -> str:
     """'A (<år>): <titel>; B (<år>): <titel>' – every publication the site is built from, newest first, for the
     footer of every page."""
     return "; ".join(f"{join_and(p['publishers'])} ({p['year']}): {p['title']}" for p in newest_first(dataset))
+
+
+def passages_on(dataset: Dataset, place: str, publication_id: str | None = None) -> list[tuple[dict, dict]]:
+    """(publication, passage) for each of the publications' own passages (data/framing/) that the page
+    `place` shows, newest publication first, in file order; only `publication_id`'s when given."""
+    return [(publication, passage) for publication in newest_first(dataset)
+            if publication_id in (None, publication["id"])
+            for passage in dataset.framing.get(publication["id"], []) if place in passage["shown_on"]]

@@ -133,6 +133,12 @@ def collection_intro(dataset: Dataset, publication: str, part_slug: str) -> str:
     return page.get("intro", "")
 
 
+def collection_count_note(dataset: Dataset, publication: str, part_slug: str) -> str:
+    """Where the site's count of the collection comes from (`quote_pages.<collection>.count_note`); empty if unsaid."""
+    page = (dataset.publications[publication].get("quote_pages") or {}).get(part_slug) or {}
+    return page.get("count_note", "")
+
+
 def items_of(dataset: Dataset, publication: str, part_slug: str) -> list[dict]:
     return [q for q in dataset.quotes.values()
             if q["publication"] == publication and PART_PAGES[q["locator"]["part"]] == part_slug]

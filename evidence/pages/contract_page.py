@@ -116,7 +116,7 @@ def _rule(prop: dict, root: dict) -> str:
         text += f", mindst {prop['minimum']}"
     if "maximum" in prop:
         text += f", højst {prop['maximum']}"
-    return text or "se schemaet"
+    return text or prop.get("description") or "se schemaet"
 
 
 def _cell(text: str) -> str:

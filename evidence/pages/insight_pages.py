@@ -1,4 +1,5 @@
-"""The report's own structure: main points, main insights with their insights, seniority and conclusion."""
+"""The report's own structure: its purpose and main points (data/framing/), main insights with their insights,
+seniority, and its conclusion."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
         front_matter(title="Indsigter", description=f"Hovedpointer og indsigter fra {pub['title']} ({pub['year']})."),
         "# Indsigter fra rapporten\n",
         f"Rapportens egne hovedpointer og indsigter, gengivet ordret. Kilde: {md_text(pub['citation'])}\n",
-        "## Hovedpointer\n", f"> {md_text(doc['main_points'])}\n",
+        macro("framing", "indsigter", publication) + "\n",
         "## Hovedindsigten\n" if count == 1 else f"## De {number_word(count)} hovedindsigter\n",
     ]
     for main in doc["main_insights"]:
@@ -39,7 +40,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
     for extra in EXTRAS:
         if extra not in included:
             lines += _extra(publication, doc, extra, "##")
-    lines += ["## Overordnet konklusion\n", f"> {md_text(doc['conclusion'])}\n"]
+    lines.append(macro("framing", "indsigter-afslutning", publication) + "\n")
     return Page("indsigter/index.md", "\n".join(lines), "Indsigter")
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
-from evidence.model.wording import number_word
+from evidence.model.publications import section
+from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 from evidence.urls import listing_path
+
+# Collections whose first page shows the publication's own words on them (data/framing/, `shown_on`).
+OWN_WORDS = {"fortaellinger": "fortaellinger", "interview": "interview"}
 
 
 def quote_pages(dataset: Dataset) -> list[Page]:
@@ -33,33 +37,66 @@ def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict
         first, last = items[0]["locator"]["order"], items[-1]["locator"]["order"]
         title = f"{title}, {first}–{last}"
     intro = quotes.collection_intro(dataset, publication, part_slug)
+    count_note = quotes.collection_count_note(dataset, publication, part_slug)
+    if count_note:
+        collection = quotes.items_of(dataset, publication, part_slug)
+        kinds = {item["kind"] for item in collection}
+        what = quotes.KIND_PLURALS[kinds.pop()].lower() if len(kinds) == 1 else "citater"
+        intro = f"{intro} Samlingen har {len(collection)} {what}. {count_note}".strip()
     lines = [
         front_matter(title=title, description=f"{name} fra {pub['title']} ({pub['year']})."),
         f"# {md_text(title)}\n",
         *([f"{md_text(intro)}\n"] if intro else []),
         f"**Kilde:** {md_text(pub['citation'])}\n",
     ]
+    if number in (None, 1) and part_slug in OWN_WORDS:
+        lines.append(macro("framing", OWN_WORDS[part_slug], publication) + "\n")
     if number and of and of > 1:
         links = " · ".join(
             f"[{n}]({n}.md)" if n != number else f"**{n}**" for n in range(1, of + 1))
         lines.append(f"Side: {links}\n")
-    lines += [macro("quote", item["id"]) + "\n" for item in items]
+    if part_slug == "kapitler":
+        lines += _by_chapter(dataset, publication, items)
+    else:
+        lines += [macro("quote", item["id"]) + "\n" for item in items]
     return Page(listing_path(publication, part_slug, number), "\n".join(lines), title, menu_title=name)
+
+
+def _by_chapter(dataset: Dataset, publication: str, items: list[dict]) -> list[str]:
+    """Per chapter, in the order the publication prints them: its title and introduction, its quotes, and
+    the proposals at its end."""
+    lines = []
+    chapters = {int(item["locator"]["part"].split("-")[1]): [] for item in items}
+    for item in items:
+        chapters[int(item["locator"]["part"].split("-")[1])].append(item)
+    for number, chapter_items in chapters.items():
+        title = quotes.chapter_title(dataset, chapter_items[0])
+        lines.append(f"## Kapitel {number}{f': {md_text(title)}' if title else ''} {{ #kapitel-{number} }}\n")
+        if title:
+            lines.append(macro("chapter_intro", publication, str(number)) + "\n")
+        lines += [macro("quote", item["id"], "3") + "\n" for item in chapter_items]
+        proposals = [p for p in dataset.proposals.values() if p["publication"] == publication and p["chapter"] == number]
+        if proposals:
+            box = section(dataset.publications[publication], "forslag") or "Forslag"
+            lines += [f"### {md_text(box)} {{ #kapitel-{number}-forslag }}\n",
+                      *[f"- [{md_text(p['text'])}](../../anbefalinger/{p['id']}.md)" for p in proposals], ""]
+    return lines
 
 
 def overview(dataset: Dataset) -> Page:
     lines = [front_matter(title="Citater og fortællinger",
                           description=f"Alle citater og fortællinger fra {_publications_quoted(dataset)}, ordret og med kilde."),
              "# Citater og fortællinger\n",
-             "Alle citater og fortællinger står ordret, som de blev trykt, med kilde og et permanent link. "
+             "Alle citater og fortællinger står ordret, som de blev trykt, med kilde og et fast link. "
              "Brug knappen »Kopiér citat« for at få citatet med kildehenvisning.\n"]
     for publication, part_slug in quotes.collections(dataset):
         pub = dataset.publications[publication]
         items = quotes.items_of(dataset, publication, part_slug)
         first_page = listing_path(publication, part_slug, 1 if part_slug == "fortaellinger" else None)
+        count_note = lower_first(quotes.collection_count_note(dataset, publication, part_slug)).rstrip(".")
         lines.append(f"- [{md_text(quotes.collection_title(dataset, publication, part_slug))}]"
                      f"({first_page.removeprefix('citater/')}) – "
-                     f"{len(items)} fra {md_text(pub['short'])}")
+                     f"{len(items)} fra {md_text(pub['short'])}" + (f" ({md_text(count_note)})" if count_note else ""))
     return Page("citater/index.md", "\n".join(lines) + "\n", "Citater")
 
 

@@ -8,12 +8,25 @@ a wave or a publication is added. Each returns Markdown (data strings escaped wi
 
 from __future__ import annotations
 
+from evidence.html import framing_blocks
 from evidence.html.blocks import esc, headline_figures, method_summary
 from evidence.model.dataset import Dataset
-from evidence.model.publications import newest_first, proposals_phrase, section
+from evidence.model.publications import newest_first, passages_on, proposals_phrase
 from evidence.model.publications import summary as publications_summary
 from evidence.model.wording import capitalised, number_word
 from evidence.pages.markdown import md_text
+
+
+def framing(dataset: Dataset, place: str, publication_id: str | None = None, heading_level: int = 2) -> str:
+    """Every passage the page `place` shows (data/framing/<publication>.yml `shown_on`), as Markdown: each
+    under a Markdown heading of `heading_level` (so it is in the page's table of contents; none at 0)."""
+    parts = []
+    for publication, passage in passages_on(dataset, place, publication_id):
+        if heading_level:
+            parts.append(f"{'#' * heading_level} {md_text(passage['heading'])} "
+                         f"{{ #{publication['id']}-{passage['id']} }}\n")
+        parts.append(framing_blocks.passage_block(publication, passage) + "\n")
+    return "\n".join(parts)
 
 
 def publication_summary(dataset: Dataset) -> str:
@@ -61,10 +74,10 @@ def citation_list(dataset: Dataset) -> str:
 
 
 def survey_methods(dataset: Dataset) -> str:
-    """Each wave, newest first: who was asked, when and by whom, its method figures and the report's ethics."""
-    lines = []
+    """Each wave, newest first: who was asked, when and by whom, its method figures, and under the newest wave
+    of each report the report's own method and ethics sections (data/framing/, shown on `metode`)."""
+    lines, described = [], set()
     for wave_id, wave in reversed(dataset.waves.items()):
-        publication = dataset.publications[wave.meta["publication"]]
         lines += [
             f"## Undersøgelsen {md_text(wave_id)}\n",
             f"{md_text(wave.meta['respondents_description'])} Indsamlet: {md_text(wave.meta['fieldwork'])}. "
@@ -72,24 +85,27 @@ def survey_methods(dataset: Dataset) -> str:
             f"{md_text(' og '.join(wave.meta['publishers']))}.\n",
             method_summary(dataset, wave_id) + "\n",
         ]
-        if publication.get("ethics"):
-            where = section(publication, "etik")
-            lines += ["### Etik og anonymitet i rapporten\n",
-                      f"> {md_text(publication['ethics'])}\n>\n"
-                      f"> — {md_text(publication['short'])}{f', afsnittet »{md_text(where)}«' if where else ''}\n"]
+        if wave.meta["publication"] not in described:
+            described.add(wave.meta["publication"])
+            lines.append(framing(dataset, "metode", wave.meta["publication"], 3))
     return "\n".join(lines)
 
 
 def publication_methods(dataset: Dataset) -> str:
-    """How each publication's texts were collected (`method` in publications.yml), newest first."""
+    """How each publication's texts were collected (`method` in publications.yml), newest first, with the
+    passages on `metode` of publications that no wave describes (a booklet's foreword)."""
     lines = []
+    surveyed = {wave.meta["publication"] for wave in dataset.waves.values()}
     for publication in newest_first(dataset):
-        if not publication.get("method"):
+        own_words = publication["id"] not in surveyed and passages_on(dataset, "metode", publication["id"])
+        if not publication.get("method") and not own_words:
             continue
         testimonies = any(q["publication"] == publication["id"] and q["kind"] == "testimony"
                           for q in dataset.quotes.values())
         heading = f"Fortællingerne fra {publication['year']}" if testimonies else publication["title"]
-        lines += [f"## {md_text(heading)}\n", f"{md_text(publication['method'])}\n"]
+        lines += [f"## {md_text(heading)}\n", f"{md_text(publication.get('method', ''))}\n"]
+        if own_words:
+            lines.append(framing(dataset, "metode", publication["id"], 3))
     return "\n".join(lines)
 
 
@@ -102,6 +118,7 @@ def sources_list(dataset: Dataset) -> str:
         if publication.get("prepared_by"):
             lines.append(f"- **Udarbejdet af:** {md_text(publication['prepared_by'])}")
         lines += [f"- **Udgivet:** {md_text(publication['date'])}",
-                  f"- **Sådan citerer du:** {md_text(publication['citation'])}", ""]
+                  f"- **Sådan citerer du:** {md_text(publication['citation'])}", "",
+                  framing(dataset, "kilder", publication["id"], 3)]
     return "\n".join(lines)
 

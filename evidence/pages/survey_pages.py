@@ -48,6 +48,7 @@ def overview_page(dataset: Dataset) -> Page:
             continue
         lines += ["### Opsummering på tværs af områder\n",
                   f"{md_text(_summary_intro(dataset, wave_id))}\n",
+                  macro("framing", "tal", wave.meta["publication"], "4") + "\n",
                   macro("summary_table", wave_id) + "\n",
                   macro("summary_chart", wave_id) + "\n"]
     lines += ["## Spørgsmålene over tid\n",

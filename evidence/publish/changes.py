@@ -191,6 +191,7 @@ def described(dataset: Dataset) -> dict[str, dict]:
     items |= {f"faktaboks `{k}`": v for k, v in dataset.facts.items()}
     items |= {f"indsigter i `{k}`": v for k, v in dataset.insights.items()}
     items |= {f"tekster i `{k}`": v for k, v in dataset.booklet_texts.items()}
+    items |= {f"udgiverens tekst `{p['id']}` i `{k}`": p for k, passages in dataset.framing.items() for p in passages}
     for wave_id, wave in dataset.waves.items():
         items[f"bølge {wave_id} (wave.yml)"] = wave.meta
         items |= {f"spørgsmål `{k}` i bølge {wave_id}": v for k, v in wave.questions.items()}

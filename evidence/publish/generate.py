@@ -107,7 +107,7 @@ def nav(site_pages: list[Page]) -> list:
         {"Find citater": "find-citater/index.md"},
         {"Søg": "soeg/index.md"},
         {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
-        {"Om evidensen": [
+        {"Om sitet og kilderne": [
             # Metode, Kilder and om/ are hand-written pages in docs/.
             {"Metode": "metode.md"},
             {"Kilder": "kilder.md"},
