@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave test goldens lint bench browser clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave diff test goldens lint bench browser clean suggest-themes review-anonymity
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,14 +43,18 @@ review-anonymity: $(STAMP)
 new-wave: $(STAMP)
 	$(PY) -m scripts.new_wave $(WAVE)
 
+## diff: what the data change does for readers, against origin/main (else main; or REV=…), as Markdown
+diff: $(STAMP)
+	@$(PY) -m scripts.data_diff $(if $(REV),--base "$(REV)")
+
 ## test: the whole suite (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-## goldens: update the golden files of the fixture site's pages after a deliberate change (review the diff)
+## goldens: update the golden files (the fixture site's pages, `make diff`'s summary) after a deliberate change (review the diff)
 goldens: $(STAMP)
-	$(PY) -m pytest tests/test_golden_pages.py --snapshot-update
+	$(PY) -m pytest tests/test_golden_pages.py tests/test_data_diff.py --snapshot-update
 
 ## lint: ruff
 lint: $(STAMP)

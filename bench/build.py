@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import signal
 import statistics
@@ -14,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag  # MkDocs' own reader of !ENV (a dependency of mkdocs)
 
 from bench.common import PY, build, copy_project, env, free_port, timed
 from bench.edits import edit, edit_target, themes_lacking
@@ -24,6 +24,7 @@ DUMP_HOOK = '''
 import json, os
 from pathlib import Path
 import yaml
+from yaml_env_tag import construct_env_tag  # MkDocs' own reader of !ENV (a dependency of mkdocs)
 from mkdocs.plugins import event_priority
 
 OUT = Path(os.environ["BENCH_DUMP_DIR"])
@@ -48,6 +49,7 @@ class _AnyTags(yaml.SafeLoader):
 
 
 _AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+_AnyTags.add_constructor("!ENV", construct_env_tag)  # site_url: SITE_URL or its default, as MkDocs reads it
 
 
 def config_of(project: Path) -> dict:
@@ -111,8 +113,8 @@ def bench_serve(work: Path, timeout: float, edits: int = 3) -> dict:
     until the served page shows it (median of `edits`, each a different theme): the writer's feedback loop."""
     project = copy_project(work / "serve")
     (item_id, _, page), themes = edit_target(project), themes_lacking(project)
-    site_url = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    mount = urllib.parse.urlsplit(site_url.group(1)).path.strip("/") if site_url else ""  # serve mounts the site there
+    site_url = config_of(project).get("site_url")
+    mount = urllib.parse.urlsplit(site_url).path.strip("/") if site_url else ""  # serve mounts the site there
     port = free_port()
     url = f"http://127.0.0.1:{port}/" + (mount + "/" if mount else "") + page
     (work / "logs").mkdir(parents=True, exist_ok=True)

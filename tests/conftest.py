@@ -31,18 +31,23 @@ PROJECT_PARTS = ["data", "evidence", "macros", "scripts", "overrides", "docs", "
 FIXTURE_DATA = ROOT / "tests/fixtures/site/data"
 
 
-def build_env() -> dict[str, str]:
+def build_env(site_url: str | None = None) -> dict[str, str]:
+    """The environment of a build; the site's address is mkdocs.yml's local default unless `site_url`
+    is given, whatever the shell running the tests has set (the golden files hold the address)."""
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "1764028800")
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return env
 
 
-def build(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """Build exactly as `make build` does."""
+def build(root: Path, site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Build exactly as `make build` does (with SITE_URL=`site_url`, as the deploy workflow does)."""
     return subprocess.run(
         [sys.executable, "-m", "scripts.build_site", "--site-dir", str(site)],
-        cwd=root, env=build_env(), capture_output=True, text=True,
+        cwd=root, env=build_env(site_url), capture_output=True, text=True,
     )
 
 
@@ -153,11 +158,11 @@ def real_project(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
-def built_once(project: Path, tmp_path_factory, name: str) -> Path:
+def built_once(project: Path, tmp_path_factory, name: str, site_url: str | None = None) -> Path:
     """A project built as `make build` builds it, into a folder of the session; the build must pass.
     What it printed is kept beside the site (`build_log`), for tests of the build's warnings."""
     out = tmp_path_factory.mktemp(name) / "site"
-    result = build(project, out)
+    result = build(project, out, site_url)
     assert result.returncode == 0, result.stderr
     (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return out

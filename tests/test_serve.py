@@ -124,7 +124,7 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(fixture_project
     themes = [t["id"] for t in yaml.safe_load((project / "data/themes.yml").read_text(encoding="utf-8"))]
     new_theme = next(t for t in themes if t not in item["themes"])
     port = free_port()
-    base = f"http://127.0.0.1:{port}/socialraadgivere/"
+    base = f"http://127.0.0.1:{port}/"  # mkdocs.yml: SITE_URL unset, the local default
     dataset = load_dataset(project)
     page = base + quotes.canonical_page(dataset.quotes[item["id"]], dataset)
     log = tmp_path / "serve.log"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -23,6 +26,13 @@ def test_pull_request_validates_tests_builds_and_uploads_the_site():
     assert chromium < run.index("make test")
     assert run.index("make validate") < run.index("make test") < run.index("make build")
     assert any(step.startswith("actions/upload-artifact") for step in run)
+
+
+def test_pull_request_shows_the_reviewer_what_the_data_change_does():
+    run = steps("pull-request.yml", "check")
+    diff = next(i for i, step in enumerate(run) if step.startswith("make --silent diff"))
+    assert run.index("make validate") < diff < run.index("make test")
+    assert 'REV="origin/${GITHUB_BASE_REF:-main}"' in run[diff] and run[diff].endswith('>> "$GITHUB_STEP_SUMMARY"')
 
 
 def test_zensical_builds_the_generated_site_and_it_is_compared_with_the_mkdocs_build():
@@ -73,6 +83,56 @@ def test_main_is_deployed_to_pages_after_the_same_checks():
     assert any(s.startswith("actions/deploy-pages") for s in steps("deploy.yml", "deploy"))
 
 
+def test_the_site_is_built_at_the_address_pages_serves_it_from():
+    build = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    configure = next(i for i, step in enumerate(build) if step.get("uses", "").startswith("actions/configure-pages"))
+    make_build = next(i for i, step in enumerate(build) if step.get("run") == "make build")
+    assert configure < make_build
+    assert build[make_build]["env"]["SITE_URL"] == f"${{{{ steps.{build[configure]['id']}.outputs.base_url }}}}"
+    assert "!ENV [SITE_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_pull_request_template_has_the_new_wave_checklist():
     template = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     assert "make new-wave" in template and "previous_wording" in template and "- [ ]" in template
+
+
+# The workflow checkers, installed into the project's environment by requirements-dev.txt.
+BIN = Path(sys.executable).parent
+CHECKERS = {
+    # actionlint: syntax, expressions, job graph and inputs of actions, as GitHub would read them.
+    "actionlint": [str(BIN / "actionlint"), "-no-color"],
+    # zizmor: security (injection, credentials, permissions, pinning). Offline: no GitHub API, same answer everywhere.
+    "zizmor": [str(BIN / "zizmor"), "--offline", "--no-progress", "--color=never"],
+}
+
+UNSAFE_WORKFLOW = """\
+name: Unsafe
+on: pull_request_target
+permissions: write-all
+jobs:
+  greet:
+    runs-on: ubuntu-24.04
+    needs: nothing
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "${{ github.event.pull_request.title }}"
+"""
+
+
+def check(tool: str, folder: Path) -> subprocess.CompletedProcess:
+    files = sorted(str(f) for f in folder.glob("*.yml"))
+    return subprocess.run(CHECKERS[tool] + files, cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("tool", sorted(CHECKERS))
+def test_the_workflows_pass_the_workflow_checker_without_findings(tool):
+    result = check(tool, WORKFLOWS)
+    assert result.returncode == 0, f"{tool} fandt problemer i .github/workflows/:\n{result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize("tool, finding", [("actionlint", "untrusted"), ("zizmor", "template-injection")])
+def test_the_workflow_checker_names_an_unsafe_workflow(tool, finding, tmp_path):
+    (tmp_path / "unsafe.yml").write_text(UNSAFE_WORKFLOW, encoding="utf-8")
+    result = check(tool, tmp_path)
+    assert result.returncode != 0 and finding in result.stdout + result.stderr, result.stdout + result.stderr

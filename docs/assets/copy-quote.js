@@ -6,8 +6,15 @@
 (function () {
   "use strict";
 
+  /* The permalink at the site's published address (site_url, set from SITE_URL when the site is built)
+     rather than the address the page was opened at, so a quote copied from a preview or a copy of the
+     site still cites the public page. __md_scope is Material's absolute address of the site root. */
   function permalink(button) {
-    return new URL(button.getAttribute("data-permalink"), window.location.href).href;
+    var here = new URL(button.getAttribute("data-permalink"), window.location.href).href;
+    var site = document.querySelector('meta[name="ev-site-url"]');
+    var root = window.__md_scope ? window.__md_scope.href : "";
+    if (!site || !root || here.indexOf(root) !== 0) { return here; }
+    return site.getAttribute("content") + here.slice(root.length);
   }
 
   function fallbackCopy(text) {

@@ -38,7 +38,8 @@ class Served:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as it is, except for one file: the sitemap.
+    """Serves the built site as it is, under `mount` (e.g. "/evidens", as GitHub Pages serves a
+    project's site; nothing outside it exists), except for one file: the sitemap.
 
     Material's instant navigation only intercepts links listed in sitemap.xml, whose URLs carry
     `site_url`; it adopts the browser's protocol and hostname but not the port, so a site served on
@@ -48,9 +49,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     site_url = ""
     served_url = ""
+    mount = ""
+
+    def translate_path(self, path):
+        if self.mount:
+            if path.split("?")[0] != self.mount and not path.startswith(self.mount + "/"):
+                return str(Path(self.directory) / "outside-the-mount" / "404")  # no such file: 404
+            path = path.removeprefix(self.mount)
+        return super().translate_path(path)
 
     def do_GET(self):
-        if self.path.split("?")[0] != "/sitemap.xml" or not self.site_url:
+        if self.path.split("?")[0] != self.mount + "/sitemap.xml" or not self.site_url:
             return super().do_GET()
         body = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
         body = body.replace(f"<loc>{self.site_url}", f"<loc>{self.served_url}/").encode("utf-8")
@@ -107,15 +116,16 @@ def real_pages(site) -> list[str]:
 
 
 @contextlib.contextmanager
-def serving(site: Path) -> Iterator[Served]:
-    handler = type("Handler", (SiteHandler,), {"site_url": site_url(site)})
+def serving(site: Path, mount: str = "") -> Iterator[Served]:
+    """The site on 127.0.0.1, at the root or under `mount` ("/evidens")."""
+    handler = type("Handler", (SiteHandler,), {"site_url": site_url(site), "mount": mount})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    handler.served_url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    handler.served_url = f"http://127.0.0.1:{httpd.server_address[1]}{mount}"
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Served(site, f"http://127.0.0.1:{httpd.server_address[1]}")
+        yield Served(site, handler.served_url)
     finally:
         httpd.shutdown()
         httpd.server_close()
