@@ -12,6 +12,7 @@ from pathlib import Path
 
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
+from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.schemas import placeholder, yaml_where
 from evidence.model.dataset import Dataset
@@ -40,6 +41,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _check_pointers(dataset, files)
     if not any(rel == "publications.yml" for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
+        problems += figure_place_problems(dataset.root, dataset.publications, dataset.populations, files)
     problems += identifying_problems(files)
     return problems
 
