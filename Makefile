@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave test goldens lint bench browser clean suggest-themes
+.PHONY: help serve build generate validate new-wave wave-template import-wave test goldens lint bench browser clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ validate: $(STAMP)
 ## new-wave: start data/survey/$(WAVE)/ from the previous wave (make new-wave WAVE=2027)
 new-wave: $(STAMP)
 	$(PY) -m scripts.new_wave $(WAVE)
+
+## wave-template: the spreadsheet to fill in for $(WAVE), from the previous wave (make wave-template WAVE=2027 [OUT=fil.xlsx])
+wave-template: $(STAMP)
+	$(PY) -m scripts.wave_template $(WAVE) $(if $(OUT),--out "$(OUT)")
+
+## import-wave: read a filled-in spreadsheet (.xlsx or Excel CSV) into data/survey/$(WAVE)/figures.csv (make import-wave WAVE=2027 FILE=tal-2027.xlsx)
+import-wave: $(STAMP)
+	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
 ## test: the whole suite (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser

@@ -169,7 +169,7 @@ class _Checker:
     shown_source: str
 
     def __call__(self, rel: str, where: str, prefix: str, value, locator, percent: bool, column: str = "") -> list[Problem]:
-        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value or (percent and value > 100) \
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0 or (percent and value > 100) \
                 or not isinstance(locator, str) or not locator.strip() or placeholder(locator):
             return []  # a missing or impossible value or locator is the schema's message
         field = f"{prefix}." if prefix else ""
