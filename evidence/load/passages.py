@@ -128,9 +128,14 @@ def states(passage: str, value: float, percent: bool) -> bool:
     return re.search(rf"(?<!\d)(?<!\d[.,]){digits}{fraction}(?![.,]?\d){unit}", passage) is not None
 
 
-def gist(passage: Passage, limit: int = 160) -> str:
-    """What the passage says, briefly: whole if short, otherwise its beginning."""
+def gist(passage: Passage, percent: bool, limit: int = 160) -> str:
+    """What the passage says, briefly: whole if short, otherwise its lines with numbers (shares, for a
+    share), as far as they fit."""
     text = re.sub(r"\s+", " ", passage.text).strip()
+    if len(text) > limit:
+        numbered = re.compile(r"\d\s?%" if percent else r"\d")
+        text = " … ".join(re.sub(r"\s+", " ", line).strip() for line in passage.text.split("\n")
+                          if numbered.search(line))
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
@@ -153,7 +158,8 @@ def figure_place_problems(root: Path, publications: dict[str, dict], populations
         where = yaml_where(wave.content, wave.line_of)
         for index, item in enumerate(meta.get("method") or []):
             if isinstance(item, dict):
-                problems += check(f"data/{wave.rel}", where(("method", index, "value")), f"method[{index + 1}]",
+                place = where(("method", index, "value")) + (f" (id '{item['id']}')" if item.get("id") else "")
+                problems += check(f"data/{wave.rel}", place, f"method[{index + 1}]",
                                   item.get("value"), item.get("locator"), item.get("unit") == "procent")
         figures = files.get(f"{folder}/figures.csv")
         for index, row in enumerate(figures.content if figures else []):
@@ -182,7 +188,9 @@ class _Checker:
                             nearest(place_of(locator), headings))]
         if any(states(p.text, value, percent) for p in passages):
             return []
-        said = " | ".join(f"»{gist(p, 240 // len(passages[:3]))}«" for p in passages[:3])
+        said = [gist(p, percent) for p in passages]
+        said = [text for text in said if text][:3] or said[:1]
+        said = " | ".join(f"»{text}«" for text in said)
         cell = f" i kolonnen '{passages[0].column}'" if passages[0].column else ""
         return [Problem(rel, where, f"{field}value", f"{value:g}{' %' if percent else ''}",
                         f"tallet, som det står dér, hvor locator '{place_of(locator)}' peger hen{cell} "
