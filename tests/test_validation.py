@@ -43,9 +43,9 @@ def cases(project: Path) -> dict[str, tuple[str, str, str, str]]:
         "share above 100": (figures, line, row_text(row, "164"), "felt 'value': fandt 164.0 – forventede et tal på højst 100"),
         "share below 0": (figures, line, row_text(row, "-4"), "felt 'value': fandt -4.0 – forventede et tal på mindst 0"),
         "share not a number": (figures, line, row_text(row, "64%"),
-                               "felt 'value': fandt '64%' – forventede et tal (skriv tallet uden %)"),
+                               "felt 'value': fandt '64%' – forventede et tal (skriv 64 – uden %)"),
         "decimal comma": (figures, line, row_text(row, '"64,5"'),
-                          "felt 'value': fandt '64,5' – forventede et tal (brug punktum som decimaltegn)"),
+                          "felt 'value': fandt '64,5' – forventede et tal (skriv 64.5 – punktum som decimaltegn)"),
         "unknown question": (figures, line, line.replace(row["question"], row["question"][:-1], 1),
                              f"felt 'question': fandt '{row['question'][:-1]}' – forventede et spørgsmåls-id fra "
                              f"survey/{wave}/questions.yml (mente du '{row['question']}'?)"),

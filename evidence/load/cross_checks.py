@@ -14,7 +14,7 @@ from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
 from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
-from evidence.load.schemas import placeholder, yaml_where
+from evidence.load.schemas import field_name, placeholder, yaml_where
 from evidence.model.dataset import Dataset
 
 
@@ -113,9 +113,8 @@ def _check_wave_file(dataset: Dataset, rel: str, data: DataFile, files: dict[str
             for o_index, option in enumerate(question["options"]):
                 for t_index, theme in enumerate(option.get("themes", [])):
                     if theme not in dataset.themes:
-                        problems.append(_unknown(rel, where((index, "options", o_index, "themes", t_index)),
-                                                 f"options[{o_index + 1}].themes[{t_index + 1}]", theme,
-                                                 dataset.themes))
+                        problems.append(_unknown_theme(rel, where, (index, "options", o_index, "themes", t_index),
+                                                       theme, dataset.themes))
             counts = Counter(option["id"] for option in question["options"])
             for o_index, option in enumerate(question["options"]):
                 if counts[option["id"]] > 1:
@@ -278,8 +277,7 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                 continue
             for t_index, theme in enumerate(_strings(item.get("themes")) if themes_known else []):
                 if theme not in dataset.themes:
-                    problems.append(_unknown(rel, where((index, "themes", t_index)), f"themes[{t_index + 1}]",
-                                             theme, dataset.themes))
+                    problems.append(_unknown_theme(rel, where, (index, "themes", t_index), theme, dataset.themes))
             for a_index, area in enumerate(_strings(item.get("areas")) if areas_known else []):
                 if area not in dataset.areas:
                     problems.append(_unknown(rel, where((index, "areas", a_index)), f"areas[{a_index + 1}]",
@@ -363,6 +361,16 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
     path = rel if rel.startswith("data/") else f"data/{rel}"
     return Problem(path, where, field_name, shown(value), expected or f"et kendt id ({len(known)} findes)",
                    nearest(value, list(known)))
+
+UNKNOWN_THEME = "et tema-id fra data/themes.yml: "
+
+
+def _unknown_theme(rel: str, where, location: tuple, theme: str, themes: dict) -> Problem:
+    """Named as the schema names the place, so that for a theme that is no valid id either, this message
+    (with the valid ones) can stand in for the schema's (evidence.load.dataset.one_per_value)."""
+    return Problem(f"data/{rel}", where(location), field_name(location), shown(theme),
+                   UNKNOWN_THEME + ", ".join(themes), nearest(theme, list(themes)))
+
 
 def by_id(content) -> dict[str, dict]:
     return {item["id"]: item for item in items(content) if isinstance(item.get("id"), str)}
