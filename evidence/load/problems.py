@@ -61,7 +61,7 @@ def nearest(value: object, known: list[str]) -> str:
 # Characters a screen does not show (a byte-order mark, zero-width and non-breaking spaces, control
 # characters): in a message they are written as escapes, so a found value that differs only by one of
 # them does not look like the expected one.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u00a0\u00ad\u200b-\u200f\u202f\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u00a0\u00ad\u200b-\u200f\u202f\ufeff]")
 
 
 def visible(text: str) -> str:
