@@ -57,8 +57,8 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
                               "Gem det igen som »Excel-projektmappe (.xlsx)«.") from error
     try:
         sheet = workbook.worksheets[0]
-        return [(cells[0].row, [_cell_text(cell) for cell in cells])
-                for cells in sheet.iter_rows() if cells and hasattr(cells[0], "row")]
+        # Read-only sheets give every row from the first, empty ones included, so the count is the row number.
+        return [(number, [_cell_text(cell) for cell in cells]) for number, cells in enumerate(sheet.iter_rows(), 1)]
     finally:
         workbook.close()
 
