@@ -74,3 +74,13 @@ def test_a_misspelt_field_is_one_message_that_names_the_missing_field(fixture_co
     [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
     assert "felt '[1].measur': fandt et ukendt felt" in message and "(mente du 'measure'? – det felt mangler)" in message
 
+
+
+def test_an_unknown_area_names_the_areas_file_and_every_valid_area_in_one_message(fixture_copy):
+    path = next(p for p in sorted((fixture_copy / "data/quotes").glob("*/*.yml")) if "  areas: [" in p.read_text("utf-8"))
+    rel = path.relative_to(fixture_copy).as_posix()
+    area = next(a for q in read_yaml(path) for a in q.get("areas", []))
+    edit(fixture_copy, rel, f"  areas: [{area}", f"  areas: [{area.title()} ")
+    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
+    valid = ", ".join(a["id"] for a in read_yaml(fixture_copy / "data/areas.yml"))
+    assert f"– forventede et område-id fra data/areas.yml: {valid} (mente du '{area}'?)" in message

@@ -113,8 +113,8 @@ def _check_wave_file(dataset: Dataset, rel: str, data: DataFile, files: dict[str
             for o_index, option in enumerate(question["options"]):
                 for t_index, theme in enumerate(option.get("themes", [])):
                     if theme not in dataset.themes:
-                        problems.append(_unknown_theme(rel, where, (index, "options", o_index, "themes", t_index),
-                                                       theme, dataset.themes))
+                        problems.append(_unknown_listed(rel, where, (index, "options", o_index, "themes", t_index),
+                                                        theme, dataset.themes, UNKNOWN_THEME))
             counts = Counter(option["id"] for option in question["options"])
             for o_index, option in enumerate(question["options"]):
                 if counts[option["id"]] > 1:
@@ -277,11 +277,12 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                 continue
             for t_index, theme in enumerate(_strings(item.get("themes")) if themes_known else []):
                 if theme not in dataset.themes:
-                    problems.append(_unknown_theme(rel, where, (index, "themes", t_index), theme, dataset.themes))
+                    problems.append(_unknown_listed(rel, where, (index, "themes", t_index), theme, dataset.themes,
+                                                    UNKNOWN_THEME))
             for a_index, area in enumerate(_strings(item.get("areas")) if areas_known else []):
                 if area not in dataset.areas:
-                    problems.append(_unknown(rel, where((index, "areas", a_index)), f"areas[{a_index + 1}]",
-                                             area, dataset.areas))
+                    problems.append(_unknown_listed(rel, where, (index, "areas", a_index), area, dataset.areas,
+                                                    UNKNOWN_AREA))
             target = item.get("full_text")
             if isinstance(target, str) and quotes_known and target not in testimonies:
                 problems.append(_unknown(rel, where((index, "full_text")), "full_text", target, testimonies,
@@ -363,13 +364,15 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
                    nearest(value, list(known)))
 
 UNKNOWN_THEME = "et tema-id fra data/themes.yml: "
+UNKNOWN_AREA = "et område-id fra data/areas.yml: "
 
 
-def _unknown_theme(rel: str, where, location: tuple, theme: str, themes: dict) -> Problem:
-    """Named as the schema names the place, so that for a theme that is no valid id either, this message
-    (with the valid ones) can stand in for the schema's (evidence.load.dataset.one_per_value)."""
-    return Problem(f"data/{rel}", where(location), field_name(location), shown(theme),
-                   UNKNOWN_THEME + ", ".join(themes), nearest(theme, list(themes)))
+def _unknown_listed(rel: str, where, location: tuple, value: str, known: dict, expected: str) -> Problem:
+    """An unknown theme or area, with every valid one. Named as the schema names the place, so that for a
+    value that is no valid id either, this message can stand in for the schema's
+    (evidence.load.dataset.one_per_value)."""
+    return Problem(f"data/{rel}", where(location), field_name(location), shown(value),
+                   expected + ", ".join(known), nearest(value, list(known)))
 
 
 def by_id(content) -> dict[str, dict]:
