@@ -84,3 +84,13 @@ def test_an_unknown_area_names_the_areas_file_and_every_valid_area_in_one_messag
     [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
     valid = ", ".join(a["id"] for a in read_yaml(fixture_copy / "data/areas.yml"))
     assert f"– forventede et område-id fra data/areas.yml: {valid} (mente du '{area}'?)" in message
+
+
+def test_a_population_written_by_its_name_in_figures_csv_gets_one_message_with_its_id(fixture_copy):
+    rel = f"data/survey/{newest_wave(fixture_copy)}/figures.csv"
+    row = read_csv(fixture_copy / rel)[0]
+    name = next(p["name"] for p in read_yaml(fixture_copy / "data/survey/populations.yml") if p["id"] == row["population"])
+    edit(fixture_copy, rel, f",{row['population']},", f",{name},")
+    [message] = about(problems(fixture_copy), rel, "række 2")
+    assert f"felt 'population': fandt '{name}'" in message
+    assert f"(skriv id'et '{row['population']}' – eller læs tabellen ind med make import-wave" in message

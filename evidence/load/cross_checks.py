@@ -8,6 +8,7 @@ problem; the checks here therefore read the data defensively.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from evidence.load.fidelity import identifying_problems, verbatim_problems
@@ -15,6 +16,7 @@ from evidence.load.files import DataFile
 from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.schemas import field_name, placeholder, yaml_where
+from evidence.load.wave_import import WaveNames
 from evidence.model.dataset import Dataset
 
 
@@ -180,6 +182,7 @@ def _check_figures(dataset: Dataset, data: DataFile, folder: str, files: dict[st
     questions = by_id(questions_file.content) if questions_file else {}
     check_questions = not _unreadable(dataset, f"{folder}/questions.yml", files)
     check_populations = not _unreadable(dataset, "survey/populations.yml", files)
+    names = WaveNames.of(folder, list(questions.values()), list(dataset.populations.values()))
     problems, seen = [], {}
     rel = f"data/{data.rel}"
     for index, row in enumerate(data.content):
@@ -188,16 +191,18 @@ def _check_figures(dataset: Dataset, data: DataFile, folder: str, files: dict[st
         question = questions.get(question_id)
         if question_id is not None and question is None and check_questions:
             problems.append(Problem(rel, where, "question", shown(question_id),
-                                    f"et spørgsmåls-id fra {folder}/questions.yml", nearest(question_id, list(questions))))
+                                    f"{UNKNOWN_QUESTION}{folder}/questions.yml",
+                                    names.questions.named(question_id) or nearest(question_id, list(questions))))
         elif question is not None and option_id is not None:
             options = list(dict.fromkeys(option_id for _, option_id in _ids(question.get("options"))))
             if option_id not in options:
                 problems.append(Problem(rel, where, "option", shown(option_id),
-                                        f"et svar-id for spørgsmålet '{question_id}': {', '.join(options)}",
-                                        nearest(option_id, options)))
+                                        f"{UNKNOWN_OPTION}spørgsmålet '{question_id}': {', '.join(options)}",
+                                        names.options[question_id].named(option_id) or nearest(option_id, options)))
         if population is not None and population not in dataset.populations and check_populations:
-            problems.append(_unknown(data.rel, where, "population", population, dataset.populations,
-                                     "en population fra survey/populations.yml"))
+            unknown = _unknown(data.rel, where, "population", population, dataset.populations,
+                               f"{UNKNOWN_POPULATION}survey/populations.yml")
+            problems.append(replace(unknown, hint=names.populations.named(population) or unknown.hint))
         key = _figure_key(row)
         if None in key:
             continue
@@ -365,6 +370,10 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
 
 UNKNOWN_THEME = "et tema-id fra data/themes.yml: "
 UNKNOWN_AREA = "et område-id fra data/areas.yml: "
+UNKNOWN_QUESTION, UNKNOWN_OPTION, UNKNOWN_POPULATION = "et spørgsmåls-id fra ", "et svar-id for ", "en population fra "
+# Messages about an unknown id that say which ids are known: for a value that is no valid id either, they
+# stand in for the schema's message about its spelling (evidence.load.dataset.one_per_value).
+UNKNOWN_IDS = (UNKNOWN_THEME, UNKNOWN_AREA, UNKNOWN_QUESTION, UNKNOWN_OPTION, UNKNOWN_POPULATION)
 
 
 def _unknown_listed(rel: str, where, location: tuple, value: str, known: dict, expected: str) -> Problem:

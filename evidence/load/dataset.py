@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence.load.cross_checks import UNKNOWN_AREA, UNKNOWN_THEME, by_id, cross_check, items
+from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
 from evidence.load.files import DataFile, read_all
 from evidence.load.problems import DataInvalid, Problem
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
@@ -26,10 +26,9 @@ def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
 
 
 def one_per_value(schema_problems: list[Problem], cross_problems: list[Problem]) -> list[Problem]:
-    """One message per mistake: a theme or area that is neither a valid id nor a known one gets the message
-    that lists the known ones, not also the schema's about its spelling."""
-    explained = {(p.file, p.where, p.field, p.found) for p in cross_problems
-                 if p.expected.startswith((UNKNOWN_THEME, UNKNOWN_AREA))}
+    """One message per mistake: a theme, area, question, answer or population that is neither a valid id nor
+    a known one gets the message that says which ids are known, not also the schema's about its spelling."""
+    explained = {(p.file, p.where, p.field, p.found) for p in cross_problems if p.expected.startswith(UNKNOWN_IDS)}
     return [p for p in schema_problems if (p.file, p.where, p.field, p.found) not in explained] + cross_problems
 
 

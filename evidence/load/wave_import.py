@@ -60,6 +60,12 @@ class Names:
                     shown_names.setdefault(_key(name), name)
         return cls(ids, shown_names)
 
+    def named(self, text: str) -> str:
+        """For an id written as a name (»Børne- og familieområdet«): which id, and the way to write names."""
+        known = self.ids.get(_key(text))
+        return (f"skriv id'et '{known}' – eller læs tabellen ind med make import-wave, som forstår navnene"
+                if known and known != text else "")
+
     def suggest(self, text: str) -> str:
         match = difflib.get_close_matches(_key(text), list(self.shown), n=1, cutoff=0.6)
         return f"mente du '{self.shown[match[0]]}'?" if match else ""
@@ -85,19 +91,26 @@ class WaveNames:
 
     @classmethod
     def read(cls, root: Path, wave: str) -> WaveNames:
-        questions = _yaml_list(root / "data" / "survey" / wave / "questions.yml")
-        populations = _yaml_list(root / "data" / "survey" / "populations.yml")
+        return cls.of(wave, _yaml_list(root / "data" / "survey" / wave / "questions.yml"),
+                      _yaml_list(root / "data" / "survey" / "populations.yml"))
+
+    @classmethod
+    def of(cls, wave: str, questions: list[dict], populations: list[dict]) -> WaveNames:
         return cls(
             wave,
             Names.of([(q["id"], question_names(q)) for q in questions]),
-            {q["id"]: Names.of([(o["id"], [o.get("label")]) for o in q.get("options") or []]) for q in questions},
+            {q["id"]: Names.of([(o["id"], [o.get("label")]) for o in items(q.get("options"))]) for q in questions},
             Names.of([(p["id"], [p.get("name")]) for p in populations]),
         )
 
 
 def _yaml_list(path: Path) -> list[dict]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [item for item in content if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return items(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def items(content) -> list[dict]:
+    """The items of a list with a string id; anything else is the schema's to report."""
+    return [i for i in content if isinstance(i, dict) and isinstance(i.get("id"), str)] if isinstance(content, list) else []
 
 
 def header_columns(header: list[str]) -> dict[str, list[int]]:
