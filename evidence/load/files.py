@@ -70,8 +70,9 @@ def read_utf8(raw: bytes, shown_path: str) -> str | Problem:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
+        hint = _import_command(shown_path, "gemt af Excel uden UTF-8") if shown_path.endswith(".csv") else ""
         return Problem(shown_path, f"linje {line}", "(tegnsæt)", f"bytes, der ikke er UTF-8 ({raw[error.start:error.end]!r})",
-                       "tekst gemt som UTF-8")
+                       "tekst gemt som UTF-8", hint)
 
 
 def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, LineMap] | Problem:
@@ -155,16 +156,18 @@ def read_csv(raw: bytes, shown_path: str, validator: Draft202012Validator) -> tu
 
 
 def _excel_hint(text: str, shown_path: str) -> str:
-    """Name a file Excel saved (semicolons, a byte-order mark, Windows line ends) as such, with the fix."""
+    """Name a file Excel saved (with semicolons, a byte-order mark) as such, with the fix."""
     first = text.split("\n", 1)[0]
     traits = [trait for trait, present in (("semikolon som skilletegn", first.count(";") > first.count(",")),
                                            ("et usynligt BOM-tegn (\\ufeff) først i filen", text.startswith("\ufeff")))
               if present]
-    if not traits:
-        return ""
-    wave = shown_path.split("/")[-2]
-    return (f"filen er gemt af Excel med {' og '.join(traits)}: læs den ind med "
-            f"make import-wave WAVE={wave} FILE={shown_path}, som skriver den om, så sitet kan læse den")
+    return _import_command(shown_path, f"gemt af Excel med {' og '.join(traits)}") if traits else ""
+
+
+def _import_command(shown_path: str, how: str) -> str:
+    """The command that reads a wave's figures.csv as Excel saved it and writes it as the site reads it."""
+    return (f"filen er {how}: læs den ind med make import-wave WAVE={shown_path.split('/')[-2]} FILE={shown_path}, "
+            "som skriver den om, så sitet kan læse den")
 
 
 def _typed_row(row: dict, schema: dict, shown_path: str, line: int) -> tuple[dict, list[Problem]]:

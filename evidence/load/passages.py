@@ -188,9 +188,8 @@ class _Checker:
                             nearest(place_of(locator), headings))]
         if any(states(p.text, value, percent) for p in passages):
             return []
-        said = [gist(p, percent) for p in passages]
-        said = [text for text in said if text][:3] or said[:1]
-        said = " | ".join(f"»{text}«" for text in said)
+        texts = [text for text in (gist(p, percent) for p in passages) if text][:3]
+        said = " | ".join(f"»{text}«" for text in texts) or "ingen tekst før næste overskrift"
         cell = f" i kolonnen '{passages[0].column}'" if passages[0].column else ""
         return [Problem(rel, where, f"{field}value", f"{value:g}{' %' if percent else ''}",
                         f"tallet, som det står dér, hvor locator '{place_of(locator)}' peger hen{cell} "
