@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave diff test goldens lint bench browser clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser clean suggest-themes review-anonymity
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ new-wave: $(STAMP)
 ## diff: what the data change does for readers, against origin/main (else main; or REV=…), as Markdown
 diff: $(STAMP)
 	@$(PY) -m scripts.data_diff $(if $(REV),--base "$(REV)")
+## wave-template: the spreadsheet to fill in for $(WAVE), from the previous wave (make wave-template WAVE=2027 [OUT=fil.xlsx])
+wave-template: $(STAMP)
+	$(PY) -m scripts.wave_template $(WAVE) $(if $(OUT),--out "$(OUT)")
+
+## import-wave: read a filled-in spreadsheet (.xlsx or Excel CSV) into data/survey/$(WAVE)/figures.csv (make import-wave WAVE=2027 FILE=tal-2027.xlsx)
+import-wave: $(STAMP)
+	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
 ## test: the whole suite (installs Chromium for the browser tests when missing)
 test: $(STAMP) browser

@@ -106,6 +106,10 @@ def write_waves(rng: random.Random, data: Path, count: int) -> list[str]:
             writer = csv.DictWriter(handle, fieldnames=["question", "option", "population", "value", "locator"])
             writer.writeheader()
             writer.writerows({**row, "value": rng.randint(1, 99), "locator": "Syntetisk"} for row in rows)
+    # Every figure must stand where its locator points: under the heading »Syntetisk« of the fake source.
+    shares = ", ".join(f"{share} %" for share in range(1, 100))
+    with (data / "sources" / f"{PUBLICATION}.txt").open("a", encoding="utf-8") as source:
+        source.write(f"\nSyntetisk\n\n{MARKER}: andelene {shares}. I alt 1000 besvarelser.\n")
     return WAVES[:count]
 
 

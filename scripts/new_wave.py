@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from evidence.load.wave_import import previous_wave
 from evidence.model.dataset import PROJECT_ROOT
 
 WAVE_ID = re.compile(r"^[0-9]{4}(-[a-z0-9]+)?$")
@@ -48,11 +49,6 @@ QUESTIONS_HEADER = """\
 FIGURES_HEADER = "question,option,population,value,locator\n"
 
 
-def latest_wave(survey_dir: Path, before: str) -> str | None:
-    waves = sorted(p.name for p in survey_dir.iterdir() if p.is_dir() and (p / "wave.yml").exists() and p.name < before)
-    return waves[-1] if waves else None
-
-
 def publishers_of(wave_yml: Path) -> str:
     match = re.search(r"^publishers:\s*\[(.*)\]\s*$", wave_yml.read_text(encoding="utf-8"), flags=re.M)
     return match.group(1) if match else '"TODO: udgiver"'
@@ -80,7 +76,7 @@ def scaffold(wave: str, root: Path = PROJECT_ROOT) -> Path:
     target = survey_dir / wave
     if target.exists():
         raise SystemExit(f"Mappen data/survey/{wave}/ findes allerede – vælg et andet bølge-id, eller ret filerne dér.")
-    previous = latest_wave(survey_dir, wave)
+    previous = previous_wave(survey_dir, wave)
     if previous is None:
         raise SystemExit(f"Der er ingen tidligere bølge end {wave} i data/survey/ at kopiere spørgsmålene fra.")
     source = survey_dir / previous

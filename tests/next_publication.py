@@ -93,7 +93,10 @@ def add_wave(project: Path) -> dict:
         f"{r['question']},{r['option']},{r['population']},{r['value']},{r['locator']}" for r in figures]
     (folder / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     append_yaml(project / "data/publications.yml", [report])
-    (project / "data/sources" / report["text_file"]).write_text(f"{report['title']}\n\nOpdigtede tal.\n", encoding="utf-8")
+    # Each figure must stand where its locator points: under the heading »Opdigtet«.
+    printed = ", ".join(f"{r['value'].replace('.', ',')} %" for r in figures)
+    (project / "data/sources" / report["text_file"]).write_text(
+        f"{report['title']}\n\nOpdigtet\n\nOpdigtede tal: {printed}. I alt 1000 besvarelser.\n", encoding="utf-8")
     return {"wave": wave, "previous": previous, "meta": meta, "figures": figures, "continued": continued,
             "reworded": next(q for q in questions if q["id"] == reworded["id"]), "dropped": dropped, "new": new,
             "report": report}

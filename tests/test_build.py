@@ -69,11 +69,15 @@ def first_testimony_gets_another_theme(project: Path) -> None:
 
 
 def newest_figure_changes(project: Path) -> None:
+    """The first figure takes the value of another figure at the same locator: the passage states both, so
+    the edited data stay valid (each figure must stand where its locator points)."""
     newest = sorted((project / "data/survey").glob("*/figures.csv"))[-1]
-    row = read_csv(newest)[0]
+    rows = read_csv(newest)
+    row = rows[0]
+    other = next(r["value"] for r in rows if r["locator"] == row["locator"] and r["value"] != row["value"])
     rel = newest.relative_to(project).as_posix()
     prefix = f"{row['question']},{row['option']},{row['population']},"
-    edit(project, rel, f"{prefix}{row['value']},", f"{prefix}{float(row['value']) + 1:g},")
+    edit(project, rel, f"{prefix}{row['value']},", f"{prefix}{other},")
 
 
 def a_population_is_renamed(project: Path) -> None:

@@ -1,8 +1,8 @@
 """Every survey figure and method figure of the real data is printed in its report's source text.
 
 A check of the real data: the expected values are the rows of data/survey/*/ at run time, looked up in
-data/sources/. (The loader checks quotes and texts word for word itself; figures are numbers, found here
-as the report prints them.)
+data/sources/. (The loader checks quotes word for word, and each figure in the passage its locator points to
+(evidence/load/passages.py, tests/test_figure_places.py); here every figure is looked for as the report prints it.)
 """
 
 from __future__ import annotations

@@ -89,14 +89,15 @@ def test_an_altered_passage_is_refused(fixture_copy):
     edit(fixture_copy, rel, "holder af arbejdet, men drukner", "elsker arbejdet, men drukner")
     found = problems(fixture_copy)
     line = line_of(fixture_copy, rel, "elsker arbejdet")
-    # The message names the file, the line of the passage's `text:` and the field.
-    assert any(p.startswith(f"{rel}, linje {line - 1} ") and "felt 'text'" in p and "ordret" in p for p in found), found
+    # The message names the file, the line of the passage's `text:`, the field and the source's own words.
+    assert any(p.startswith(f"{rel}, linje {line - 1} ") and "felt 'text'" in p
+               and "kilden har ›holder af arbejdet" in p for p in found), found
 
 
 def test_an_altered_signature_is_refused(fixture_copy):
     rel = "data/framing/test-haefte-2032.yml"
     edit(fixture_copy, rel, 'signed: "Formanden for', 'signed: "Næstformanden for')
-    assert any(rel in p and "signed" in p and "ordret" in p for p in problems(fixture_copy))
+    assert any(rel in p and "signed" in p and "kildens ordlyd" in p for p in problems(fixture_copy))
 
 
 def test_a_passage_of_no_publication_is_refused(fixture_copy):

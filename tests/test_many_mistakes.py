@@ -15,13 +15,13 @@ EXPECTED = {
     "ungoverned file": "data/noter.txt, hele filen, felt '(filnavn)'",
     "quote folder without publication": "data/quotes/test-haefte-2034/stemmer.yml, hele filen, felt '(mappe)': "
                                         "fandt 'test-haefte-2034'",
-    "unknown theme": "data/quotes/test-haefte-2034/stemmer.yml, linje 6 (id 'testhaefte2034-1'), felt 'themes[1]': "
+    "unknown theme": "data/quotes/test-haefte-2034/stemmer.yml, linje 6 (id 'testhaefte2034-1'), felt '[1].themes[1]': "
                      "fandt 'ledelse-og-tilid'",
     "broken yaml": "data/quotes/test-rapport-2033/ekstra.yml, linje 4, felt '(YAML)': fandt ugyldig YAML",
     "share above 100": "data/survey/2035/figures.csv, række 2, felt 'value': fandt 164.0 – forventede et tal på højst 100",
     "decimal comma": "data/survey/2035/figures.csv, række 3, felt 'value': fandt '64,5' – forventede et tal"
-                     " (brug punktum som decimaltegn)",
-    "per cent sign": "data/survey/2035/figures.csv, række 4, felt 'value': fandt '64%' – forventede et tal (skriv tallet uden %)",
+                     " (skriv 64.5 – punktum som decimaltegn)",
+    "per cent sign": "data/survey/2035/figures.csv, række 4, felt 'value': fandt '64%' – forventede et tal (skriv 64 – uden %)",
     "unknown question": "data/survey/2035/figures.csv, række 5, felt 'question': fandt 'arbejdsglaed'",
     "unknown option": "data/survey/2035/figures.csv, række 6, felt 'option': fandt 'hoej-grd'",
     "unknown population": "data/survey/2035/figures.csv, række 7, felt 'population': fandt 'boern-og-ung'",
@@ -35,8 +35,9 @@ EXPECTED = {
     "option id twice": "fandt 'nogen-grad' – forventede et svar-id, der kun bruges én gang i spørgsmålet",
     "id not a slug": "felt '[2].id': fandt 'Sagstal For Hoejt' – forventede et id med små bogstaver",
     "question without figures": "– forventede mindst én række i survey/2035/figures.csv",
-    "misspelt field": "felt '[3].wordng': fandt et ukendt felt",
-    "field missing where it was misspelt": "felt '[3].wording': fandt intet",
+    "misspelt field": "felt '[3].wordng': fandt et ukendt felt – forventede kun felterne id, label, wording, "
+                      "previous_wording, instruction, type, measure, series, note, options "
+                      "(mente du 'wording'? – det felt mangler)",
     "wave id not folder": "data/survey/2035/wave.yml, linje 1, felt 'id': fandt '2053'",
     "unknown publication": "data/survey/2035/wave.yml, linje 2, felt 'publication': fandt 'test-rapport-2303'",
     "publication suggested": "forventede et kendt id (3 findes) (mente du 'test-rapport-2033'?)",

@@ -96,7 +96,9 @@ def test_an_altered_word_in_a_quote_stops_the_build(fixture_copy):
     text = (fixture_copy / rel).read_text(encoding="utf-8")
     (fixture_copy / rel).write_text(text.replace(first, altered, 1), encoding="utf-8")
     messages = problems(fixture_copy)
-    assert any(m.startswith(rel) and "felt 'text'" in m and "ikke står ordret i kilden" in m for m in messages), messages
+    # The message shows where the quote leaves its source: its word and the source's.
+    shown = f"fandt ›kaffemaskine {words[4]}‹, kilden har ›{words[3]} {words[4]}‹"
+    assert any(m.startswith(rel) and "felt 'text'" in m and shown in m for m in messages), messages
 
 
 @pytest.mark.parametrize("inserted, kind", [

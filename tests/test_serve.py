@@ -69,7 +69,7 @@ def test_an_unknown_theme_in_an_edited_file_is_found_by_the_checks_across_files(
     text = (project / TESTIMONIES).read_text(encoding="utf-8")
     start = text.index("  themes: [")
     edit(project, TESTIMONIES, text[start:text.index("]", start) + 1], "  themes: [ukendt-tema]")
-    assert any(f"{TESTIMONIES}, linje" in p and "felt 'themes[1]': fandt 'ukendt-tema'" in p for p in problems(project))
+    assert any(f"{TESTIMONIES}, linje" in p and "themes[1]': fandt 'ukendt-tema'" in p for p in problems(project))
 
 
 def test_a_failed_search_index_under_serve_is_reported_in_the_log(fixture_copy, monkeypatch, caplog, tmp_path):

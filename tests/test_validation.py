@@ -43,9 +43,9 @@ def cases(project: Path) -> dict[str, tuple[str, str, str, str]]:
         "share above 100": (figures, line, row_text(row, "164"), "felt 'value': fandt 164.0 – forventede et tal på højst 100"),
         "share below 0": (figures, line, row_text(row, "-4"), "felt 'value': fandt -4.0 – forventede et tal på mindst 0"),
         "share not a number": (figures, line, row_text(row, "64%"),
-                               "felt 'value': fandt '64%' – forventede et tal (skriv tallet uden %)"),
+                               "felt 'value': fandt '64%' – forventede et tal (skriv 64 – uden %)"),
         "decimal comma": (figures, line, row_text(row, '"64,5"'),
-                          "felt 'value': fandt '64,5' – forventede et tal (brug punktum som decimaltegn)"),
+                          "felt 'value': fandt '64,5' – forventede et tal (skriv 64.5 – punktum som decimaltegn)"),
         "unknown question": (figures, line, line.replace(row["question"], row["question"][:-1], 1),
                              f"felt 'question': fandt '{row['question'][:-1]}' – forventede et spørgsmåls-id fra "
                              f"survey/{wave}/questions.yml (mente du '{row['question']}'?)"),
@@ -54,6 +54,11 @@ def cases(project: Path) -> dict[str, tuple[str, str, str, str]]:
         "unknown population": (figures, line, line.replace(f",{row['population']},", f",{row['population']}x,", 1),
                                f"felt 'population': fandt '{row['population']}x'"),
         "duplicate key": (figures, line, line + "\n" + line, "felt 'question/option/population'"),
+        "figure not where its locator points": (figures, line, row_text(row, row["value"][::-1]),
+                                                f"felt 'value': fandt {row['value'][::-1]} % – forventede tallet, som det "
+                                                f"står dér, hvor locator '{row['locator']}' peger hen"),
+        "locator naming no place": (figures, line, row_text(row, locator="Ingen overskrift"),
+                                    "felt 'locator': fandt 'Ingen overskrift' – forventede et sted i data/sources/"),
         "missing locator": (figures, line, row_text(row, locator=""),
                             "felt 'locator': fandt intet – forventede at feltet er udfyldt"),
         "missing field": (questions, f"  measure: \"{asked[0]['measure']}\"\n", "", "felt '[1].measure': fandt intet"),
@@ -71,7 +76,8 @@ def cases(project: Path) -> dict[str, tuple[str, str, str, str]]:
 
 
 KINDS = ["share above 100", "share below 0", "share not a number", "decimal comma", "unknown question", "unknown option",
-         "unknown population", "duplicate key", "missing locator", "missing field", "unknown question type", "bad id",
+         "unknown population", "duplicate key", "figure not where its locator points",
+         "locator naming no place", "missing locator", "missing field", "unknown question type", "bad id",
          "wave without publication", "headline without figure", "unknown field", "broken yaml"]
 
 

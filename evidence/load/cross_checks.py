@@ -8,13 +8,16 @@ problem; the checks here therefore read the data defensively.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
+from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.review_checks import review_problems
-from evidence.load.schemas import placeholder, yaml_where
+from evidence.load.schemas import field_name, placeholder, yaml_where
+from evidence.load.wave_import import WaveNames
 from evidence.model.dataset import Dataset
 
 
@@ -41,6 +44,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _check_pointers(dataset, files)
     if not any(rel == "publications.yml" for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
+        problems += figure_place_problems(dataset.root, dataset.publications, dataset.populations, files)
     problems += identifying_problems(files)
     problems += review_problems(dataset, files)
     return problems
@@ -113,9 +117,8 @@ def _check_wave_file(dataset: Dataset, rel: str, data: DataFile, files: dict[str
             for o_index, option in enumerate(question["options"]):
                 for t_index, theme in enumerate(option.get("themes", [])):
                     if theme not in dataset.themes:
-                        problems.append(_unknown(rel, where((index, "options", o_index, "themes", t_index)),
-                                                 f"options[{o_index + 1}].themes[{t_index + 1}]", theme,
-                                                 dataset.themes))
+                        problems.append(_unknown_listed(rel, where, (index, "options", o_index, "themes", t_index),
+                                                        theme, dataset.themes, UNKNOWN_THEME))
             counts = Counter(option["id"] for option in question["options"])
             for o_index, option in enumerate(question["options"]):
                 if counts[option["id"]] > 1:
@@ -181,6 +184,7 @@ def _check_figures(dataset: Dataset, data: DataFile, folder: str, files: dict[st
     questions = by_id(questions_file.content) if questions_file else {}
     check_questions = not _unreadable(dataset, f"{folder}/questions.yml", files)
     check_populations = not _unreadable(dataset, "survey/populations.yml", files)
+    names = WaveNames.of(folder, list(questions.values()), list(dataset.populations.values()))
     problems, seen = [], {}
     rel = f"data/{data.rel}"
     for index, row in enumerate(data.content):
@@ -189,16 +193,18 @@ def _check_figures(dataset: Dataset, data: DataFile, folder: str, files: dict[st
         question = questions.get(question_id)
         if question_id is not None and question is None and check_questions:
             problems.append(Problem(rel, where, "question", shown(question_id),
-                                    f"et spørgsmåls-id fra {folder}/questions.yml", nearest(question_id, list(questions))))
+                                    f"{UNKNOWN_QUESTION}{folder}/questions.yml",
+                                    names.questions.named(question_id) or nearest(question_id, list(questions))))
         elif question is not None and option_id is not None:
             options = list(dict.fromkeys(option_id for _, option_id in _ids(question.get("options"))))
             if option_id not in options:
                 problems.append(Problem(rel, where, "option", shown(option_id),
-                                        f"et svar-id for spørgsmålet '{question_id}': {', '.join(options)}",
-                                        nearest(option_id, options)))
+                                        f"{UNKNOWN_OPTION}spørgsmålet '{question_id}': {', '.join(options)}",
+                                        names.options[question_id].named(option_id) or nearest(option_id, options)))
         if population is not None and population not in dataset.populations and check_populations:
-            problems.append(_unknown(data.rel, where, "population", population, dataset.populations,
-                                     "en population fra survey/populations.yml"))
+            unknown = _unknown(data.rel, where, "population", population, dataset.populations,
+                               f"{UNKNOWN_POPULATION}survey/populations.yml")
+            problems.append(replace(unknown, hint=names.populations.named(population) or unknown.hint))
         key = _figure_key(row)
         if None in key:
             continue
@@ -278,12 +284,12 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                 continue
             for t_index, theme in enumerate(_strings(item.get("themes")) if themes_known else []):
                 if theme not in dataset.themes:
-                    problems.append(_unknown(rel, where((index, "themes", t_index)), f"themes[{t_index + 1}]",
-                                             theme, dataset.themes))
+                    problems.append(_unknown_listed(rel, where, (index, "themes", t_index), theme, dataset.themes,
+                                                    UNKNOWN_THEME))
             for a_index, area in enumerate(_strings(item.get("areas")) if areas_known else []):
                 if area not in dataset.areas:
-                    problems.append(_unknown(rel, where((index, "areas", a_index)), f"areas[{a_index + 1}]",
-                                             area, dataset.areas))
+                    problems.append(_unknown_listed(rel, where, (index, "areas", a_index), area, dataset.areas,
+                                                    UNKNOWN_AREA))
             target = item.get("full_text")
             if isinstance(target, str) and quotes_known and target not in testimonies:
                 problems.append(_unknown(rel, where((index, "full_text")), "full_text", target, testimonies,
@@ -363,6 +369,22 @@ def _unknown(rel: str, where: str, field_name: str, value: str, known: dict, exp
     path = rel if rel.startswith("data/") else f"data/{rel}"
     return Problem(path, where, field_name, shown(value), expected or f"et kendt id ({len(known)} findes)",
                    nearest(value, list(known)))
+
+UNKNOWN_THEME = "et tema-id fra data/themes.yml: "
+UNKNOWN_AREA = "et område-id fra data/areas.yml: "
+UNKNOWN_QUESTION, UNKNOWN_OPTION, UNKNOWN_POPULATION = "et spørgsmåls-id fra ", "et svar-id for ", "en population fra "
+# Messages about an unknown id that say which ids are known: for a value that is no valid id either, they
+# stand in for the schema's message about its spelling (evidence.load.dataset.one_per_value).
+UNKNOWN_IDS = (UNKNOWN_THEME, UNKNOWN_AREA, UNKNOWN_QUESTION, UNKNOWN_OPTION, UNKNOWN_POPULATION)
+
+
+def _unknown_listed(rel: str, where, location: tuple, value: str, known: dict, expected: str) -> Problem:
+    """An unknown theme or area, with every valid one. Named as the schema names the place, so that for a
+    value that is no valid id either, this message can stand in for the schema's
+    (evidence.load.dataset.one_per_value)."""
+    return Problem(f"data/{rel}", where(location), field_name(location), shown(value),
+                   expected + ", ".join(known), nearest(value, list(known)))
+
 
 def by_id(content) -> dict[str, dict]:
     return {item["id"]: item for item in items(content) if isinstance(item.get("id"), str)}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evidence.load.cross_checks import by_id, cross_check, items
+from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
 from evidence.load.files import DataFile, read_all
-from evidence.load.problems import DataInvalid
+from evidence.load.problems import DataInvalid, Problem
 from evidence.load.proposal_checks import proposal_problems
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
@@ -20,10 +20,17 @@ def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
     files, problems = read_all(data_dir)
     dataset = _assemble(files, root)
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
-    problems += cross_check(dataset, files, invalid) + proposal_problems(dataset, files)
+    problems = one_per_value(problems, cross_check(dataset, files, invalid) + proposal_problems(dataset, files))
     if problems:
         raise DataInvalid(problems)
     return dataset
+
+
+def one_per_value(schema_problems: list[Problem], cross_problems: list[Problem]) -> list[Problem]:
+    """One message per mistake: a theme, area, question, answer or population that is neither a valid id nor
+    a known one gets the message that says which ids are known, not also the schema's about its spelling."""
+    explained = {(p.file, p.where, p.field, p.found) for p in cross_problems if p.expected.startswith(UNKNOWN_IDS)}
+    return [p for p in schema_problems if (p.file, p.where, p.field, p.found) not in explained] + cross_problems
 
 
 def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:

@@ -7,6 +7,7 @@ test to catch it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -64,9 +65,11 @@ def verbatim_problems(root: Path, publications: dict[str, dict], files: dict[str
         where = yaml_where(data.content, data.line_of)
         for location, value in _published_words(data):
             if squash(value) not in sources[publication["id"]]:
+                difference = first_difference(value, sources[publication["id"]])
+                found = (f"›{difference[0]}‹, kilden har ›{difference[1]}‹ (i {_gist(value)})" if difference
+                         else f"tekst, der ikke står ordret i kilden ({_gist(value)})")
                 problems.append(Problem(
-                    f"data/{rel}", where(location), _field(location),
-                    f"tekst, der ikke står ordret i kilden ({_gist(value)})",
+                    f"data/{rel}", where(location), _field(location), found,
                     f"kildens ordlyd fra data/sources/{publication['text_file']}",
                     "ret kun konverteringsfejl – aldrig stavning, tegnsætning eller ordvalg"))
     return problems
@@ -84,6 +87,47 @@ def _published_words(data: DataFile) -> Iterator[tuple[tuple, str]]:
         for location, value in _texts(data.content, ()):
             if not any(step in skip for step in location):
                 yield location, value
+
+
+def first_difference(text: str, source: str) -> tuple[str, str] | None:
+    """The first words where a text leaves its source, and the source's words there (»fem år« against
+    »fire år«): found from the longest beginning of the text that the source holds, or, when not even the
+    first words are there, from the longest end. None when the source holds none of it."""
+    words = squash(text).split(" ")
+    start = _longest(words, source, lambda n: words[:n])
+    if start:
+        at = source.find(" ".join(words[:start])) + len(" ".join(words[:start]))
+        theirs = source[at:].split(" ", len(words) - start + 4)[: len(words) - start + 3]
+        return _first_change(words[start:], [w for w in theirs if w], reverse=False)
+    end = _longest(words, source, lambda n: words[len(words) - n:])
+    if not end:
+        return None
+    at = source.find(" ".join(words[len(words) - end:]))
+    theirs = source[:at].rsplit(" ", len(words) - end + 4)[-(len(words) - end + 3):]
+    return _first_change(words[: len(words) - end], [w for w in theirs if w], reverse=True)
+
+
+def _longest(words: list[str], source: str, part) -> int:
+    """How many words the longest such part of the text has that the source holds (a binary search)."""
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if " ".join(part(middle)) in source else (low, middle - 1)
+    return low
+
+
+def _first_change(ours: list[str], theirs: list[str], reverse: bool) -> tuple[str, str]:
+    """The first differing words of the two (the last, reading backwards), with one agreeing word after."""
+    if reverse:
+        ours, theirs = ours[::-1], theirs[::-1]
+    tag, i1, i2, j1, j2 = next(op for op in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
+                                if op[0] != "equal")
+    if i2 == len(ours):  # the text ends differing: the source's words after that are only the window
+        j2 = j1 + max(i2 - i1, 1) - 1
+    mine, source = ours[i1:i2 + 1][:6], theirs[j1:j2 + 1][:6]
+    if reverse:
+        mine, source = mine[::-1], source[::-1]
+    return " ".join(mine) or "intet", " ".join(source) or "intet"
 
 
 def _gist(text: str) -> str:

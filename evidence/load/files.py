@@ -8,6 +8,7 @@ import fnmatch
 import hashlib
 import io
 import pickle
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from evidence.load.schemas import (
     schema_sources,
     yaml_where,
 )
+from evidence.load.spreadsheet import number_text, read_number
 
 
 @dataclass
@@ -68,8 +70,9 @@ def read_utf8(raw: bytes, shown_path: str) -> str | Problem:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
+        hint = _import_command(shown_path, "gemt af Excel uden UTF-8") if shown_path.endswith(".csv") else ""
         return Problem(shown_path, f"linje {line}", "(tegnsæt)", f"bytes, der ikke er UTF-8 ({raw[error.start:error.end]!r})",
-                       "tekst gemt som UTF-8")
+                       "tekst gemt som UTF-8", hint)
 
 
 def read_yaml(raw: bytes, shown_path: str) -> tuple[Any, LineMap] | Problem:
@@ -136,8 +139,9 @@ def read_csv(raw: bytes, shown_path: str, validator: Draft202012Validator) -> tu
     try:
         header = reader.fieldnames or []
         if header != columns:
-            problems.append(Problem(shown_path, "linje 1", "(kolonner)", shown(",".join(header)),
-                                    f"kolonnerne {','.join(columns)} i den rækkefølge"))
+            problems.append(Problem(shown_path, "linje 1", "(kolonner)", shown(text.split("\n", 1)[0]),
+                                    f"kolonnerne {','.join(columns)} i den rækkefølge, adskilt af komma",
+                                    _excel_hint(text, shown_path)))
             return [], {}, problems
         for row in reader:
             line = reader.line_num
@@ -149,6 +153,21 @@ def read_csv(raw: bytes, shown_path: str, validator: Draft202012Validator) -> tu
         problems.append(Problem(shown_path, f"linje {reader.line_num}", "(CSV)", f"ugyldig CSV ({error})",
                                 "gyldig CSV – tjek anførselstegn og kommaer"))
     return rows, lines, problems
+
+
+def _excel_hint(text: str, shown_path: str) -> str:
+    """Name a file Excel saved (with semicolons, a byte-order mark) as such, with the fix."""
+    first = text.split("\n", 1)[0]
+    traits = [trait for trait, present in (("semikolon som skilletegn", first.count(";") > first.count(",")),
+                                           ("et usynligt BOM-tegn (\\ufeff) først i filen", text.startswith("\ufeff")))
+              if present]
+    return _import_command(shown_path, f"gemt af Excel med {' og '.join(traits)}") if traits else ""
+
+
+def _import_command(shown_path: str, how: str) -> str:
+    """The command that reads a wave's figures.csv as Excel saved it and writes it as the site reads it."""
+    return (f"filen er {how}: læs den ind med make import-wave WAVE={shown_path.split('/')[-2]} FILE={shown_path}, "
+            "som skriver den om, så sitet kan læse den")
 
 
 def _typed_row(row: dict, schema: dict, shown_path: str, line: int) -> tuple[dict, list[Problem]]:
@@ -165,12 +184,21 @@ def _typed_row(row: dict, schema: dict, shown_path: str, line: int) -> tuple[dic
             try:
                 typed[column] = int(value) if wanted == "integer" else float(value)
             except ValueError:
-                hint = "brug punktum som decimaltegn" if "," in value else (
-                    "skriv tallet uden %" if "%" in value else "")
-                problems.append(Problem(shown_path, f"række {line}", column, shown(value), TYPE_NAMES[wanted], hint))
+                problems.append(Problem(shown_path, f"række {line}", column, shown(value), TYPE_NAMES[wanted],
+                                        _number_hint(value)))
         else:
             typed[column] = value
     return typed, problems
+
+
+def _number_hint(value: str) -> str:
+    """Everything wrong with a number as a person wrote it, in one message (»64,5 %« → »skriv 64.5«)."""
+    number = read_number(value)
+    if number is None:
+        return ""
+    fixes = [fix for fix, wrong in (("punktum som decimaltegn", "," in value), ("uden %", "%" in value),
+                                    ("uden mellemrum", bool(re.search(r"\d\s+\d", value)))) if wrong]
+    return f"skriv {number_text(number)}" + (f" – {', '.join(fixes)}" if fixes else "")
 
 
 def _resolved_type(prop: dict) -> str:

@@ -58,9 +58,21 @@ def nearest(value: object, known: list[str]) -> str:
     return f"mente du '{matches[0]}'?" if matches else ""
 
 
+# Characters a screen does not show (a byte-order mark, zero-width and non-breaking spaces, control
+# characters): in a message they are written as escapes, so a found value that differs only by one of
+# them does not look like the expected one.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f\u00a0\u00ad\u200b-\u200f\u202f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """The text with every invisible character written as its escape (»\\ufeff«)."""
+    return _INVISIBLE.sub(lambda m: {"\t": "\\t", "\r": "\\r", "\n": "\\n"}.get(m.group(), f"\\u{ord(m.group()):04x}"),
+                          text)
+
+
 def shown(value: object) -> str:
     """Render a found value briefly and unambiguously in a message."""
     if value is None or value == "":
         return "intet"
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{visible(value)}'"
     return text if len(text) <= 60 else text[:57] + "…'"

@@ -107,21 +107,24 @@ def _draft():
 
 def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple], str], prefix: tuple = ()) -> Problem:
     location = prefix + tuple(error.absolute_path)
-    field = _field_name(location)
+    field = field_name(location)
     found = shown(error.instance)
     hint = ""
     kind, rule = error.validator, error.validator_value
     if kind == "required":
         missing = [name for name in rule if name not in error.instance]
-        field = _field_name(location + (missing[0],)) if missing else field
+        field = field_name(location + (missing[0],)) if missing else field
         found, expected = "intet", "at feltet er udfyldt"
     elif kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        field = _field_name(location + (extra[0],)) if extra else field
+        field = field_name(location + (extra[0],)) if extra else field
         found = "et ukendt felt"
         known = list(error.schema.get("properties", {}))
         expected = "kun felterne " + ", ".join(known)
         hint = nearest(extra[0], known) if extra else ""
+        missing = [name for name in error.schema.get("required", []) if name not in error.instance]
+        if hint and hint.removeprefix("mente du '").removesuffix("'?") in missing:
+            hint += " – det felt mangler"
     elif kind == "type":
         wanted = rule if isinstance(rule, list) else [rule]
         expected = " eller ".join(TYPE_NAMES.get(t, t) for t in wanted)
@@ -150,7 +153,7 @@ def _as_problem(error: ValidationError, shown_path: str, where: Callable[[tuple]
     return Problem(shown_path, where(location), field, found, expected, hint)
 
 
-def _field_name(location: tuple) -> str:
+def field_name(location: tuple) -> str:
     parts = []
     for step in location:
         if isinstance(step, int):
@@ -195,14 +198,27 @@ def placeholder_problems(validator: Draft202012Validator, instance: Any, shown_p
     todo = placeholders(instance)
     todo_at = {location for location, _ in todo}
     problems = [
-        Problem(shown_path, where(location), _field_name(location), shown(value),
+        Problem(shown_path, where(location), field_name(location), shown(value),
                 "en rigtig værdi i stedet for pladsholderen TODO", "udfyld feltet – se CONTRIBUTING.md")
         for location, value in todo
     ]
     for prefix, error in _schema_errors(validator, instance):
         if prefix + tuple(error.absolute_path) not in todo_at:
             problems.append(_as_problem(error, shown_path, where, prefix))
-    return problems
+    return _one_per_misspelling(problems)
+
+
+def _one_per_misspelling(problems: list[Problem]) -> list[Problem]:
+    """A misspelt field is one mistake: its »unknown field« message already names the missing field
+    (»mente du 'wording'? – det felt mangler«), so the »missing« message for that field is left out."""
+    misspelt = {(p.where, p.field.rpartition(".")[0], p.hint) for p in problems if p.found == "et ukendt felt"}
+    kept = []
+    for problem in problems:
+        parent, _, name = problem.field.rpartition(".")
+        if problem.found == "intet" and (problem.where, parent, f"mente du '{name}'? – det felt mangler") in misspelt:
+            continue
+        kept.append(problem)
+    return kept
 
 
 # Keywords a list file's schema may have beside `items` and still be checked without its items.
