@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave test goldens lint bench browser clean suggest-themes
+.PHONY: help serve build generate validate new-wave test goldens lint bench browser html-checker lighthouse clean suggest-themes
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,8 @@ validate: $(STAMP)
 new-wave: $(STAMP)
 	$(PY) -m scripts.new_wave $(WAVE)
 
-## test: the whole suite (installs Chromium for the browser tests when missing)
-test: $(STAMP) browser
+## test: the whole suite (installs Chromium for the browser tests and the HTML checker when missing)
+test: $(STAMP) browser html-checker
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -53,7 +53,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 ## bench: build, serve, page-weight and search measurements at 1×/10×/100× (bench/results.json, table in BENCHMARKS.md)
-bench: $(STAMP) browser
+bench: $(STAMP) browser lighthouse
 	$(PY) -m bench
 
 ## suggest-themes: theme suggestions for a new testimony, for a person to confirm (FILE=sti or TEXT="…")
@@ -66,6 +66,27 @@ browser:
 	  echo "Installerer Chromium (Debian-pakken chromium) til browsertestene …"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+# Debian packages a target needs, installed when their command is missing (as root or with sudo).
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
+
+## html-checker: make sure the Nu Html Checker is installed (vnu.jar pinned in tools/vnu/, Java from Debian)
+html-checker: tools/vnu/node_modules/.installed
+
+tools/vnu/node_modules/.installed: tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v java >/dev/null || { echo "Installerer Java (default-jre-headless) til HTML-tjekket …"; $(call APT_INSTALL,default-jre-headless); }
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## lighthouse: make sure Lighthouse is installed for make bench (pinned in tools/lighthouse/; Debian's Chromium)
+lighthouse: browser tools/lighthouse/node_modules/.installed
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## clean: delete the built site and the caches (.cache/: charts and search indexes)
 clean:

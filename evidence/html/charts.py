@@ -50,7 +50,7 @@ def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
 
 
 def _both_widths(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str:
-    return "".join(_drawn_once(kind, frame, colours, width).replace("<svg ", f'<svg class="ev-chart__{size}" ', 1)
+    return "".join(_drawn_once(kind, frame, colours, width).replace('class="marks"', f'class="marks ev-chart__{size}"', 1)
                    for size, width in WIDTHS.items())
 
 
