@@ -110,7 +110,12 @@ def text_alternative(title: str, frame: pd.DataFrame) -> str:
     for population, rows in frame.groupby("population_label", sort=False):
         values = "; ".join(f"{row.option_label}: {row.text}" for row in rows.itertuples())
         parts.append(f"{population} – {values}.")
-    return f"Søjlediagram: {title}. " + " ".join(parts)
+    return f"Søjlediagram: {sentence(title)} " + " ".join(parts)
+
+
+def sentence(title: str) -> str:
+    """A title as a sentence: a question keeps its question mark."""
+    return title if title.endswith(("?", ".", "!")) else f"{title}."
 
 
 def data_table(groups: list[tuple[str | None, pd.DataFrame]], caption: str) -> str:
@@ -141,7 +146,7 @@ def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
     for (option, population), rows in frame.groupby(["option_label", "population_label"], sort=False):
         values = ", ".join(f"{row.wave}: {row.text}" for row in rows.itertuples())
         parts.append(f"{option}, {population} – {values}.")
-    return f"Linjediagram: {title}. " + " ".join(parts)
+    return f"Linjediagram: {sentence(title)} " + " ".join(parts)
 
 
 def trend_table(frame: pd.DataFrame, caption: str) -> str:
