@@ -101,7 +101,8 @@ def trend_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt
     populations = list(dict.fromkeys(frame["population_label"]))
     waves = sorted(frame["wave"].unique())
     colour_scale = alt.Scale(domain=populations, range=[colours[p] for p in populations])
-    data = frame.assign(wrapped=frame["option_label"].map(lambda label: wrap(label, _wrap_width(width))))
+    data = frame.assign(wrapped=frame["option_label"].map(lambda label: wrap(label, _wrap_width(width))),
+                        above=frame["value"] == frame.groupby(["option_label", "wave"])["value"].transform("max"))
     base = alt.Chart(data).encode(
         x=alt.X("wave:O", sort=waves, title=None,
                 axis=alt.Axis(labelAngle=0, labelFontSize=14, labelColor=INK, domainColor=INK, tickColor=INK)),
@@ -111,9 +112,15 @@ def trend_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt
         color=alt.Color("population_label:N", scale=colour_scale, legend=None),
     )
     lines = base.mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=70, filled=True))
-    labels = base.mark_text(dy=-12, fontSize=13, color=INK).encode(text="text:N")
+    # Values in the text colour (a coloured label would miss 4.5:1): the highest value of a wave above its
+    # point, the others below theirs, so two close lines do not print their values on top of each other.
+    text = alt.Text("text:N")
+    above = base.transform_filter("datum.above").mark_text(dy=-13, fontSize=13, color=INK).encode(
+        text=text, color=alt.value(INK))
+    below = base.transform_filter("!datum.above").mark_text(dy=15, fontSize=13, color=INK).encode(
+        text=text, color=alt.value(INK))
     return (
-        alt.layer(lines, labels)
+        alt.layer(lines, above, below)
         .properties(width=width - 40, height=140)
         .facet(**_option_header(list(dict.fromkeys(data["wrapped"])), 16))
         .configure(aria=False, font=FONT, background="transparent")
