@@ -14,7 +14,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from bench.browser import page_urls
+from bench.browser import QUERY, page_urls
 from bench.common import CHROMIUM, ROOT
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -82,7 +82,9 @@ def bench_lighthouse(work: Path, site: Path) -> dict:
     """Per page type: median performance score, CLS, accessibility score and bytes transferred of three runs."""
     if not LIGHTHOUSE.is_file():
         raise RuntimeError("Lighthouse er ikke installeret: kør `make lighthouse` (make bench gør det)")
+    # The site search as a reader reaches it: a query from the search field in the header.
     urls = {**page_urls(site), "tal": "tal/"}
+    urls["sitesøgning"] = f"{urls['sitesøgning']}?q={QUERY}"
     result = {"version": _version()}
     with gzip_server(site) as base:
         for name in PAGE_TYPES:

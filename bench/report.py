@@ -64,7 +64,7 @@ def lighthouse_rows(r: dict) -> list[list[str]]:
     """Per page type: mobile performance (median of the runs), layout shift, accessibility and bytes transferred;
     a testimony collection page also against its weight target."""
     rows = []
-    for name, p in ((k, v) for k, v in r.items() if isinstance(v, dict)):
+    for name, p in ((k, v) for k, v in r.items() if isinstance(v, dict) and "url" in v):
         runs = " / ".join(str(x) for x in p["performance_all"])
         rows.append([f"Lighthouse {r['version']}, mobil: {name} (`{p['url']}`)",
                      f"ydelse {p['performance']} ({runs}); CLS {num(p['cls'], 3)}; tilgængelighed {p['accessibility']}; "
