@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser html-checker lighthouse clean suggest-themes review-anonymity
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,7 @@ new-wave: $(STAMP)
 ## diff: what the data change does for readers, against origin/main (else main; or REV=…), as Markdown
 diff: $(STAMP)
 	@$(PY) -m scripts.data_diff $(if $(REV),--base "$(REV)")
+
 ## wave-template: the spreadsheet to fill in for $(WAVE), from the previous wave (make wave-template WAVE=2027 [OUT=fil.xlsx])
 wave-template: $(STAMP)
 	$(PY) -m scripts.wave_template $(WAVE) $(if $(OUT),--out "$(OUT)")
@@ -54,8 +55,8 @@ wave-template: $(STAMP)
 import-wave: $(STAMP)
 	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
-## test: the whole suite (installs Chromium for the browser tests when missing)
-test: $(STAMP) browser
+## test: the whole suite (installs Chromium for the browser tests and the HTML checker when missing)
+test: $(STAMP) browser html-checker
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -68,7 +69,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 ## bench: build, serve, page-weight and search measurements at 1×/10×/100× (bench/results.json, table in BENCHMARKS.md)
-bench: $(STAMP) browser
+bench: $(STAMP) browser lighthouse
 	$(PY) -m bench
 
 ## suggest-themes: theme suggestions for a new testimony, for a person to confirm (FILE=sti or TEXT="…")
@@ -81,6 +82,27 @@ browser:
 	  echo "Installerer Chromium (Debian-pakken chromium) til browsertestene …"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+# Debian packages a target needs, installed when their command is missing (as root or with sudo).
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
+
+## html-checker: make sure the Nu Html Checker is installed (vnu.jar pinned in tools/vnu/, Java from Debian)
+html-checker: tools/vnu/node_modules/.installed
+
+tools/vnu/node_modules/.installed: tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v java >/dev/null || { echo "Installerer Java (default-jre-headless) til HTML-tjekket …"; $(call APT_INSTALL,default-jre-headless); }
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+## lighthouse: make sure Lighthouse is installed for make bench (pinned in tools/lighthouse/; Debian's Chromium)
+lighthouse: browser tools/lighthouse/node_modules/.installed
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## clean: delete the built site and the caches (.cache/: charts and search indexes)
 clean:

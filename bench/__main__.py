@@ -1,4 +1,4 @@
-"""`python -m bench [--only build,serve,weight,search] [--sizes 1,10,100] [--render]`.
+"""`python -m bench [--only build,serve,weight,search,lighthouse] [--sizes 1,10,100] [--render]`.
 
 Measures in a temporary folder, merges the steps it ran into bench/results.json (steps not run keep their
 earlier results), and writes the table between the markers in BENCHMARKS.md. `--render` only writes the table.
@@ -18,9 +18,10 @@ from bench import report
 from bench.browser import bench_search, bench_weight, chromium
 from bench.build import bench_build, bench_serve
 from bench.common import ROOT, build, copy_project, machine, stamp
+from bench.lighthouse import bench_lighthouse
 from bench.synthetic_corpus import generate
 
-STEPS = ("build", "serve", "weight", "search")
+STEPS = ("build", "serve", "weight", "search", "lighthouse")
 RESULTS = ROOT / "bench" / "results.json"
 
 
@@ -62,10 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             record("build", lambda: measured_build(work, args.timeout, sites))
         if "serve" in steps:
             record("serve", bench_serve, work, args.timeout)
-        if "weight" in steps or "search" in steps:
+        if {"weight", "search", "lighthouse"} & set(steps):
             with chromium() as browser:
                 if "weight" in steps:
                     record("weight", lambda: bench_weight(work, site_at(work, 1, args.timeout, sites)["site"], browser))
+                if "lighthouse" in steps:
+                    record("lighthouse", lambda: bench_lighthouse(work, site_at(work, 1, args.timeout, sites)["site"]))
                 for factor in [int(s) for s in args.sizes.split(",") if s] if "search" in steps else []:
                     record(str(factor), lambda f=factor: searched(work, f, args.timeout, sites, browser),
                            into=results.setdefault("search", {}))

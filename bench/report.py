@@ -60,6 +60,23 @@ def weight_rows(r: dict) -> list[list[str]]:
     return rows
 
 
+def lighthouse_rows(r: dict) -> list[list[str]]:
+    """Per page type: mobile performance (median of the runs), layout shift, accessibility and bytes transferred;
+    a testimony collection page also against its weight target."""
+    rows = []
+    for name, p in ((k, v) for k, v in r.items() if isinstance(v, dict) and "url" in v):
+        runs = " / ".join(str(x) for x in p["performance_all"])
+        rows.append([f"Lighthouse {r['version']}, mobil: {name} (`{p['url']}`)",
+                     f"ydelse {p['performance']} ({runs}); CLS {num(p['cls'], 3)}; tilgængelighed {p['accessibility']}; "
+                     f"{num(p['transfer_bytes'] / KB)} KB overført; {p['dom_elements']} DOM-elementer",
+                     "ydelse ≥ 95, CLS < 0,1",
+                     status(p["performance"] >= 95 and p["cls_max"] < 0.1)])
+        if name == "citatsamling":
+            rows.append([f"Citatsamling (`{p['url']}`): overført, komprimeret", f"{num(p['transfer_bytes'] / KB)} KB",
+                         "< 300 KB", status(p["transfer_bytes"] / KB < 300)])
+    return rows
+
+
 def search_rows(factor: str, r: dict) -> list[list[str]]:
     """Build time, finder times and session bytes at one corpus size."""
     at = f"ved {factor}×"
@@ -81,7 +98,7 @@ def caption(results: dict) -> str:
     """Machine, and when and on which commit each step was measured (steps may come from different runs)."""
     m = results.get("machine", {})
     runs: dict[tuple, list[str]] = {}
-    for step in ("build", "serve", "weight"):
+    for step in ("build", "serve", "weight", "lighthouse"):
         if "stamp" in results.get(step, {}):
             runs.setdefault(tuple(results[step]["stamp"].values()), []).append(step)
     for factor, r in sorted(results.get("search", {}).items(), key=lambda kv: int(kv[0])):
@@ -96,7 +113,7 @@ def render(results: dict) -> str:
     """The block between the markers: caption and the table, one row per measurement."""
     rows: list[list[str]] = []
     for step, label, make in (("build", "Bygning", build_rows), ("serve", "`mkdocs serve`", serve_rows),
-                              ("weight", "Sidevægt", weight_rows)):
+                              ("weight", "Sidevægt", weight_rows), ("lighthouse", "Lighthouse", lighthouse_rows)):
         if step in results:
             r = results[step]
             rows += [[label, f"fejlede: {r['error']}", "", ""]] if "error" in r else make(r)

@@ -154,3 +154,19 @@ def test_a_proposal_without_figures_must_say_why(fixture_copy):
     found = problems(fixture_copy)
     assert any("(id 'testhaefte2032-p2'), felt 'evidence.no_figures': fandt intet – forventede en sætning" in p
                for p in found), found
+
+
+def test_every_bar_of_a_proposal_chart_stands_under_its_question(fixture_site, fixture_data):
+    """A bar labelled only with its answer (»Ja«) is read as a finding about something else: each chart
+    group carries the question's wording, even when the chart shows a single question."""
+    wordings = {q["id"]: q["wording"] or q["measure"] for folder in (fixture_data / "survey").glob("*/")
+                for q in read_yaml(folder / "questions.yml")}
+    for proposal in fixture_proposals(fixture_data):
+        if not proposal["evidence"]["figures"]:
+            continue
+        markup = main_markup(page(fixture_site, f"anbefalinger/{proposal['id']}/"))
+        groups = [plain(g) for g in re.findall(r'class="ev-chart-group__question">(.*?)</p>', markup, re.S)]
+        asked = dict.fromkeys(ref["question"] for ref in proposal["evidence"]["figures"])
+        assert len(groups) == len(asked), (proposal["id"], groups)
+        for question, group in zip(asked, groups, strict=True):
+            assert wordings[question] in group, (proposal["id"], question, group)

@@ -12,6 +12,8 @@ import re
 
 from conftest import page, read_csv, read_yaml, text_of
 
+from evidence.urls import group_slug
+
 
 def danish(value: float) -> str:
     """A share as the site writes it: decimal comma, thousands dot, a space before %."""
@@ -152,3 +154,27 @@ def test_sources_page_cites_every_publication(fixture_site, fixture_data):
     for publication in read_yaml(fixture_data / "publications.yml"):
         assert publication["citation"] in text
         assert publication["title"] in text
+
+
+def test_a_population_without_a_figure_is_marked_not_stated_in_chart_and_table(fixture_site, fixture_data):
+    """A chart never leaves a population's bar out silently: where the data have no figure for an option ×
+    population that the chart shows for another option, chart and table say »ikke oplyst«."""
+    names = populations(fixture_data)
+    checked = 0
+    for wave_id, questions, rows in waves(fixture_data):
+        for question_id in questions:
+            by_group: dict[str, list[dict]] = {}
+            for row in (r for r in rows if r["question"] == question_id):
+                by_group.setdefault(names[row["population"]]["group"], []).append(row)
+            for group, group_rows in by_group.items():
+                missing = (len({r["option"] for r in group_rows}) * len({r["population"] for r in group_rows})
+                           - len(group_rows))
+                text = page(fixture_site, f"tal/{wave_id}/{question_id}/")
+                start = text.index(f'id="fig-{wave_id}-{question_id}-{group_slug(group)}"')
+                figure = text[start:text.index("</figure>", start)]
+                narrow = re.search(r'<svg[^>]*ev-chart__narrow.*?</svg>', figure, re.S).group(0)
+                table = figure[figure.index("<table"):figure.index("</table>")]
+                assert narrow.count("ikke oplyst") == missing, (wave_id, question_id, group)
+                assert table.count("ikke oplyst") == missing, (wave_id, question_id, group)
+                checked += missing
+    assert checked, "the fixture data have no option × population without a figure to check"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from evidence.html.charts import bar_chart_svg, data_table, scroll_box, text_alternative
+from evidence.html.charts import bar_chart_svg, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
     population_colours,
@@ -54,6 +54,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         csv_href=root + figure_csv_path(wave_id, question_id, group),
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
+        titled_by_question=True,
     )
 
 
@@ -73,8 +74,12 @@ def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> 
 
 EMBED_CSS = (
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff;"
-    "margin:0;padding:12px;font-size:15px;line-height:1.45}svg{max-width:100%;height:auto}"
-    "figure{margin:0}figcaption{font-size:13px;margin-top:8px}table{border-collapse:collapse;font-size:13px}"
+    "margin:0;padding:12px;font-size:15px;line-height:1.45}svg{width:100%;height:auto}"
+    "figure{margin:0}figcaption{margin-bottom:8px}.ev-figure__measure{display:block;font-size:13px}"
+    ".ev-chart__wide{display:none}@media (min-width:600px){.ev-chart__wide{display:block}.ev-chart__narrow{display:none}}"
+    ".ev-legend{list-style:none;padding:0;margin:0 0 8px;font-size:13px}.ev-legend li{display:inline-block;margin-right:12px}"
+    ".ev-legend__key{display:inline-block;width:12px;height:12px;margin-right:4px}"
+    ".ev-figure__source,.ev-partial{font-size:13px}table{border-collapse:collapse;font-size:13px}"
     "th,td{border:1px solid #ccc;padding:4px 6px;text-align:left}a{color:#0b5c7d}"
     "@media (prefers-color-scheme: dark){body{background:#1e2129;color:#e6e6e6}a{color:#7cc4e4}}"
 )
@@ -86,7 +91,7 @@ def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
     return figure_html(
         dataset, wave_id, frame,
         title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
-        measure="Andel i procent; se spørgsmålet for, hvad andelen måler",
+        measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-{wave_id}-opsummering",
         csv_href=root + summary_csv_path(wave_id),
         partial=True,
@@ -94,10 +99,22 @@ def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
-                csv_href: str, partial: bool, embed: tuple[str, str] | None = None) -> str:
+                csv_href: str, partial: bool, embed: tuple[str, str] | None = None,
+                titled_by_question: bool = False) -> str:
+    """A figure as a statistics office shows one: title and what the numbers measure above, the legend
+    above the bars, the question above each group of bars when the figure joins several, note and source
+    directly under the chart, then the table, the download and how to cite."""
     publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
     locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
-    svg = bar_chart_svg(frame, population_colours(dataset))
+    colours = population_colours(dataset)
+    groups = question_groups(dataset, wave_id, frame, titled_by_question)
+    charts = "".join(
+        '<div class="ev-chart-group">'
+        + (f'<p class="ev-chart-group__question"><strong>{esc(heading)}</strong> '
+           f'<span class="ev-figure__measure">{esc(group_measure)}</span></p>' if heading else "")
+        + f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(heading or title, rows))}">'
+        f"{bar_chart_svg(rows[CHART_COLUMNS], colours)}</div></div>"
+        for heading, group_measure, rows in groups)
     cite = (
         '<details class="ev-cite"><summary>Sådan citerer du</summary>'
         f"<p>Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}.</p>"
@@ -109,16 +126,41 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         cite += ('<details class="ev-cite"><summary>Indlejr diagrammet</summary>'
                  "<p>Kopiér koden og sæt den ind på din egen side. Diagrammet viser kilden.</p>"
                  f"<pre><code>{esc(snippet)}</code></pre></details>")
+    table = data_table([(heading, rows) for heading, _, rows in groups], title)
     return (
         f'<figure class="ev-figure" id="{esc(figure_id)}">'
-        f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(title, frame))}">{svg}</div>'
-        f"<figcaption><strong>{esc(title)}</strong><br>"
-        f"{esc(measure)}. Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}."
-        f"{partial_note(dataset, [wave_id]) if partial else ''}</figcaption>"
-        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{data_table(frame, title)}</details>'
+        f'<figcaption class="ev-figure__title"><strong>{esc(title)}</strong> '
+        f'<span class="ev-figure__measure">{esc(measure)}</span></figcaption>'
+        f"{figure_legend(dataset, frame)}{charts}"
+        f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
+        f"Sted i rapporten: {esc(locators)}.</p>"
+        f"{partial_note(dataset, [wave_id]) if partial else ''}"
+        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
         f"{cite}</figure>"
     )
+
+
+def figure_legend(dataset: Dataset, frame) -> str:
+    """The legend of a figure's populations, in the order of populations.yml."""
+    present = set(frame["population_label"])
+    return legend([p["name"] for p in dataset.populations.values() if p["name"] in present], population_colours(dataset))
+
+
+# What a bar chart is drawn from (and named by in the chart cache).
+CHART_COLUMNS = ["option_label", "population_label", "value", "text"]
+
+
+def question_groups(dataset: Dataset, wave_id: str, frame,
+                    titled_by_question: bool = False) -> list[tuple[str | None, str | None, object]]:
+    """The figure's rows by question, each with every option × population it shows (»ikke oplyst« where
+    the source states no figure). Bars never stand without their question: only a figure whose title is
+    the question's own wording goes without the question above its bars."""
+    questions = list(dict.fromkeys(frame["question"]))
+    if titled_by_question:
+        return [(None, None, with_not_stated(frame))]
+    return [(question_title(dataset.waves[wave_id].questions[q]), dataset.waves[wave_id].questions[q]["measure"],
+             with_not_stated(frame[frame["question"] == q])) for q in questions]
 
 
 def method_summary(dataset: Dataset, wave_id: str) -> str:

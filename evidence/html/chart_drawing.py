@@ -3,6 +3,10 @@
 Imported only when evidence.html.charts finds no drawn chart in its cache, so a build whose charts
 did not change never loads Altair or the Vega runtime. Every change to this file changes the
 cache key (evidence.html.charts), so a chart is never read back from an older drawing code.
+
+The title, the question, the legend, the note and the source are HTML around the chart
+(evidence.html.blocks), so they wrap and scale like the page's text; the SVG holds only the bars,
+their answer labels and their values.
 """
 
 from __future__ import annotations
@@ -20,71 +24,75 @@ INK = "#010101"
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
+# The width, in percent of the scale, of the stub drawn where a population has no figure.
+STUB = 1.2
 
-def svg(kind: str, frame: pd.DataFrame, colours: dict[str, str], locale: str) -> str:
-    chart = {"bar_chart": bar_chart, "trend_chart": trend_chart}[kind](frame, colours)
+# Characters per line of an answer label, by the chart's drawn width: a label sits above its bars and
+# may use the whole width.
+WRAP = {"narrow": 40, "wide": 84}
+
+
+def svg(kind: str, frame: pd.DataFrame, colours: dict[str, str], width: int, locale: str) -> str:
+    chart = {"bar_chart": bar_chart, "trend_chart": trend_chart}[kind](frame, colours, width)
     # Vega-Lite checks the specification as it compiles it; Altair's own schema check of the same
     # specification would take a third of the drawing time.
     return _themeable(vlc.vegalite_to_svg(chart.to_dict(validate=False), format_locale=locale))
 
 
-def wrap(label: str, width: int = 40) -> str:
+def wrap(label: str, width: int) -> str:
     """Vega draws a label as several lines when given '|'-separated text via labelExpr."""
     return "|".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
 
 
-def population_colour(populations: list[str], scale: alt.Scale) -> alt.Color:
-    """Each population in its own colour; a legend only when there is more than one."""
-    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=400)
-    return alt.Color("population_label:N", scale=scale, legend=legend if len(populations) > 1 else None)
+def _wrap_width(width: int) -> int:
+    return WRAP["wide"] if width > 400 else WRAP["narrow"]
 
 
-def bar_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
-    """Horizontal bars, one panel per answer option, label above its bars.
+def _option_header(option_order: list[str], spacing: int) -> dict:
+    """Each answer option's label above its bars, left-aligned, on as many lines as it needs."""
+    return dict(
+        row=alt.Row("wrapped:N", sort=option_order, title=None,
+                    header=alt.Header(labelOrient="top", labelAnchor="start", labelAlign="left", labelAngle=0,
+                                      labelFontSize=14, labelColor=INK, labelExpr="split(datum.value, '|')", labelBaseline="top",
+                                      labelPadding=4)),
+        spacing=spacing,
+    )
 
-    Labels sit above the bars rather than beside them so the whole width is left for
-    the bars and the text stays legible on a 360 px phone.
-    `frame` needs columns option_label, population_label, value, text.
+
+def bar_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt.FacetChart:
+    """Horizontal bars on a 0–100 % scale, one panel per answer option, its label above its bars and
+    each value at the end of its bar; a population without a figure gets »ikke oplyst« in its place.
+
+    `frame` needs columns option_label, population_label, value (empty where not stated), text.
     """
     populations = list(dict.fromkeys(frame["population_label"]))
     colour_scale = alt.Scale(domain=populations, range=[colours[p] for p in populations])
-    data = frame.assign(wrapped=frame["option_label"].map(wrap))
+    data = frame.assign(wrapped=frame["option_label"].map(lambda label: wrap(label, _wrap_width(width))),
+                        end=frame["value"].fillna(STUB), missing=frame["value"].isna())
     base = alt.Chart(data).encode(
         y=alt.Y("population_label:N", sort=populations, axis=None, title=None),
-        x=alt.X("value:Q", scale=alt.Scale(domain=[0, 100]), axis=None, title=None),
+        x=alt.X("end:Q", scale=alt.Scale(domain=[0, 100]), axis=None, title=None),
     )
-    bars = base.mark_bar(height={"band": 0.8}).encode(color=population_colour(populations, colour_scale))
-    labels = base.mark_text(align="left", dx=4, fontSize=14, color=INK).encode(text="text:N")
-    option_order = list(dict.fromkeys(data["wrapped"]))
+    # A population without a figure keeps its place and colour as a stub, so »ikke oplyst« is read as its.
+    bars = base.mark_bar(height={"band": 0.8}).encode(
+        color=alt.Color("population_label:N", scale=colour_scale, legend=None))
+    values = base.transform_filter("!datum.missing").mark_text(
+        align="left", dx=4, fontSize=14, fontWeight="bold", color=INK).encode(text="text:N")
+    not_stated = base.transform_filter("datum.missing").mark_text(
+        align="left", dx=5, fontSize=13, fontStyle="italic", color=INK).encode(text="text:N")
     return (
-        alt.layer(bars, labels)
-        .properties(width=300, height=alt.Step(22))
-        .facet(
-            row=alt.Row(
-                "wrapped:N",
-                sort=option_order,
-                title=None,
-                header=alt.Header(
-                    labelOrient="top",
-                    labelAnchor="start",
-                    labelAlign="left",
-                    labelAngle=0,
-                    labelFontSize=14,
-                    labelColor=INK,
-                    labelExpr="split(datum.value, '|')",
-                    labelPadding=4,
-                ),
-            ),
-            spacing=12,
-        )
+        alt.layer(bars, values, not_stated)
+        .properties(width=width, height=alt.Step(24))
+        .facet(**_option_header(list(dict.fromkeys(data["wrapped"])), 14))
         .resolve_scale(y="independent")
-        .configure(aria=False, font=FONT, background="transparent")
+        # Room on the right for a value at the end of a full bar: a browser's font may be wider than Vega's guess.
+        .configure(aria=False, font=FONT, background="transparent", padding={"left": 0, "top": 0, "right": 16,
+                                                                              "bottom": 0})
         .configure_view(stroke=None)
-        .configure_legend(labelFontSize=14, labelColor=INK, symbolType="square")
     )
 
 
-def trend_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
+def trend_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt.FacetChart:
     """One small line chart per answer option: a line per population across the waves.
 
     The y axis always runs 0–100 %, as on the bar charts, so a small change looks small.
@@ -93,35 +101,30 @@ def trend_chart(frame: pd.DataFrame, colours: dict[str, str]) -> alt.FacetChart:
     populations = list(dict.fromkeys(frame["population_label"]))
     waves = sorted(frame["wave"].unique())
     colour_scale = alt.Scale(domain=populations, range=[colours[p] for p in populations])
-    data = frame.assign(wrapped=frame["option_label"].map(wrap))
+    data = frame.assign(wrapped=frame["option_label"].map(lambda label: wrap(label, _wrap_width(width))),
+                        above=frame["value"] == frame.groupby(["option_label", "wave"])["value"].transform("max"))
     base = alt.Chart(data).encode(
         x=alt.X("wave:O", sort=waves, title=None,
                 axis=alt.Axis(labelAngle=0, labelFontSize=14, labelColor=INK, domainColor=INK, tickColor=INK)),
         y=alt.Y("value:Q", scale=alt.Scale(domain=[0, 100]), title=None,
                 axis=alt.Axis(values=[0, 50, 100], labelExpr="datum.value + ' %'", labelFontSize=12,
                               labelColor=INK, domain=False, ticks=False, gridColor="#8a8a8a", gridOpacity=0.4)),
-        color=population_colour(populations, colour_scale),
+        color=alt.Color("population_label:N", scale=colour_scale, legend=None),
     )
     lines = base.mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=70, filled=True))
-    labels = base.mark_text(dy=-12, fontSize=13, color=INK).encode(text="text:N")
-    option_order = list(dict.fromkeys(data["wrapped"]))
+    # Values in the text colour (a coloured label would miss 4.5:1): the highest value of a wave above its
+    # point, the others below theirs, so two close lines do not print their values on top of each other.
+    text = alt.Text("text:N")
+    above = base.transform_filter("datum.above").mark_text(dy=-13, fontSize=13, color=INK).encode(
+        text=text, color=alt.value(INK))
+    below = base.transform_filter("!datum.above").mark_text(dy=15, fontSize=13, color=INK).encode(
+        text=text, color=alt.value(INK))
     return (
-        alt.layer(lines, labels)
-        .properties(width=300, height=140)
-        .facet(
-            row=alt.Row(
-                "wrapped:N",
-                sort=option_order,
-                title=None,
-                header=alt.Header(labelOrient="top", labelAnchor="start", labelAlign="left", labelAngle=0,
-                                  labelFontSize=14, labelColor=INK, labelExpr="split(datum.value, '|')",
-                                  labelPadding=4),
-            ),
-            spacing=16,
-        )
+        alt.layer(lines, above, below)
+        .properties(width=width - 40, height=140)
+        .facet(**_option_header(list(dict.fromkeys(data["wrapped"])), 16))
         .configure(aria=False, font=FONT, background="transparent")
         .configure_view(stroke=None)
-        .configure_legend(labelFontSize=14, labelColor=INK, symbolType="stroke", symbolStrokeWidth=3)
     )
 
 

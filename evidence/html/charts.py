@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from evidence.model.formatting import percent
-
 # Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
 # is named by everything that decides its SVG – the rows, the colours, the drawing code and the
 # Altair and vl-convert versions – so an unchanged chart is read back instead of drawn again.
@@ -35,12 +33,45 @@ _DRAWING_CODE = [hashlib.sha256((Path(__file__).parent / "chart_drawing.py").rea
 
 
 
+# Each chart is drawn twice, for a phone's column and for a wide one; the page shows the one that fits
+# its column (site.css), so bars use the column's whole width and the text keeps its size on both.
+WIDTHS = {"narrow": 300, "wide": 640}
+
+# What a chart and its table say where the source states no figure for a population.
+NOT_STATED = "ikke oplyst"
+
+
 def bar_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
-    return _drawn_once("bar_chart", frame, colours)
+    return _both_widths("bar_chart", frame, colours)
 
 
 def trend_chart_svg(frame: pd.DataFrame, colours: dict[str, str]) -> str:
-    return _drawn_once("trend_chart", frame, colours)
+    return _both_widths("trend_chart", frame, colours)
+
+
+def _both_widths(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str:
+    return "".join(_drawn_once(kind, frame, colours, width).replace('class="marks"', f'class="marks ev-chart__{size}"', 1)
+                   for size, width in WIDTHS.items())
+
+
+def with_not_stated(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every answer option with every population the chart shows: a figure the source does not state
+    becomes a row without value whose text is »ikke oplyst«, so a missing bar is never read as 0 %."""
+    options = list(dict.fromkeys(frame["option_label"]))
+    populations = list(dict.fromkeys(frame["population_label"]))
+    full = pd.MultiIndex.from_product([options, populations], names=["option_label", "population_label"])
+    completed = frame.set_index(["option_label", "population_label"]).reindex(full).reset_index()
+    completed["text"] = completed["text"].fillna(NOT_STATED)
+    return completed
+
+
+def legend(populations: list[str], colours: dict[str, str]) -> str:
+    """The populations and their colours above the bars, as text that wraps like the page's own."""
+    if len(populations) < 2:
+        return ""
+    items = "".join(f'<li><span class="ev-legend__key" style="background:{colours[p]}"></span>{html.escape(p)}</li>'
+                    for p in populations)
+    return f'<ul class="ev-legend" aria-label="Farverne i diagrammet">{items}</ul>'
 
 
 def start_engine_if_first_build() -> None:
@@ -57,15 +88,15 @@ def _start_engine() -> None:
     vl_convert.vegalite_to_svg({"mark": "point"})
 
 
-def _drawn_once(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str:
+def _drawn_once(kind: str, frame: pd.DataFrame, colours: dict[str, str], width: int) -> str:
     """The chart's SVG from the cache, or drawn (Altair → Vega-Lite → vl-convert) and stored."""
-    key = json.dumps([*_DRAWING_CODE, kind, frame.to_json(orient="split"), sorted(colours.items())])
+    key = json.dumps([*_DRAWING_CODE, kind, width, frame.to_json(orient="split"), sorted(colours.items())])
     cached = CACHE_DIR / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
     from evidence.html import chart_drawing
 
-    svg = chart_drawing.svg(kind, frame, colours, LOCALE)
+    svg = chart_drawing.svg(kind, frame, colours, width, LOCALE)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     partial.write_text(svg, encoding="utf-8")
@@ -77,26 +108,36 @@ def text_alternative(title: str, frame: pd.DataFrame) -> str:
     """A Danish sentence per population, in the order the chart shows."""
     parts = []
     for population, rows in frame.groupby("population_label", sort=False):
-        values = "; ".join(f"{row.option_label}: {percent(row.value)}" for row in rows.itertuples())
+        values = "; ".join(f"{row.option_label}: {row.text}" for row in rows.itertuples())
         parts.append(f"{population} – {values}.")
-    return f"Søjlediagram: {title}. " + " ".join(parts)
+    return f"Søjlediagram: {sentence(title)} " + " ".join(parts)
 
 
-def data_table(frame: pd.DataFrame, caption: str) -> str:
-    """The plotted numbers as a table: options down, populations across."""
-    populations = list(dict.fromkeys(frame["population_label"]))
-    options = list(dict.fromkeys(frame["option_label"]))
-    lookup = {(r.option_label, r.population_label): r.text for r in frame.itertuples()}
+def sentence(title: str) -> str:
+    """A title as a sentence: a question keeps its question mark."""
+    return title if title.endswith(("?", ".", "!")) else f"{title}."
+
+
+def data_table(groups: list[tuple[str | None, pd.DataFrame]], caption: str) -> str:
+    """The plotted numbers as a table: options down, populations across; in a chart of several questions,
+    each question heads its own group of rows, as in the chart."""
+    populations = list(dict.fromkeys(p for _, frame in groups for p in frame["population_label"]))
     head = "".join(f'<th scope="col">{html.escape(p)}</th>' for p in populations)
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(option)}</th>'
-        + "".join(f"<td>{lookup.get((option, p), '–')}</td>" for p in populations)
-        + "</tr>"
-        for option in options
-    )
+    bodies = []
+    for heading, frame in groups:
+        lookup = {(r.option_label, r.population_label): r.text for r in frame.itertuples()}
+        rows = "".join(
+            f'<tr><th scope="row">{html.escape(option)}</th>'
+            + "".join(f"<td>{lookup.get((option, p), NOT_STATED)}</td>" for p in populations)
+            + "</tr>"
+            for option in dict.fromkeys(frame["option_label"])
+        )
+        if heading:
+            rows = f'<tr><th scope="rowgroup" colspan="{len(populations) + 1}">{html.escape(heading)}</th></tr>{rows}'
+        bodies.append(f"<tbody>{rows}</tbody>")
     return scroll_box(
         f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead><tbody>{rows}</tbody></table>', caption)
+        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead>{"".join(bodies)}</table>', caption)
 
 
 def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
@@ -105,7 +146,7 @@ def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
     for (option, population), rows in frame.groupby(["option_label", "population_label"], sort=False):
         values = ", ".join(f"{row.wave}: {row.text}" for row in rows.itertuples())
         parts.append(f"{option}, {population} – {values}.")
-    return f"Linjediagram: {title}. " + " ".join(parts)
+    return f"Linjediagram: {sentence(title)} " + " ".join(parts)
 
 
 def trend_table(frame: pd.DataFrame, caption: str) -> str:

@@ -12,7 +12,7 @@ from evidence.model.formatting import percent
 from evidence.model.proposals import addressee_phrase
 from evidence.model.publications import label, label_of, newest_first, section
 from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS, chapter_title
-from evidence.model.survey import population_text
+from evidence.model.survey import population_text, question_title
 from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.wording import capitalised, unique
 from evidence.urls import finder_link, insight_url, theme_csv_path
@@ -34,7 +34,7 @@ def theme_figures(dataset: Dataset, theme_id: str, root: str) -> str:
     return figure_html(
         dataset, wave_id, frame,
         title=f"{theme['name']}: tal fra undersøgelsen {wave_id}",
-        measure="Andel i procent; spørgsmålets nummer står foran svaret",
+        measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-tema-{theme_id}",
         csv_href=root + theme_csv_path(wave_id, theme_id),
         partial=True,
@@ -49,7 +49,8 @@ def figure_lines(dataset: Dataset, frame, root: str) -> str:
         question = wave.questions[row.question]
         items.append(
             f'<li><strong>{percent(row.value)}</strong> – {esc(row.option_label)} '
-            f'<span class="ev-locator">({esc(population_text(dataset, row.population))}; {esc(question["measure"].lower())}; '
+            f'<span class="ev-locator">(svar på {esc(question_title(question))}; '
+            f'{esc(population_text(dataset, row.population))}; {esc(question["measure"].lower())}; '
             f'<a href="{root}tal/{row.wave}/{row.question}/">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
             "</span></li>"
         )

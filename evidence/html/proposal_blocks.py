@@ -42,7 +42,7 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
         parts.append(figure_html(
             dataset, wave_id, rows,
             title=f"Tal om forslaget fra undersøgelsen {wave_id}",
-            measure="Andel i procent; spørgsmålets nummer står foran svaret",
+            measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
             figure_id=f"fig-{proposal_id}" + (f"-{wave_id}" if len(waves) > 1 else ""),
             csv_href=root + proposal_csv_path(wave_id, proposal_id),
             partial=any(dataset.waves[wave_id].questions[q]["series"] == "partial" for q in rows["question"]),

@@ -6,7 +6,7 @@ embed a trend through one macro without knowing how waves are joined.
 
 from __future__ import annotations
 
-from evidence.html.blocks import GROUP_TITLES, esc, partial_note
+from evidence.html.blocks import GROUP_TITLES, esc, figure_legend, partial_note
 from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
@@ -29,14 +29,17 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
                                            for part in loc.split("; ")))
         for w in waves)
     partial = [w for w in waves if dataset.waves[w].questions[question_id]["series"] == "partial"]
-    svg = trend_chart_svg(frame, population_colours(dataset))
+    colours = population_colours(dataset)
     figure_id = f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else "")
     return (
         f'<figure class="ev-figure ev-trend" id="{esc(figure_id)}">'
-        f'<div class="ev-chart" role="img" aria-label="{esc(trend_text_alternative(title, frame))}">{svg}</div>'
-        f"<figcaption><strong>{esc(title)}</strong><br>"
-        f"{esc(question['measure'])}. Kilder: {esc(citations)} Sted i rapporterne: {esc(locators)}."
-        f"{partial_note(dataset, partial) if partial else ''}</figcaption>"
+        f'<figcaption class="ev-figure__title"><strong>{esc(title)}</strong> '
+        f'<span class="ev-figure__measure">{esc(question["measure"])}</span></figcaption>'
+        f"{figure_legend(dataset, frame)}"
+        f'<div class="ev-chart" role="img" aria-label="{esc(trend_text_alternative(title, frame))}">'
+        f"{trend_chart_svg(frame, colours)}</div>"
+        f'<p class="ev-figure__source"><span>Kilder:</span> {esc(citations)} Sted i rapporterne: {esc(locators)}.</p>'
+        f"{partial_note(dataset, partial) if partial else ''}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{trend_table(frame, title)}</details>'
         f'<p class="ev-download"><a href="{root}{trend_csv_path(question_id, group, until)}" download>'
         "Hent tallene i diagrammet (CSV)</a></p>"

@@ -26,15 +26,13 @@ def addressee_phrase(proposal: dict) -> str:
 @per_dataset
 def figure_frame(dataset: Dataset, proposal_id: str, key_only: bool = False) -> pd.DataFrame:
     """The proposal's figures, each from the newest wave that states it, grouped by question in the order
-    the editor named them; option labels carry the question's number, as on the theme pages."""
+    the editor named them (the charts put each question above its bars)."""
     refs = [r for r in dataset.proposals[proposal_id]["evidence"]["figures"] if r.get("key") or not key_only]
     rows = []
     for ref in refs:
         wave_id = newest_wave_with(dataset, ref)
         frame = question_frame(dataset, wave_id, ref["question"])
         row = frame[(frame["option"] == ref["option"]) & (frame["population"] == ref["population"])].copy()
-        label = dataset.waves[wave_id].questions[ref["question"]]["label"]
-        row["option_label"] = f"{label}: " + row["option_label"] if label else row["option_label"]
         rows.append(row)
     if not rows:
         return pd.DataFrame()

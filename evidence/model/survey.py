@@ -91,11 +91,9 @@ def summary_frame(dataset: Dataset, wave_id: str) -> pd.DataFrame:
     wave = dataset.waves[wave_id]
     areas = summary_areas(dataset)
     frames = []
-    for qid, question in wave.questions.items():
+    for qid in wave.questions:
         frame = question_frame(dataset, wave_id, qid, "område")
         frame = frame[frame["population"].isin(areas)]
         complete = frame.groupby("option")["population"].nunique()
-        frame = frame[frame["option"].isin(complete[complete == len(areas)].index)].copy()
-        frame["option_label"] = f"{question['label'] or ''}: " + frame["option_label"]
-        frames.append(frame)
+        frames.append(frame[frame["option"].isin(complete[complete == len(areas)].index)])
     return pd.concat(frames, ignore_index=True)

@@ -20,9 +20,7 @@ def theme_figure_frame(dataset: Dataset, theme_id: str) -> pd.DataFrame:
         if not options:
             continue
         frame = question_frame(dataset, wave_id, qid)
-        frame = frame[frame["option"].isin(options)].copy()
-        frame["option_label"] = f"{question['label'] or 'Indsigt'}: " + frame["option_label"]
-        frames.append(frame)
+        frames.append(frame[frame["option"].isin(options)])
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 

@@ -81,7 +81,7 @@ def test_public_front_page_to_theme_to_quote_permalink(page, server, fixture_dat
     theme.click()
     page.wait_for_url(re.compile(rf"/temaer/{theme_id}/$"))
     expect(page.locator("h1")).to_contain_text(name)
-    expect(page.locator(".ev-figure svg").first).to_be_visible()
+    expect(page.locator(".ev-figure svg >> visible=true").first).to_be_visible()
     permalink = page.locator("a.ev-permalink").first
     quote_id = permalink.inner_text().removeprefix("Fast link: ").strip()
     settled_at(page, permalink)
