@@ -218,7 +218,9 @@
       count.textContent = "Søger …";
       finder.setAttribute("data-state", "searching");
       return engine().then(function (state) {
-        return state.pagefind.search(term, { filters: chosen, sort: term ? undefined : { order: "asc" } });
+        // Words: pasted words of a quote find it first (phrase-search.js). Facets alone: newest first.
+        return term ? window.evPhrase.search(state.pagefind, term, { filters: chosen })
+          : state.pagefind.search(null, { filters: chosen, sort: { order: "asc" } });
       }).then(function (response) {
         if (mine !== run) { return; }
         results = response.results;
@@ -240,6 +242,16 @@
       });
     }
 
+    window.evQuoteFinder = {
+      /* The ids of the first `count` quotes found for `query`, best first: what the list shows, and what the
+         relevance benchmark (bench/relevance.py) reads. */
+      rank: function (query, count) {
+        return engine().then(function (state) { return window.evPhrase.search(state.pagefind, query, {}); })
+          .then(function (response) {
+            return Promise.all(response.results.slice(0, count || page).map(function (r) { return r.data(); }));
+          }).then(function (items) { return items.map(function (data) { return data.meta.id; }); });
+      },
+    };
     readState(form);
     more.hidden = total <= opening.hits.length;
     form.addEventListener("focusin", function () { engine(); }, { once: true });  // ready when the reader types

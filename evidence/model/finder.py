@@ -56,7 +56,7 @@ def records(dataset: Dataset) -> list[dict]:
             "content": item["text"],
             "language": "da",
             "meta": {
-                "title": f"{quotes.KIND_NAMES[item['kind']]} ({item['id']})",
+                "title": quotes.heading(item),
                 "id": item["id"],
                 "lead_in": item.get("lead_in", ""),
                 "attribution": quotes.attribution(item),
