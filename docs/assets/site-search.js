@@ -85,15 +85,16 @@
              title: sub.title + ": »" + data.meta["q-" + anchorId(sub)] + "«", where: data.meta.title };
   }
 
-  /* The hits of one page: each quote holding the exact phrase, or else the page's best section – the quote it
-     is in, or the page with its best sections. */
-  function hitsOf(data, exact) {
+  /* A quote from the quote finder's index (one record per quote), where a phrase is matched reliably:
+     Pagefind's exact match misses words on the site index's long collection pages. */
+  function recordHit(root, data) {
+    return { kind: "quote", id: data.meta.id, url: root + data.meta.permalink, excerpt: data.excerpt, content: data.content,
+             title: data.meta.title + ": »" + data.meta.first + "«", where: data.meta.collection };
+  }
+
+  /* The hits of one page: its best section – the quote it is in, or the page with its best sections. */
+  function hitsOf(data) {
     var sections = bestSections(data);
-    var quotes = sections.filter(function (sub) { return isQuote(data, sub); });
-    if (exact && quotes.length) {
-      return quotes.sort(function (a, b) { return a.locations[0] - b.locations[0]; })
-        .map(function (sub) { return quoteHit(data, sub); });
-    }
     var best = sections[0];
     if (best && isQuote(data, best)) { return [quoteHit(data, best)]; }
     return [{ kind: "page", id: null, url: best ? best.url : data.url, excerpt: best ? best.excerpt : data.excerpt,
@@ -124,16 +125,6 @@
     return item;
   }
 
-  /* The hits for a query, best first, from its first `pages` pages of results: what the page shows, and what
-     the relevance benchmark (bench/relevance.py) reads. */
-  function hits(pagefind, query, pages) {
-    return window.evPhrase.search(pagefind, query).then(function (response) {
-      return Promise.all(response.results.slice(0, pages).map(function (r) { return r.data(); })).then(function (items) {
-        return [].concat.apply([], items.map(function (data, index) { return hitsOf(data, index < response.exact); }));
-      });
-    });
-  }
-
   function setup(box) {
     if (box.dataset.wired) { return; }
     box.dataset.wired = "1";
@@ -143,24 +134,50 @@
     var list = box.querySelector("#ev-search-results");
     var more = box.querySelector("#ev-search-more");
     var basePath = new URL(box.getAttribute("data-root"), window.location.href).pathname;
-    var response = { results: [], exact: 0 };
+    var root = box.getAttribute("data-root");
+    var found = { results: [], exact: [] };
     var shown = 0;
     var run = 0;
 
+    function pages() { return engine(box.getAttribute("data-index"), basePath); }
+    function quoteIndex() { return engine(box.getAttribute("data-quotes"), basePath); }
+
+    /* A query of enough words is a phrase: the quotes that hold it, from the quote index (phrase-search.js),
+       come first, then every page by its stemmed ranking. Shorter queries search the pages as typed. */
+    function find(term) {
+      var words = window.evPhrase.words(term);
+      if (words.length < window.evPhrase.MIN_WORDS) {
+        return pages().then(function (pagefind) { return pagefind.search(term); })
+          .then(function (response) { return { results: response.results, exact: [] }; });
+      }
+      var phrase = quoteIndex().then(function (pagefind) { return window.evPhrase.search(pagefind, term); })
+        .then(function (response) {
+          return Promise.all(response.results.slice(0, Math.min(response.exact, PAGE)).map(function (r) { return r.data(); }));
+        }).then(function (items) { return items.map(function (data) { return recordHit(root, data); }); });
+      var plain = pages().then(function (pagefind) { return pagefind.search(words.join(" ")); });
+      return Promise.all([phrase, plain]).then(function (both) { return { results: both[1].results, exact: both[0] }; });
+    }
+
+    /* The hits of the next PAGE pages; a quote already shown as an exact match is not shown again. */
+    function next(answer, from) {
+      return Promise.all(answer.results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (items) {
+        var known = new Set(answer.exact.map(function (hit) { return hit.id; }));
+        return [].concat.apply(from ? [] : answer.exact.slice(), items.map(function (data) {
+          return hitsOf(data).filter(function (hit) { return !hit.id || !known.has(hit.id); });
+        }));
+      });
+    }
+
     function showMore() {
       var mine = run;
-      var from = shown;
-      return Promise.all(response.results.slice(from, from + PAGE).map(function (r) { return r.data(); }))
-        .then(function (items) {
-          if (mine !== run) { return; }
-          var fragment = document.createDocumentFragment();
-          items.forEach(function (data, index) {
-            hitsOf(data, from + index < response.exact).forEach(function (hit) { fragment.appendChild(render(hit)); });
-          });
-          list.appendChild(fragment);
-          shown += items.length;
-          more.hidden = shown >= response.results.length;
-        });
+      return next(found, shown).then(function (hits) {
+        if (mine !== run) { return; }
+        var fragment = document.createDocumentFragment();
+        hits.forEach(function (hit) { fragment.appendChild(render(hit)); });
+        list.appendChild(fragment);
+        shown += PAGE;
+        more.hidden = shown >= found.results.length;
+      });
     }
 
     function search() {
@@ -175,14 +192,13 @@
       if (!term) { count.textContent = ""; box.setAttribute("data-state", "ready"); return Promise.resolve(); }
       count.textContent = "Søger …";
       box.setAttribute("data-state", "searching");
-      return engine(box.getAttribute("data-index"), basePath).then(function (pagefind) {
-        return window.evPhrase.search(pagefind, term);
-      }).then(function (found) {
+      return find(term).then(function (answer) {
         if (mine !== run) { return; }
-        response = found;
+        found = answer;
         shown = 0;
-        var pages = found.results.length === 1 ? "1 side fundet" : found.results.length + " sider fundet";
-        count.textContent = found.exact ? pages + " – øverst de citater, hvor netop de ord står" : pages;
+        var pagesFound = answer.results.length === 1 ? "1 side fundet" : answer.results.length + " sider fundet";
+        var quoted = answer.exact.length === 1 ? "1 citat med netop de ord" : answer.exact.length + " citater med netop de ord";
+        count.textContent = answer.exact.length ? quoted + " (øverst) · " + pagesFound : pagesFound;
         return showMore().then(function () { box.setAttribute("data-state", "ready"); });
       }).catch(function () {
         count.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
@@ -191,11 +207,11 @@
     }
 
     window.evSiteSearch = {
-      /* The ids of the quotes among the first hits for `query` (null for a page hit), best first. */
-      rank: function (query, pages) {
-        return engine(box.getAttribute("data-index"), basePath).then(function (pagefind) {
-          return hits(pagefind, query, pages || PAGE);
-        }).then(function (found) { return found.map(function (hit) { return hit.id; }); });
+      /* The ids of the quotes among the first hits for `query` (null for a page hit), best first: what the page
+         shows, and what the relevance benchmark (bench/relevance.py) reads. */
+      rank: function (query) {
+        return find(query).then(function (answer) { return next(answer, 0); })
+          .then(function (hits) { return hits.map(function (hit) { return hit.id; }); });
       },
     };
     input.value = new URLSearchParams(window.location.search).get("q") || "";

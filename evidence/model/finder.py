@@ -57,6 +57,8 @@ def records(dataset: Dataset) -> list[dict]:
             "language": "da",
             "meta": {
                 "title": quotes.heading(item),
+                "first": quotes.first_words(item),
+                "collection": quotes.collection_title(dataset, item["publication"], quotes.PART_PAGES[item["locator"]["part"]]),
                 "id": item["id"],
                 "lead_in": item.get("lead_in", ""),
                 "attribution": quotes.attribution(item),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
-from evidence.urls import SITE_INDEX_DIR
+from evidence.urls import INDEX_DIR, SITE_INDEX_DIR
 
 
 def search_page() -> Page:
@@ -21,7 +21,8 @@ def search_page() -> Page:
 
 def search_form(root: str) -> str:
     return (
-        f'<div class="ev-search" id="ev-search" data-root="{root}" data-index="{root}{SITE_INDEX_DIR}/">'
+        f'<div class="ev-search" id="ev-search" data-root="{root}" data-index="{root}{SITE_INDEX_DIR}/" '
+        f'data-quotes="{root}{INDEX_DIR}/">'
         '<noscript><p class="ev-finder__nojs"><strong>Søgningen kræver JavaScript</strong>, som er slået fra i din '
         f'browser. Brug menuen, eller læs citaterne efter emne under <a href="{root}temaer/">Temaer</a>.</p></noscript>'
         '<form class="ev-finder__form ev-needs-js" role="search" aria-label="Søg på sitet">'
