@@ -63,8 +63,8 @@ def chapter_title(dataset: Dataset, item: dict) -> str | None:
 
 
 def heading(item: dict) -> str:
-    """What the quote is, in a reader's words and unique on its page: »Fortælling 217«, »Kapitel 1, citat 4«,
-    »Interview, socialrådgiver 29 år, under 2 år i jobbet – indsigt 3.3«. Never an internal id."""
+    """What the quote is, in a reader's words and unique on its page: a testimony's number, a chapter quote's
+    chapter and place in it, an interview quote's speaker and insight. Never an internal id."""
     loc = item["locator"]
     part = loc["part"]
     if part == "indsigt":
@@ -77,8 +77,8 @@ def heading(item: dict) -> str:
 
 
 def speaker_words(item: dict) -> str:
-    """An interview quote's speaker as the source describes them: »Interview, socialrådgiver 29 år, under 2 år i
-    jobbet«; only the facts the data gives."""
+    """An interview quote's speaker as the source describes them (role, age, time in the job); only the facts
+    the data gives."""
     speaker = item.get("speaker", {})
     facts = [speaker["role"][:1].lower() + speaker["role"][1:] if speaker.get("role") else "",
              f"{speaker['age']} år" if speaker.get("age") is not None else ""]
