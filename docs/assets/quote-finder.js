@@ -226,7 +226,9 @@
         results = response.results;
         // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
         shown = browse ? list.children.length : 0;
-        count.textContent = results.length === 1 ? "1 citat fundet" : results.length + " citater fundet";
+        count.textContent = (results.length === 1 ? "1 citat fundet" : results.length + " citater fundet") +
+          (response.exact === 1 ? " – øverst det, hvor netop de ord står" : "") +
+          (response.exact > 1 ? " – øverst de " + response.exact + ", hvor netop de ord står" : "");
         last = { term: term, chosen: chosen, counted: response.filters || {} };
         updateCounts(last.counted);
         return showMore(browse ? undefined : typed).then(function () {
