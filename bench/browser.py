@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from bench.common import CHROMIUM, PY, env
+from bench.relevance import bench_relevance
 
 QUERY = "sagsbehandler"
 WAIT_MS = 60_000  # per wait in a page; a timeout is recorded, not raised
@@ -191,15 +192,18 @@ def bare_material(project: Path) -> Path:
     return site
 
 
-def bench_search(site: Path, browser, visits: int = 3) -> dict:
+def bench_search(site: Path, browser, visits: int = 3, relevance_of: Path | None = None) -> dict:
     """The quote finder in `visits` cold visits (medians of the times, bytes of the first visit's session) and one
-    site search session: what a reader waits for and downloads at this corpus size."""
+    site search session: what a reader waits for and downloads at this corpus size. With `relevance_of` (a project),
+    also how well its quotes' phrases are found (bench/relevance.py)."""
     server = Server(site)
     try:
         runs = [finder_visit(browser, server) for _ in range(visits)]
         result = {key: _median([r.get(key) for r in runs]) for key in ("first_ms", "enter_ms", "facet_ms")}
         result |= {"finder_bytes": runs[0]["bytes"], "runs": runs,
                    "site_search_bytes": site_search_session(browser, server, page_urls(site).get("temaside", ""))}
+        if relevance_of is not None:
+            result["relevance"] = bench_relevance(browser, server.url, relevance_of)
         return result
     finally:
         server.close()

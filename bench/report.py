@@ -91,6 +91,21 @@ def search_rows(factor: str, r: dict) -> list[list[str]]:
                      *target(value, limit, f"≤ {limit} ms")])
     for key, label, limit in (("finder_bytes", "Citatsøgning", 1024), ("site_search_bytes", "Sitesøgning", 300)):
         rows.append([f"{label} {at}: bytes pr. session", size(r[key]), *target(r[key]["gzip"] / KB, limit, f"≤ {limit} KB gzip")])
+    return rows + relevance_rows(factor, r.get("relevance"))
+
+
+def relevance_rows(factor: str, r: dict | None) -> list[list[str]]:
+    """Phrases of six words from every quote: how often the quote is the first hit, and the mean reciprocal rank."""
+    if not r:
+        return []
+    goal = 98 if factor == "1" else 95
+    rows = []
+    for page, label in (("citatsøgning", "Citatsøgning"), ("sitesøgning", "Sitesøgning")):
+        one = r[page]
+        value = (f"success@1 {num(100 * one['success_at_1'])} %, MRR {num(one['mrr'], 3)} "
+                 f"({r['phrases']} fraser fra {r['quotes']} citater; median {one['median_ms']} ms pr. søgning)")
+        rows.append([f"{label} ved {factor}×: en frase på seks ord finder sit citat først", value, f"≥ {goal} %",
+                     status(100 * one["success_at_1"] >= goal)])
     return rows
 
 

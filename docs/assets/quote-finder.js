@@ -218,13 +218,17 @@
       count.textContent = "Søger …";
       finder.setAttribute("data-state", "searching");
       return engine().then(function (state) {
-        return state.pagefind.search(term, { filters: chosen, sort: term ? undefined : { order: "asc" } });
+        // Words: pasted words of a quote find it first (phrase-search.js). Facets alone: newest first.
+        return term ? window.evPhrase.search(state.pagefind, term, { filters: chosen })
+          : state.pagefind.search(null, { filters: chosen, sort: { order: "asc" } });
       }).then(function (response) {
         if (mine !== run) { return; }
         results = response.results;
         // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
         shown = browse ? list.children.length : 0;
-        count.textContent = results.length === 1 ? "1 citat fundet" : results.length + " citater fundet";
+        count.textContent = (results.length === 1 ? "1 citat fundet" : results.length + " citater fundet") +
+          (response.exact === 1 ? " – øverst det, hvor netop de ord står" : "") +
+          (response.exact > 1 ? " – øverst de " + response.exact + ", hvor netop de ord står" : "");
         last = { term: term, chosen: chosen, counted: response.filters || {} };
         updateCounts(last.counted);
         return showMore(browse ? undefined : typed).then(function () {
@@ -240,6 +244,16 @@
       });
     }
 
+    window.evQuoteFinder = {
+      /* The ids of the first `count` quotes found for `query`, best first: what the list shows, and what the
+         relevance benchmark (bench/relevance.py) reads. */
+      rank: function (query, count) {
+        return engine().then(function (state) { return window.evPhrase.search(state.pagefind, query, {}); })
+          .then(function (response) {
+            return Promise.all(response.results.slice(0, count || page).map(function (r) { return r.data(); }));
+          }).then(function (items) { return items.map(function (data) { return data.meta.id; }); });
+      },
+    };
     readState(form);
     more.hidden = total <= opening.hits.length;
     form.addEventListener("focusin", function () { engine(); }, { once: true });  // ready when the reader types

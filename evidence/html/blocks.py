@@ -232,8 +232,11 @@ def headline_figures(dataset: Dataset, root: str) -> str:
 def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:
     """One quote with everything needed to cite it; the copy button only appears with JavaScript.
 
-    Only the quote's canonical page carries its id as anchor; elsewhere (theme hubs, insights)
-    the same quote links to that page, so search finds each quote once.
+    Only the quote's canonical page carries its id as anchor; its page names the source once, so the quote
+    gives only its place in it, and the site search indexes the quote there (with its opening words as
+    the hit's title, `q-<id>` in the page's Pagefind meta). Elsewhere (theme hubs, insights) the same quote
+    has its full source and links to that page, and search skips it, so search finds each quote once.
+    The copied text always has the full citation and the permanent link.
     """
     from evidence.html.theme_links import theme_links
     from evidence.model import quotes
@@ -242,9 +245,7 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     link = root + permalink(item, dataset)
     paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
     lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
-    kind = quotes.KIND_NAMES[item["kind"]]
-    heading = f"{kind} {item['locator']['order']}" if item["kind"] != "interview-quote" else \
-        f"{kind}, indsigt {item['locator']['insight']}"
+    heading = quotes.heading(item)
     themes = theme_links(dataset, item["themes"], root)
     extra = []
     if item.get("full_text"):
@@ -258,14 +259,21 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
         f"Kilde: {quotes.citation_text(dataset, item)}"
     )
     h = f"h{heading_level}"
-    title_id = f' id="{esc(quote_id)}"' if anchor else ""
+    if anchor:
+        title_id = f' id="{esc(quote_id)}"'
+        source = f'<span>Sted i kilden:</span> {esc(quotes.locator_text(dataset, item, short=True))}'
+        search = f'<span data-pagefind-meta="q-{esc(quote_id)}:{esc(quotes.first_words(item))}"></span>'
+        ignore = ""
+    else:
+        title_id, search, ignore = "", "", ' data-pagefind-ignore="all"'
+        source = f'<span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}'
     return (
-        f'<article class="ev-quote" aria-label="{esc(heading)}">'
-        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>'
+        f'<article class="ev-quote" aria-label="{esc(heading)}"{ignore}>'
+        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>{search}'
         f"{lead}<blockquote>{paragraphs}</blockquote>"
         f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
         + (f'<p class="ev-quote__note"><span>Bemærk:</span> {esc(item["note"])}</p>' if item.get("note") else "")
-        + f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}</p>'
+        + f'<p class="ev-quote__cite">{source}</p>'
         f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
         + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
         + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(quote_id)}</a> '

@@ -56,7 +56,9 @@ def records(dataset: Dataset) -> list[dict]:
             "content": item["text"],
             "language": "da",
             "meta": {
-                "title": f"{quotes.KIND_NAMES[item['kind']]} ({item['id']})",
+                "title": quotes.heading(item),
+                "first": quotes.first_words(item),
+                "collection": quotes.collection_title(dataset, item["publication"], quotes.PART_PAGES[item["locator"]["part"]]),
                 "id": item["id"],
                 "lead_in": item.get("lead_in", ""),
                 "attribution": quotes.attribution(item),

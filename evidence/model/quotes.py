@@ -62,14 +62,46 @@ def chapter_title(dataset: Dataset, item: dict) -> str | None:
     return next((c["title"] for c in texts.get("chapters", []) if c["chapter"] == number), None)
 
 
-def locator_text(dataset: Dataset, item: dict) -> str:
-    """The place in the publication, in words a reader can find in the PDF."""
+def heading(item: dict) -> str:
+    """What the quote is, in a reader's words and unique on its page: a testimony's number, a chapter quote's
+    chapter and place in it, an interview quote's speaker and insight. Never an internal id."""
+    loc = item["locator"]
+    part = loc["part"]
+    if part == "indsigt":
+        return f"{speaker_words(item)} – indsigt {loc['insight']}"
+    if part == "forside":
+        return f"Forsiden, fortælling {loc['order']}"
+    if part.startswith("kapitel-"):
+        return f"Kapitel {part.split('-')[1]}, citat {loc['order']}"
+    return f"{KIND_NAMES[item['kind']]} {loc['order']}"
+
+
+def speaker_words(item: dict) -> str:
+    """An interview quote's speaker as the source describes them (role, age, time in the job); only the facts
+    the data gives."""
+    speaker = item.get("speaker", {})
+    facts = [speaker["role"][:1].lower() + speaker["role"][1:] if speaker.get("role") else "",
+             f"{speaker['age']} år" if speaker.get("age") is not None else ""]
+    described = ", ".join(part for part in [" ".join(f for f in facts if f),
+                                            f"{speaker['seniority']} i jobbet" if speaker.get("seniority") else ""] if part)
+    return f"Interview, {described}" if described else "Interview"
+
+
+def first_words(item: dict, count: int = 8) -> str:
+    """The quote's opening words, as a search hit's title: enough to recognise it, ending in an ellipsis."""
+    words = item["text"].split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def locator_text(dataset: Dataset, item: dict, short: bool = False) -> str:
+    """The place in the publication, in words a reader can find in the PDF. `short`: without the section's
+    name, for a page that names the source and the section once at the top."""
     loc = item["locator"]
     part = loc["part"]
     if part == "indsigt":
         text = f"Indsigt {loc['insight']}"
     elif part == "fortaellinger":
-        name = section(dataset.publications[item["publication"]], part)
+        name = None if short else section(dataset.publications[item["publication"]], part)
         text = (f"Afsnittet »{name}«, fortælling" if name else "Fortælling") + f" {loc['order']} i rækkefølgen"
         if "printed_number" in loc:
             text += f" (trykt nr. {loc['printed_number']})"

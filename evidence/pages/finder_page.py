@@ -48,19 +48,29 @@ def finder_form(dataset: Dataset, root: str) -> str:
     return (
         f'<div class="ev-finder" id="ev-finder" data-root="{root}" data-index="{root}{INDEX_DIR}/" '
         f'data-page="{PAGE}" data-total="{len(every)}" data-state="static">'
-        '<form class="ev-finder__form" role="search" aria-label="Find citater">'
+        f'{no_script_notice(root, min(PAGE, len(every)))}'
+        '<form class="ev-finder__form ev-needs-js" role="search" aria-label="Find citater">'
         '<label class="ev-finder__label" for="ev-finder-q">Søg i citater og fortællinger</label>'
         '<input class="ev-finder__input" id="ev-finder-q" name="q" type="search" autocomplete="off" '
         'placeholder="fx sagstal, sygemelding, ledelse">'
         f'<div class="ev-facets">{"".join(fieldsets)}</div>'
         '<button type="reset" class="md-button ev-finder__reset">Nulstil søgningen</button>'
         "</form>"
-        f'<p class="ev-finder__count" id="ev-finder-count" role="status" aria-live="polite">{esc(opening_count(len(every)))}</p>'
+        f'<p class="ev-finder__count ev-needs-js" id="ev-finder-count" role="status" aria-live="polite">'
+        f'{esc(opening_count(len(every)))}</p>'
         f'<ol class="ev-finder__results" id="ev-finder-results">{"".join(hit_html(r, root) for r in every[:PAGE])}</ol>'
-        '<button type="button" class="md-button" id="ev-finder-more" hidden>Vis flere</button>'
-        f'<noscript><p>Citatsøgningen kræver JavaScript. Alle citater kan læses under '
-        f'<a href="{root}citater/">Citater og fortællinger</a>.</p></noscript>'
+        '<button type="button" class="md-button ev-needs-js" id="ev-finder-more" hidden>Vis flere</button>'
         "</div>"
+    )
+
+
+def no_script_notice(root: str, shown: int) -> str:
+    """Without JavaScript the form cannot search (the theme `ev-needs-js` hides it, overrides/main.html): say so
+    first, and point to the pages that list every quote by theme and by source."""
+    return (
+        '<noscript><p class="ev-finder__nojs"><strong>Søgningen kræver JavaScript</strong>, som er slået fra i din '
+        f'browser. Du kan i stedet læse citaterne efter emne under <a href="{root}temaer/">Temaer</a> eller alle '
+        f'sammen under <a href="{root}citater/">Citater og fortællinger</a>. Her er de {shown} nyeste.</p></noscript>'
     )
 
 

@@ -1,0 +1,87 @@
+/* Phrase first, for both search pages (quote-finder.js, site-search.js). A reader who pastes a few
+   words of a quote wants that quote, not the texts that use the same words most. A query of MIN_WORDS
+   words or more is searched three ways at once with Pagefind: as an exact phrase (the query in quotation
+   marks), as runs of WINDOW words of it in quotation marks, and as plain words ranked by their stems.
+   Pagefind's exact match compares stems and misses some frequent words, so the candidates it gives are
+   checked against their text: those that hold the words verbatim (case, punctuation and line breaks
+   ignored) come first, then the rest in the stemmed ranking's order. Shorter queries are searched as
+   typed, so »sagstal« still finds »sagstallene«. */
+(function () {
+  "use strict";
+
+  var MIN_WORDS = 4;
+  var WINDOW = 3;
+  var CHECKED = 24;  // candidates whose text is fetched and compared, most promising first
+  // Quotation marks of any kind: the phrase is the words between them.
+  var MARKS = /["»«„“”‘’‚`]/g;
+
+  /* The query's words, without quotation marks and without tokens that are only punctuation. */
+  function words(query) {
+    return query.replace(MARKS, " ").split(/\s+/).filter(function (word) { return /[\p{L}\p{N}]/u.test(word); });
+  }
+
+  /* Text as compared: lower case, every run of characters other than letters and digits one space. */
+  function normal(text) {
+    return " " + text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
+  }
+
+  /* A result's data is fetched once, however often the page and the check ask for it. */
+  function once(result) {
+    if (!result.evData) {
+      var load = result.data;
+      result.evData = load.call(result);
+      result.data = function () { return result.evData; };
+    }
+    return result;
+  }
+
+  function runs(list) {
+    var starts = [];
+    for (var at = 0; at + WINDOW < list.length; at += WINDOW) { starts.push(at); }
+    starts.push(list.length - WINDOW);
+    return starts.map(function (at) { return "\"" + list.slice(at, at + WINDOW).join(" ") + "\""; });
+  }
+
+  function search(pagefind, query, options) {
+    var list = words(query);
+    if (list.length < MIN_WORDS) {
+      return pagefind.search(query, options).then(function (response) {
+        return { results: response.results, filters: response.filters, exact: 0 };
+      });
+    }
+    var plain = list.join(" ");
+    var exactQueries = ["\"" + plain + "\""].concat(runs(list));
+    return Promise.all([pagefind.search(plain, options)].concat(exactQueries.map(function (q) {
+      return pagefind.search(q, options);
+    }))).then(function (all) {
+      var ranked = all[0].results;
+      var order = new Map(ranked.map(function (result, index) { return [result.id, index]; }));
+      var found = new Map();  // id → [result, how many of the exact searches found it]
+      all.slice(1).forEach(function (response, which) {
+        response.results.forEach(function (result) {
+          var entry = found.get(result.id) || [result, 0];
+          entry[1] += which === 0 ? exactQueries.length : 1;  // the whole phrase counts most
+          found.set(result.id, entry);
+        });
+      });
+      var candidates = Array.from(found.values()).sort(function (a, b) {
+        return (b[1] - a[1]) || ((order.has(a[0].id) ? order.get(a[0].id) : ranked.length) -
+                                 (order.has(b[0].id) ? order.get(b[0].id) : ranked.length));
+      }).slice(0, CHECKED).map(function (entry) { return once(entry[0]); });
+      var wanted = normal(plain);
+      return Promise.all(candidates.map(function (result) { return result.data(); })).then(function (items) {
+        var verbatim = candidates.filter(function (result, index) {
+          return normal(items[index].content || "").indexOf(wanted) !== -1;
+        });
+        var first = new Set(verbatim.map(function (result) { return result.id; }));
+        return {
+          results: verbatim.concat(ranked.filter(function (result) { return !first.has(result.id); })),
+          filters: all[0].filters,
+          exact: verbatim.length,
+        };
+      });
+    });
+  }
+
+  window.evPhrase = { words: words, search: search, MIN_WORDS: MIN_WORDS };
+})();
