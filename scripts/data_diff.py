@@ -21,6 +21,7 @@ from evidence.load.dataset import load_dataset
 from evidence.load.problems import DataInvalid
 from evidence.model.dataset import PROJECT_ROOT
 from evidence.publish.changes import summary
+from scripts.checked import checked_dataset
 
 DEFAULT_BASES = ["origin/main", "main"]
 # What the loader and the generated pages read from a revision.
@@ -59,10 +60,8 @@ def main(argv: list[str] | None = None, root: Path = PROJECT_ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", help="revisionen at sammenligne med (standard: origin/main, ellers main)")
     args = parser.parse_args(argv)
-    try:
-        after = load_dataset(root)
-    except DataInvalid as error:  # the change's own data: `make validate` says the same
-        print(error.report(), file=sys.stderr)
+    after = checked_dataset(root)  # the change's own data: `make validate` says the same
+    if after is None:
         return 1
     try:
         base = resolve(root, args.base)

@@ -11,10 +11,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from evidence.load.dataset import load_dataset
-from evidence.load.problems import DataInvalid
 from evidence.model.anonymity import KINDS, Flag, stale_decisions, undecided
 from evidence.model.dataset import PROJECT_ROOT, Dataset
+from scripts.checked import checked_dataset
 
 REVIEW_FILE = "data/anonymity/review.yml"
 
@@ -65,10 +64,8 @@ def _where(dataset: Dataset, quote_id: str) -> str:
 
 
 def main() -> int:
-    try:
-        dataset = load_dataset(PROJECT_ROOT)
-    except DataInvalid as error:
-        print(error.report(), file=sys.stderr)
+    dataset = checked_dataset(PROJECT_ROOT)
+    if dataset is None:
         return 1
     print(report(dataset))
     return 0

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from evidence.load.dataset import load_dataset
-from evidence.load.problems import DataInvalid
 from evidence.model.dataset import PROJECT_ROOT
+from scripts.checked import checked_dataset
 
 
 def main() -> int:
-    try:
-        dataset = load_dataset(PROJECT_ROOT)
-    except DataInvalid as error:
-        print(error.report(), file=sys.stderr)
+    dataset = checked_dataset(PROJECT_ROOT)
+    if dataset is None:
         return 1
     waves = ", ".join(dataset.waves)
     print(f"Data er gyldige: {len(dataset.waves)} bølge(r) ({waves}), "
