@@ -53,8 +53,17 @@ class Watcher:
         tab.on("console", console)
         tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: uncaught {error}"))
         tab.on("response", response)
-        tab.on("requestfailed", lambda request: self.errors.append(
-            f"{tab.url}: request failed: {request.url} ({request.failure})"))
+        tab.on("requestfailed", self._failed(tab))
+
+    def _failed(self, tab):
+        """A request the server could not answer is an error; one the browser itself cancelled
+        (net::ERR_ABORTED: the next navigation cut it off, or the route above refused a foreign address,
+        which `foreign` records) says nothing about the site – under load the favicon of a page left at once
+        was cancelled now and then."""
+        def record(request):
+            if "ERR_ABORTED" not in (request.failure or ""):
+                self.errors.append(f"{tab.url}: request failed: {request.url} ({request.failure})")
+        return record
 
 
 # The facts about a page that must be the same after a full load and after instant navigation:
