@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
 from evidence.model.anonymity import KINDS, Flag, stale_decisions, undecided
 from evidence.model.dataset import PROJECT_ROOT, Dataset
@@ -54,13 +53,7 @@ def _item(flag: Flag) -> str:
 def _where(dataset: Dataset, quote_id: str) -> str:
     """The quote's file and line, so the reviewer can open it."""
     quote = dataset.quotes.get(quote_id)
-    if quote is None:
-        return "ukendt citat"
-    path = Path(dataset.root) / quote["file"]
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip().removeprefix("- ").strip() == f"id: {quote_id}":
-            return f"{quote['file']}, linje {number}"
-    return quote["file"]
+    return f"{quote['file']}, linje {quote['line']}" if quote else "ukendt citat"
 
 
 def main() -> int:

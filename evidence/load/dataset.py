@@ -53,8 +53,10 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         data = files[rel]
         publication = Path(rel).parent.name if rel.startswith("quotes/") else Path(rel).stem.removesuffix("-chapters")
         if data.schema == "quotes":
-            for item in by_id(data.content).values():
-                quotes.setdefault(item["id"], {**item, "publication": publication, "file": f"data/{rel}"})
+            for index, item in enumerate(items(data.content)):
+                if isinstance(item.get("id"), str):  # where it stands, for messages and the anonymity review
+                    quotes.setdefault(item["id"], {**item, "publication": publication, "file": f"data/{rel}",
+                                                   "line": data.line_of((index,))})
         elif data.schema == "facts":
             facts.update({key: {**item, "publication": publication} for key, item in by_id(data.content).items()})
         elif data.schema == "proposals":

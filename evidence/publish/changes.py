@@ -217,7 +217,8 @@ def field_change(old: dict, new: dict, field: str) -> str:
 
 
 def changed_fields(old: dict, new: dict) -> list[str]:
-    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    """The fields a reader would see changed; a quote's line moves whenever one above it is added."""
+    return sorted(k for k in old.keys() | new.keys() if k != "line" and old.get(k) != new.get(k))
 
 
 def compare(old: dict, new: dict) -> tuple[list, list, list]:
