@@ -1,11 +1,11 @@
 /* Phrase first, for both search pages (quote-finder.js, site-search.js). A reader who pastes a few
    words of a quote wants that quote, not the texts that use the same words most. A query of MIN_WORDS
-   words or more is searched three ways at once with Pagefind: as an exact phrase (the query in quotation
-   marks), as runs of WINDOW words of it in quotation marks, and as plain words ranked by their stems.
-   Pagefind's exact match compares stems and misses some frequent words, so the candidates it gives are
-   checked against their text: those that hold the words verbatim (case, punctuation and line breaks
-   ignored) come first, then the rest in the stemmed ranking's order. Shorter queries are searched as
-   typed, so »sagstal« still finds »sagstallene«. */
+   words or more is searched with Pagefind as an exact phrase (the query in quotation marks) and as plain
+   words ranked by their stems. Pagefind's exact match compares stems and misses some frequent words, so
+   the candidates it gives are checked against their text: those that hold the words verbatim (case,
+   punctuation and line breaks ignored) come first, then the rest in the stemmed ranking's order. Only
+   when no candidate holds them are runs of WINDOW words of the query searched as phrases too. Shorter
+   queries are searched as typed, so »sagstal« still finds »sagstallene«. */
 (function () {
   "use strict";
 
@@ -42,6 +42,31 @@
     return starts.map(function (at) { return "\"" + list.slice(at, at + WINDOW).join(" ") + "\""; });
   }
 
+  /* The candidates of the exact searches, most promising first: by weight (the whole phrase counts most),
+     then by the stemmed ranking's order; those whose text holds the words verbatim, in that order. */
+  function verbatim(found, ranked, wanted) {
+    var order = new Map(ranked.map(function (result, index) { return [result.id, index]; }));
+    var place = function (entry) { return order.has(entry[0].id) ? order.get(entry[0].id) : ranked.length; };
+    var candidates = Array.from(found.values()).sort(function (a, b) {
+      return (b[1] - a[1]) || (place(a) - place(b));
+    }).slice(0, CHECKED).map(function (entry) { return once(entry[0]); });
+    return Promise.all(candidates.map(function (result) { return result.data(); })).then(function (items) {
+      return candidates.filter(function (result, index) {
+        return normal(items[index].content || "").indexOf(wanted) !== -1;
+      });
+    });
+  }
+
+  function add(found, response, weight) {
+    response.results.forEach(function (result) {
+      var entry = found.get(result.id) || [result, 0];
+      entry[1] += weight;
+      found.set(result.id, entry);
+    });
+  }
+
+  /* The whole phrase first; only when none of its candidates holds the words verbatim are the runs of WINDOW
+     words searched too (each search over a large index costs tens of milliseconds, make bench). */
   function search(pagefind, query, options) {
     var list = words(query);
     if (list.length < MIN_WORDS) {
@@ -50,34 +75,24 @@
       });
     }
     var plain = list.join(" ");
-    var exactQueries = ["\"" + plain + "\""].concat(runs(list));
-    return Promise.all([pagefind.search(plain, options)].concat(exactQueries.map(function (q) {
-      return pagefind.search(q, options);
-    }))).then(function (all) {
-      var ranked = all[0].results;
-      var order = new Map(ranked.map(function (result, index) { return [result.id, index]; }));
-      var found = new Map();  // id → [result, how many of the exact searches found it]
-      all.slice(1).forEach(function (response, which) {
-        response.results.forEach(function (result) {
-          var entry = found.get(result.id) || [result, 0];
-          entry[1] += which === 0 ? exactQueries.length : 1;  // the whole phrase counts most
-          found.set(result.id, entry);
+    var wanted = normal(plain);
+    var parts = runs(list);
+    var found = new Map();  // id → [result, weight]
+    return Promise.all([pagefind.search(plain, options), pagefind.search("\"" + plain + "\"", options)]).then(function (both) {
+      var ranked = both[0].results;
+      add(found, both[1], parts.length);
+      return verbatim(found, ranked, wanted).then(function (hits) {
+        if (hits.length) { return hits; }
+        return Promise.all(parts.map(function (q) { return pagefind.search(q, options); })).then(function (more) {
+          more.forEach(function (response) { add(found, response, 1); });
+          return verbatim(found, ranked, wanted);
         });
-      });
-      var candidates = Array.from(found.values()).sort(function (a, b) {
-        return (b[1] - a[1]) || ((order.has(a[0].id) ? order.get(a[0].id) : ranked.length) -
-                                 (order.has(b[0].id) ? order.get(b[0].id) : ranked.length));
-      }).slice(0, CHECKED).map(function (entry) { return once(entry[0]); });
-      var wanted = normal(plain);
-      return Promise.all(candidates.map(function (result) { return result.data(); })).then(function (items) {
-        var verbatim = candidates.filter(function (result, index) {
-          return normal(items[index].content || "").indexOf(wanted) !== -1;
-        });
-        var first = new Set(verbatim.map(function (result) { return result.id; }));
+      }).then(function (hits) {
+        var first = new Set(hits.map(function (result) { return result.id; }));
         return {
-          results: verbatim.concat(ranked.filter(function (result) { return !first.has(result.id); })),
-          filters: all[0].filters,
-          exact: verbatim.length,
+          results: hits.concat(ranked.filter(function (result) { return !first.has(result.id); })),
+          filters: both[0].filters,
+          exact: hits.length,
         };
       });
     });

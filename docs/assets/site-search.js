@@ -143,41 +143,49 @@
     function quoteIndex() { return engine(box.getAttribute("data-quotes"), basePath); }
 
     /* A query of enough words is a phrase: the quotes that hold it, from the quote index (phrase-search.js),
-       come first, then every page by its stemmed ranking. Shorter queries search the pages as typed. */
+       come first, then every page by its stemmed ranking. Shorter queries search the pages as typed. The two
+       are separate promises, so the quotes can be shown while the pages are still being fetched. */
     function find(term) {
       var words = window.evPhrase.words(term);
-      if (words.length < window.evPhrase.MIN_WORDS) {
-        return pages().then(function (pagefind) { return pagefind.search(term); })
-          .then(function (response) { return { results: response.results, exact: [] }; });
-      }
-      var phrase = quoteIndex().then(function (pagefind) { return window.evPhrase.search(pagefind, term); })
+      var phrase = words.length >= window.evPhrase.MIN_WORDS;
+      var exact = !phrase ? Promise.resolve([]) : quoteIndex()
+        .then(function (pagefind) { return window.evPhrase.search(pagefind, term); })
         .then(function (response) {
           return Promise.all(response.results.slice(0, Math.min(response.exact, PAGE)).map(function (r) { return r.data(); }));
         }).then(function (items) { return items.map(function (data) { return recordHit(root, data); }); });
-      var plain = pages().then(function (pagefind) { return pagefind.search(words.join(" ")); });
-      return Promise.all([phrase, plain]).then(function (both) { return { results: both[1].results, exact: both[0] }; });
+      var plain = pages().then(function (pagefind) { return pagefind.search(phrase ? words.join(" ") : term); })
+        .then(function (response) { return response.results; });
+      return { exact: exact, pages: plain };
     }
 
     /* The hits of the next PAGE pages; a quote already shown as an exact match is not shown again. */
     function next(answer, from) {
       return Promise.all(answer.results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (items) {
         var known = new Set(answer.exact.map(function (hit) { return hit.id; }));
-        return [].concat.apply(from ? [] : answer.exact.slice(), items.map(function (data) {
+        return [].concat.apply([], items.map(function (data) {
           return hitsOf(data).filter(function (hit) { return !hit.id || !known.has(hit.id); });
         }));
       });
+    }
+
+    function show(hits) {
+      var fragment = document.createDocumentFragment();
+      hits.forEach(function (hit) { fragment.appendChild(render(hit)); });
+      list.appendChild(fragment);
     }
 
     function showMore() {
       var mine = run;
       return next(found, shown).then(function (hits) {
         if (mine !== run) { return; }
-        var fragment = document.createDocumentFragment();
-        hits.forEach(function (hit) { fragment.appendChild(render(hit)); });
-        list.appendChild(fragment);
+        show(hits);
         shown += PAGE;
         more.hidden = shown >= found.results.length;
       });
+    }
+
+    function quotedText(exact) {
+      return exact.length === 1 ? "1 citat med netop de ord" : exact.length + " citater med netop de ord";
     }
 
     function search() {
@@ -192,13 +200,18 @@
       if (!term) { count.textContent = ""; box.setAttribute("data-state", "ready"); return Promise.resolve(); }
       count.textContent = "Søger …";
       box.setAttribute("data-state", "searching");
-      return find(term).then(function (answer) {
+      var answer = find(term);
+      answer.exact.then(function (exact) {
+        if (mine !== run || !exact.length) { return; }
+        show(exact);
+        count.textContent = quotedText(exact) + " (øverst) · søger i siderne …";
+      }, function () {});
+      return Promise.all([answer.exact, answer.pages]).then(function (both) {
         if (mine !== run) { return; }
-        found = answer;
+        found = { results: both[1], exact: both[0] };
         shown = 0;
-        var pagesFound = answer.results.length === 1 ? "1 side fundet" : answer.results.length + " sider fundet";
-        var quoted = answer.exact.length === 1 ? "1 citat med netop de ord" : answer.exact.length + " citater med netop de ord";
-        count.textContent = answer.exact.length ? quoted + " (øverst) · " + pagesFound : pagesFound;
+        var pagesFound = found.results.length === 1 ? "1 side fundet" : found.results.length + " sider fundet";
+        count.textContent = found.exact.length ? quotedText(found.exact) + " (øverst) · " + pagesFound : pagesFound;
         return showMore().then(function () { box.setAttribute("data-state", "ready"); });
       }).catch(function () {
         count.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
@@ -210,8 +223,11 @@
       /* The ids of the quotes among the first hits for `query` (null for a page hit), best first: what the page
          shows, and what the relevance benchmark (bench/relevance.py) reads. */
       rank: function (query) {
-        return find(query).then(function (answer) { return next(answer, 0); })
-          .then(function (hits) { return hits.map(function (hit) { return hit.id; }); });
+        var answer = find(query);
+        return Promise.all([answer.exact, answer.pages]).then(function (both) {
+          var shown = { results: both[1], exact: both[0] };
+          return next(shown, 0).then(function (hits) { return shown.exact.concat(hits); });
+        }).then(function (hits) { return hits.map(function (hit) { return hit.id; }); });
       },
     };
     input.value = new URLSearchParams(window.location.search).get("q") || "";

@@ -48,6 +48,29 @@ def test_a_pasted_phrase_finds_its_quote_first_in_the_site_search_shown_as_that_
         assert hit.locator(".ev-search__kind").text_content().startswith("Citat")
 
 
+def test_the_quote_holding_a_phrase_is_shown_before_the_pages_have_arrived(page, server, fixture_dataset):
+    """With a large index the pages' fragments take longest; the quote that holds the pasted words need not wait."""
+    held = []
+    page.route("**/soegeindeks/fragment/**", lambda route: held.append(route))
+    phrase, wanted = sample(fixture_dataset)[0]
+    page.goto(server.at(f"/soeg/?q={url_quote(phrase)}"))
+    page.wait_for_selector(".ev-search__hit--quote", timeout=10_000)
+    href = page.locator(".ev-search__hit .ev-search__title a").first.get_attribute("href")
+    assert href.split("#")[-1] in wanted
+    for _ in range(50):  # the pages' fragments are asked for once the pages' ranking is known
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page fragments were not held back, so the test proves nothing"
+    assert page.locator("#ev-search").get_attribute("data-state") == "searching"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#ev-search[data-state=ready]")
+    assert page.locator("#ev-search-count").text_content().endswith("fundet"), "the pages' count follows"
+    hrefs = page.locator(".ev-search__hit .ev-search__title a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == len(set(hrefs)), "no hit is shown twice"
+
+
 def test_site_search_tells_page_hits_from_quote_hits(page, server):
     page.goto(server.at("/soeg/?q=sager"))
     page.wait_for_selector("#ev-search[data-state=ready]")
