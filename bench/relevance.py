@@ -7,6 +7,9 @@ A hit counts when it is the quote the phrase was taken from or another quote tha
 (a reprint of the same testimony): the page cannot tell the two apart, and either is the text the reader wants.
 At 10× and 100× the phrases are still taken from the real quotes (the synthetic texts are word salad nobody
 remembers), and searched among all the synthetic ones.
+
+The ranking is timed as the pages' code runs it; separately, for a sample of phrases, the time a reader waits:
+a fresh visit of the page, the phrase pasted into its field, Enter, until the first hit is the phrase's quote.
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ PHRASE_WORDS = 6
 DEPTH = 10  # hits looked at per phrase: MRR over the first ten
 BATCH = 60  # phrases per call into the page
 PAGES = {"citatsøgning": ("find-citater/", "evQuoteFinder"), "sitesøgning": ("soeg/", "evSiteSearch")}
+# Per page: its search field and the link of its first hit, for the pasted-phrase timing.
+FIELDS = {"citatsøgning": ("#ev-finder-q", "#ev-finder-results .ev-permalink"),
+          "sitesøgning": ("#ev-search-q", "#ev-search-results .ev-search__title a")}
+PASTED = 20  # phrases timed as a reader meets them: a fresh visit, the phrase pasted, Enter
+PASTED_LIMIT_MS = 30_000
+REACH_MS = 500  # from clicking the field to pasting: a reader's hand moving to Ctrl+V; Enter follows the paste at once
 SYNTHETIC = "syntetisk-2099"
 
 
@@ -77,6 +86,58 @@ RANK_JS = """async ([api, items, depth]) => {
 }"""
 
 
+# Armed just before Enter: from Enter until the first hit is the phrase's quote (a new element, not the opening
+# list), in the page's clock.
+PASTED_JS = """([hit, wanted, limit]) => {
+  const before = document.querySelector(hit);
+  const start = performance.now();
+  window.__evPasted = new Promise((resolve) => {
+    let observer = null;
+    const check = () => {
+      const link = document.querySelector(hit);
+      const id = link && link !== before ? decodeURIComponent(link.getAttribute("href").split("#").pop()) : null;
+      if (id === null || !wanted.includes(id)) { return false; }
+      observer.disconnect();
+      resolve(performance.now() - start);
+      return true;
+    };
+    observer = new MutationObserver(check);
+    observer.observe(document.body, {childList: true, subtree: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, limit);
+  });
+}"""
+
+
+def pasted(browser, server_url: str, asked: list[tuple[str, list[str]]]) -> dict:
+    """Enter → the phrase's quote shown, for PASTED phrases spread over the corpus, each in a fresh visit of each
+    search page (its own browser context, so nothing of the index is cached): the field clicked, the phrase pasted
+    REACH_MS later, Enter at once. What a journalist waits for; the pages may prepare while the reader pastes."""
+    chosen = asked[::max(1, len(asked) // PASTED)][:PASTED]
+    result = {}
+    for name, (url, api) in PAGES.items():
+        field, hit = FIELDS[name]
+        times = []
+        for phrase, wanted in chosen:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            try:
+                page = context.new_page()
+                page.goto(server_url + url, wait_until="load")
+                page.wait_for_function(f"window.{api} !== undefined", timeout=60_000)
+                page.click(field)
+                page.wait_for_timeout(REACH_MS)
+                page.keyboard.insert_text(phrase)
+                page.evaluate(PASTED_JS, [hit, wanted, PASTED_LIMIT_MS])
+                page.keyboard.press("Enter")
+                times.append(page.evaluate("window.__evPasted"))
+            finally:
+                context.close()
+        shown = sorted(t for t in times if t is not None)
+        result[name] = {"phrases": len(times), "not_shown": len(times) - len(shown),
+                        "median_ms": round(statistics.median(shown)) if shown else None,
+                        "max_ms": round(shown[-1]) if shown else None}
+    return result
+
+
 def bench_relevance(browser, server_url: str, project: Path, per_quote: int = PHRASES_PER_QUOTE) -> dict:
     """success@1 and mean reciprocal rank of every phrase on both pages, and the time each search took."""
     texts = quotes(project)
@@ -103,4 +164,5 @@ def bench_relevance(browser, server_url: str, project: Path, per_quote: int = PH
             "p95_ms": round(times[int(0.95 * (len(times) - 1))]),
             "misses": [phrase for (phrase, _), rank in zip(asked, ranks, strict=True) if rank != 1][:20],
         }
+    result["pasted"] = pasted(browser, server_url, asked)
     return result

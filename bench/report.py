@@ -106,6 +106,13 @@ def relevance_rows(factor: str, r: dict | None) -> list[list[str]]:
                  f"({r['phrases']} fraser fra {r['quotes']} citater; median {one['median_ms']} ms pr. søgning)")
         rows.append([f"{label} ved {factor}×: en frase på seks ord finder sit citat først", value, f"≥ {goal} %",
                      status(100 * one["success_at_1"] >= goal)])
+        if shown := r.get("pasted", {}).get(page):
+            missing = f"; {shown['not_shown']} uden citatet" if shown["not_shown"] else ""
+            value = ("intet citat vist" if shown["median_ms"] is None else
+                     f"median {shown['median_ms']} ms, længst {shown['max_ms']} ms "
+                     f"({shown['phrases']} fraser, hver i et nyt besøg{missing})")
+            ok = None if shown["median_ms"] is None else shown["median_ms"] <= 300 and not shown["not_shown"]
+            rows.append([f"{label} ved {factor}×: frase indsat, Enter → citatet vist", value, "median ≤ 300 ms", status(ok)])
     return rows
 
 

@@ -15,7 +15,9 @@
     var url = new URL(indexUrl + "pagefind.js", window.location.href).href;
     if (!engines[url]) {
       engines[url] = import(url).then(function (pagefind) {
-        return pagefind.options({ baseUrl: basePath, excerptLength: 30 }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: basePath, excerptLength: 30 })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
       });
     }
     return engines[url];
@@ -232,6 +234,16 @@
     };
     input.value = new URLSearchParams(window.location.search).get("q") || "";
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+    /* Fetch what a search needs while the reader is still typing or pasting (Pagefind's advice): the pages'
+       index once the field is entered, the quote index and the words' chunks once the words are a phrase. */
+    form.addEventListener("focusin", function () { pages(); }, { once: true });
+    input.addEventListener("input", function () {
+      var words = window.evPhrase.words(input.value);
+      if (words.length >= window.evPhrase.MIN_WORDS) {
+        quoteIndex().then(function (pagefind) { return pagefind.preload(words.join(" ")); });
+        pages().then(function (pagefind) { return pagefind.preload(words.join(" ")); });
+      }
+    });
     more.addEventListener("click", function () { showMore(); });
     if (!input.value) { input.focus(); }
     search();
