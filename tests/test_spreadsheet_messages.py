@@ -22,6 +22,16 @@ def about(messages: list[str], rel: str, where: str) -> list[str]:
     return [m for m in messages if m.startswith(f"{rel}, {where},")]
 
 
+def messages_on(project: Path, rel: str) -> list[str]:
+    """The problems the data check reports in one file."""
+    return [m for m in problems(project) if m.startswith(rel)]
+
+
+def valid_ids(project: Path, rel: str) -> str:
+    """The ids a message lists as valid, in the order of their file."""
+    return ", ".join(item["id"] for item in read_yaml(project / rel))
+
+
 def test_a_figures_csv_saved_by_excel_is_named_as_such_with_the_command_that_fixes_it(fixture_copy):
     wave = newest_wave(fixture_copy)
     rel = f"data/survey/{wave}/figures.csv"
@@ -31,7 +41,7 @@ def test_a_figures_csv_saved_by_excel_is_named_as_such_with_the_command_that_fix
     writer = csv.writer(excel, delimiter=";", lineterminator="\r\n")
     writer.writerows([list(rows[0])] + [list(row.values()) for row in rows])
     path.write_bytes(("\ufeff" + excel.getvalue()).encode("utf-8"))
-    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
+    [message] = messages_on(fixture_copy, rel)
     assert message.startswith(f"{rel}, linje 1, felt '(kolonner)': fandt '\\ufeffquestion;option;")
     assert "gemt af Excel med semikolon som skilletegn og et usynligt BOM-tegn (\\ufeff)" in message
     fix = f"make import-wave WAVE={wave} FILE={rel}"
@@ -45,7 +55,7 @@ def test_an_invisible_character_is_shown_so_found_and_expected_differ_on_screen(
     rel = f"data/survey/{newest_wave(fixture_copy)}/figures.csv"
     path = fixture_copy / rel
     path.write_bytes("\ufeff".encode() + path.read_bytes())
-    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
+    [message] = messages_on(fixture_copy, rel)
     assert "fandt '\\ufeffquestion,option,population,value,locator'" in message
     assert "\ufeff" not in message
 
@@ -63,17 +73,15 @@ def test_an_unknown_theme_names_the_themes_file_and_every_valid_theme_in_one_mes
     rel = f"data/survey/{wave}/questions.yml"
     theme = next(t for q in read_yaml(fixture_copy / rel) for o in q["options"] for t in o.get("themes", []))
     edit(fixture_copy, rel, f"themes: [{theme}", f"themes: [{theme.replace('-', ' ').title()}")
-    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
-    valid = ", ".join(t["id"] for t in read_yaml(fixture_copy / "data/themes.yml"))
-    assert f"– forventede et tema-id fra data/themes.yml: {valid} (mente du '{theme}'?)" in message
+    [message] = messages_on(fixture_copy, rel)
+    assert f"– forventede et tema-id fra data/themes.yml: {valid_ids(fixture_copy, 'data/themes.yml')} (mente du '{theme}'?)" in message
 
 
 def test_a_misspelt_field_is_one_message_that_names_the_missing_field(fixture_copy):
     rel = f"data/survey/{newest_wave(fixture_copy)}/questions.yml"
     edit(fixture_copy, rel, "  measure:", "  measur:")
-    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
+    [message] = messages_on(fixture_copy, rel)
     assert "felt '[1].measur': fandt et ukendt felt" in message and "(mente du 'measure'? – det felt mangler)" in message
-
 
 
 def test_an_unknown_area_names_the_areas_file_and_every_valid_area_in_one_message(fixture_copy):
@@ -81,9 +89,8 @@ def test_an_unknown_area_names_the_areas_file_and_every_valid_area_in_one_messag
     rel = path.relative_to(fixture_copy).as_posix()
     area = next(a for q in read_yaml(path) for a in q.get("areas", []))
     edit(fixture_copy, rel, f"  areas: [{area}", f"  areas: [{area.title()} ")
-    [message] = [m for m in problems(fixture_copy) if m.startswith(rel)]
-    valid = ", ".join(a["id"] for a in read_yaml(fixture_copy / "data/areas.yml"))
-    assert f"– forventede et område-id fra data/areas.yml: {valid} (mente du '{area}'?)" in message
+    [message] = messages_on(fixture_copy, rel)
+    assert f"– forventede et område-id fra data/areas.yml: {valid_ids(fixture_copy, 'data/areas.yml')} (mente du '{area}'?)" in message
 
 
 def test_a_population_written_by_its_name_in_figures_csv_gets_one_message_with_its_id(fixture_copy):
