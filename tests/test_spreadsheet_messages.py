@@ -74,7 +74,8 @@ def test_an_unknown_theme_names_the_themes_file_and_every_valid_theme_in_one_mes
     theme = next(t for q in read_yaml(fixture_copy / rel) for o in q["options"] for t in o.get("themes", []))
     edit(fixture_copy, rel, f"themes: [{theme}", f"themes: [{theme.replace('-', ' ').title()}")
     [message] = messages_on(fixture_copy, rel)
-    assert f"– forventede et tema-id fra data/themes.yml: {valid_ids(fixture_copy, 'data/themes.yml')} (mente du '{theme}'?)" in message
+    valid = valid_ids(fixture_copy, "data/themes.yml")
+    assert f"– forventede et tema-id fra data/themes.yml: {valid} (mente du '{theme}'?)" in message
 
 
 def test_a_misspelt_field_is_one_message_that_names_the_missing_field(fixture_copy):
@@ -90,7 +91,8 @@ def test_an_unknown_area_names_the_areas_file_and_every_valid_area_in_one_messag
     area = next(a for q in read_yaml(path) for a in q.get("areas", []))
     edit(fixture_copy, rel, f"  areas: [{area}", f"  areas: [{area.title()} ")
     [message] = messages_on(fixture_copy, rel)
-    assert f"– forventede et område-id fra data/areas.yml: {valid_ids(fixture_copy, 'data/areas.yml')} (mente du '{area}'?)" in message
+    valid = valid_ids(fixture_copy, "data/areas.yml")
+    assert f"– forventede et område-id fra data/areas.yml: {valid} (mente du '{area}'?)" in message
 
 
 def test_a_population_written_by_its_name_in_figures_csv_gets_one_message_with_its_id(fixture_copy):
