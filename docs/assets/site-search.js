@@ -162,6 +162,11 @@
       return { exact: exact, pages: plain };
     }
 
+    /* Both parts of an answer, once both are there: what `next` pages through. */
+    function settled(answer) {
+      return Promise.all([answer.exact, answer.pages]).then(function (both) { return { results: both[1], exact: both[0] }; });
+    }
+
     /* The hits of the next PAGE pages; a quote already shown as an exact match is not shown again. */
     function next(answer, from) {
       return Promise.all(answer.results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (items) {
@@ -210,9 +215,9 @@
         show(exact);
         count.textContent = quotedText(exact) + " (øverst) · søger i siderne …";
       }, function () {});
-      return Promise.all([answer.exact, answer.pages]).then(function (both) {
+      return settled(answer).then(function (both) {
         if (mine !== run) { return; }
-        found = { results: both[1], exact: both[0] };
+        found = both;
         shown = 0;
         var pagesFound = found.results.length === 1 ? "1 side fundet" : found.results.length + " sider fundet";
         count.textContent = found.exact.length ? quotedText(found.exact) + " (øverst) · " + pagesFound : pagesFound;
@@ -227,10 +232,8 @@
       /* The ids of the quotes among the first hits for `query` (null for a page hit), best first: what the page
          shows, and what the relevance benchmark (bench/relevance.py) reads. */
       rank: function (query) {
-        var answer = find(query);
-        return Promise.all([answer.exact, answer.pages]).then(function (both) {
-          var shown = { results: both[1], exact: both[0] };
-          return next(shown, 0).then(function (hits) { return shown.exact.concat(hits); });
+        return settled(find(query)).then(function (answer) {
+          return next(answer, 0).then(function (hits) { return answer.exact.concat(hits); });
         }).then(function (hits) { return hits.map(function (hit) { return hit.id; }); });
       },
     };
