@@ -34,7 +34,7 @@ INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C
 def build(site: Path, root: Path = PROJECT_ROOT) -> int:
     """Run under the build lock (`main`): the folders it cleans up belong to no other build."""
     _remove_leftovers(site)
-    staging = site.with_name(f"{site.name}.tmp-{os.getpid()}")
+    staging, aside = (site.with_name(f"{site.name}.{kind}-{os.getpid()}") for kind in ("tmp", "old"))
     started, swapped = None, []
     try:
         try:
@@ -47,27 +47,24 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
             publish(root, staging, started)
         except (MkDocsException, RuntimeError) as error:
             return _failed(site, str(error))
-        _swap_in(staging, site, swapped)
+        _swap_in(staging, site, aside, swapped)
     except KeyboardInterrupt:
-        if started is not None:
-            started.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
         done = f"det nye site er lagt i {site.name}/" if swapped else f"{site.name}/ er ikke ændret"
         print(f"Bygningen blev afbrudt; {done}.", file=sys.stderr)
         return INTERRUPTED
-    finally:
+    finally:  # also after an interrupt: the other processes stopped, the temporary folders gone
         if started is not None:
             started.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
+        for folder in (staging, aside):
+            shutil.rmtree(folder, ignore_errors=True)
     _warn_anonymity(root)
     return 0
 
 
-def _swap_in(staging: Path, site: Path, swapped: list) -> None:
+def _swap_in(staging: Path, site: Path, old: Path, swapped: list) -> None:
     """The old site aside, the new one in its place, then the old one deleted. Ctrl+C and SIGTERM wait
     until both renames are done, so the site folder is always one whole site (missing for the moment
     between them only if a reader looks exactly then, never half of one)."""
-    old = site.with_name(f"{site.name}.old-{os.getpid()}")
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         if site.exists():
