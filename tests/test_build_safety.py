@@ -206,3 +206,14 @@ def test_a_build_after_a_committed_data_change_leaves_git_status_clean(fixture_c
     assert f"{themes[0]['name']} i dag" in (fixture_copy / "site/temaer/index.html").read_text(encoding="utf-8"), \
         "the renamed theme is not in the menu"
     assert git(fixture_copy, "status", "--porcelain") == ""
+
+
+def test_the_about_page_counts_the_publications_from_the_data(fixture_site, fixture_dataset):
+    """A new publication needs no edit of a hand-written page: om/ says how many there are from data/."""
+    from conftest import text_of
+
+    from evidence.model.wording import number_word
+
+    count = len(fixture_dataset.publications)
+    assert count >= 2
+    assert f"fra {number_word(count)} publikationer" in " ".join(text_of(fixture_site, "om/").split())
