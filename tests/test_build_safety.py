@@ -217,3 +217,43 @@ def test_the_about_page_counts_the_publications_from_the_data(fixture_site, fixt
     count = len(fixture_dataset.publications)
     assert count >= 2
     assert f"fra {number_word(count)} publikationer" in " ".join(text_of(fixture_site, "om/").split())
+
+
+def test_make_serve_is_refused_with_one_line_while_a_build_runs(fixture_copy):
+    import importlib.util
+
+    from mkdocs.exceptions import Abort
+
+    spec = importlib.util.spec_from_file_location("locked_hooks", fixture_copy / "macros" / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(fixture_copy)], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(Abort, match="En anden bygning kører allerede"):
+            hooks.on_startup(command="serve", dirty=False)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# A build in another process, holding the lock (the same process may take it again: `exclusive`).
+HOLD_LOCK = ("import sys, time; from pathlib import Path; from evidence.publish.build import exclusive\n"
+             "with exclusive(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(120)")
+
+
+def test_zensical_gets_the_menu_written_into_its_configuration(fixture_copy):
+    """Zensical runs no MkDocs hooks: `--write-menu` gives it the menu that MkDocs gets from the build."""
+    from evidence.load.dataset import load_dataset
+    from evidence.publish.generate import generated
+
+    committed = (fixture_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nnav:" not in committed
+    result = run_script(fixture_copy, "scripts.generate", "--write-menu")
+    assert result.returncode == 0, result.stderr
+    written = (fixture_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    assert written.startswith(committed.rstrip("\n"))
+    block = yaml.safe_load(written.split("Do not edit below this line. ---\n", 1)[1])
+    assert block["nav"] == generated(load_dataset(fixture_copy))[1]
+    assert block["copyright"].startswith("Kilder: ")
