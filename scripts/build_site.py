@@ -12,11 +12,13 @@ SIGTERM removes the temporary folders and prints one line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shutil
 import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -63,17 +65,31 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
 
 def _swap_in(staging: Path, site: Path, old: Path, swapped: list) -> None:
     """The old site aside, the new one in its place, then the old one deleted. Ctrl+C and SIGTERM wait
-    until both renames are done, so the site folder is always one whole site (missing for the moment
+    until both renames are done (`_signals_held`), so the site folder is always one whole site (missing for the moment
     between them only if a reader looks exactly then, never half of one)."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
+    with _signals_held():
         if site.exists():
             site.rename(old)
         staging.rename(site)
         swapped.append(site)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl+C and SIGTERM noted, not acted on, until the block is done; then the build ends as
+    interrupted. (A signal mask would not do: the operating system gives the signal to any thread
+    that does not block it, such as the chart engine's, and Python then interrupts the main thread.)"""
+    caught: list[int] = []
+    handlers = {signum: signal.signal(signum, lambda number, frame: caught.append(number))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _remove_leftovers(site: Path) -> None:
