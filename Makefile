@@ -106,4 +106,4 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 
 ## clean: delete the built site and the caches (.cache/: charts and search indexes)
 clean:
-	rm -rf site site.tmp .cache
+	rm -rf site site.tmp site.tmp-* site.old-* .cache

@@ -53,7 +53,7 @@ _AnyTags.add_constructor("!ENV", construct_env_tag)  # site_url: SITE_URL or its
 
 
 def config_of(project: Path) -> dict:
-    """The copy's mkdocs.yml as plain data, read after a build has written its nav."""
+    """The copy's mkdocs.yml as plain data (its settings; the menu comes from the build, DUMP_HOOK)."""
     return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTags)
 
 

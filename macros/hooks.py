@@ -1,40 +1,51 @@
 """MkDocs hook. In every build: macro blocks pass through Markdown unparsed (evidence/html/raw_blocks.py)
 and the theme's templates are compiled once per machine.
 
-Under `make serve` it also runs the steps `make build` (scripts/build_site.py) runs around MkDocs: the
-generation step before every rebuild, and the publish step (search indexes, social cards) in the
-background after it. Invalid data stop the rebuild with the list of problems as the message instead of a
-traceback.
+It holds the build lock while MkDocs runs. Under `make serve` (and a plain `mkdocs build`, which gets no
+menu from `make build`) it runs the generation step before every build; under serve the publish step
+(search indexes, social cards) follows in the background. Invalid data stop the rebuild with the list of
+problems as the message instead of a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from evidence.html.raw_blocks import RawBlocks
 from evidence.publish import build
+from evidence.publish.template_cache import CheckedBytecodeCache
 
 log = get_plugin_logger(__name__)
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
 _serving = False
+_lock = contextlib.ExitStack()
 _indexing: threading.Thread | None = None
 
 
 def on_startup(command, dirty):
+    """The build lock is held until MkDocs stops (under serve, until the server stops): every build
+    writes docs/ and .cache/, which another build must not write at the same time
+    (evidence/publish/build.py: `exclusive`; `make build` holds it already)."""
     global _serving
     _serving = command == "serve"
+    try:
+        _lock.enter_context(build.exclusive(PROJECT_ROOT))
+    except build.BuildBusy as busy:
+        raise Abort(str(busy)) from None
 
 
 def on_config(config):
     config.markdown_extensions.append(RawBlocks())
-    if _serving:
+    if _serving or config["nav"] is None:  # `make build` gives the menu it generated (scripts/build_site.py)
         try:
-            config.nav = build.generate_pages(_root(config))
+            build.generate_pages(_root(config)).apply(config)
         except build.DataInvalid as error:
             raise PluginError(error.report()) from None
     return config
@@ -54,10 +65,9 @@ def on_serve(server, config, builder):
 
 def on_env(env, config, files):
     """The theme's templates compiled once, not at every build: MkDocs makes a new template environment
-    for each build, and compiling Material's templates took a tenth of a rebuild under serve."""
-    cache = _root(config) / ".cache" / "templates"
-    cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    for each build, and compiling Material's templates took a tenth of a rebuild under serve. Each entry
+    is checked before it is run (evidence/publish/template_cache.py)."""
+    env.bytecode_cache = CheckedBytecodeCache(_root(config) / ".cache" / "templates")
     return env
 
 
@@ -81,6 +91,7 @@ def on_post_build(config):
 def on_shutdown():
     """mkdocs serve deletes its site folder after this."""
     _finish_indexing()
+    _lock.close()
 
 
 def _root(config) -> Path:

@@ -11,14 +11,19 @@ import sys
 from pathlib import Path
 
 from evidence.model.dataset import PROJECT_ROOT
-from evidence.publish.build import publish
+from evidence.publish.build import BuildBusy, exclusive, publish
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site_dir", type=Path)
     args = parser.parse_args(argv)
-    publish(PROJECT_ROOT, args.site_dir.resolve())
+    try:
+        with exclusive(PROJECT_ROOT):
+            publish(PROJECT_ROOT, args.site_dir.resolve())
+    except BuildBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -49,13 +49,8 @@ def test_charts_read_back_from_the_cache_are_the_charts_drawn(fixture_copy, tmp_
     assert drawn, "the first build stored no charts"
     assert build(fixture_copy, tmp_path / "warm").returncode == 0
     assert_same(digest(tmp_path / "cold"), digest(tmp_path / "warm"))
-    for svg in drawn:  # proof that a warm build reads the cache rather than drawing again
-        svg.write_text(svg.read_text(encoding="utf-8").replace("<svg", '<svg data-read-back=""', 1), encoding="utf-8")
-    assert build(fixture_copy, tmp_path / "read-back").returncode == 0
-    charts = [chart for html_file in (tmp_path / "read-back").rglob("*.html")
-              for chart in re.findall(r'class="ev-chart"[^>]*>\s*<svg[^>]*>', html_file.read_text(encoding="utf-8"))]
-    assert charts, "the fixture site shows no charts"
-    assert all("data-read-back" in chart for chart in charts), "a chart was drawn again although it was in the cache"
+    # That the warm build read them rather than drawing again, and that a changed entry is not read:
+    # tests/test_build_safety.py.
 
 
 def first_testimony_gets_another_theme(project: Path) -> None:
@@ -120,7 +115,7 @@ def test_search_indexes_are_reused_when_unchanged_and_rebuilt_when_a_quote_chang
     edit_quote(project, item_id, theme)
     assert build(project, tmp_path / "edited").returncode == 0
     assert finder_index(tmp_path / "edited") != finder_index(tmp_path / "again"), "a stale index was reused"
-    cached = sorted(p.name.split("-")[0] for p in (project / ".cache" / "pagefind").iterdir())
+    cached = sorted(p.name.split("-")[0] for p in (project / ".cache" / "pagefind").iterdir() if p.is_dir())
     assert cached == ["citatindeks", "soegeindeks"], "the cache keeps one copy of each index"
 
 

@@ -10,7 +10,7 @@ import ast
 import pytest
 from conftest import ROOT
 
-STAGES = {"load": 0, "model": 1, "urls": 1, "html": 2, "pages": 3, "publish": 4}
+STAGES = {"cache_entries": 0, "load": 0, "model": 1, "urls": 1, "html": 2, "pages": 3, "publish": 4}
 MAX_LINES = 400
 
 

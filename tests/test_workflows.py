@@ -136,3 +136,27 @@ def test_the_workflow_checker_names_an_unsafe_workflow(tool, finding, tmp_path):
     (tmp_path / "unsafe.yml").write_text(UNSAFE_WORKFLOW, encoding="utf-8")
     result = check(tool, tmp_path)
     assert result.returncode != 0 and finding in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def _jobs() -> list[tuple[str, str, dict]]:
+    return [(workflow.name, name, job) for workflow in sorted(WORKFLOWS.glob("*.yml"))
+            for name, job in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].items()]
+
+
+def test_the_published_site_is_built_from_no_cache_of_another_build():
+    """A poisoned cache entry of an earlier run must not outlive its revert on the published site: the
+    deploy job restores no cache, or only one of exactly its own commit (no restore-keys)."""
+    for step in yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"]["build"]["steps"]:
+        if step.get("uses", "").startswith("actions/cache"):
+            assert "restore-keys" not in step.get("with", {}) and "github.sha" in step["with"]["key"], step
+
+
+def test_containers_and_the_zensical_version_are_pinned():
+    """A moving tag is another build tool each run: images by digest, Zensical by version."""
+    containers = [(w, n, job["container"]) for w, n, job in _jobs() if "container" in job]
+    assert containers, "the workflows run in a container"
+    for workflow, name, container in containers:
+        image = container if isinstance(container, str) else container["image"]
+        assert "@sha256:" in image and len(image.split("@sha256:")[1]) == 64, f"{workflow} {name}: {image}"
+    install = next(s for s in steps("pull-request.yml", "zensical") if "pip install" in s)
+    assert "zensical==" in install, install

@@ -18,9 +18,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from evidence import cache_entries
+from evidence.html import fonts
+
 # Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
-# is named by everything that decides its SVG – the rows, the colours, the drawing code and the
-# Altair and vl-convert versions – so an unchanged chart is read back instead of drawn again.
+# is named by everything that decides its SVG – the rows, the colours, the drawing code, the
+# Altair and vl-convert versions and the fonts – so an unchanged chart is read back instead of drawn
+# again; its content is checked on every read (evidence/cache_entries.py).
 CACHE_DIR = Path(os.environ.get("EVIDENCE_CHART_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "charts"))
 
 
@@ -28,7 +32,7 @@ LOCALE = "da-DK"
 
 
 _DRAWING_CODE = [hashlib.sha256((Path(__file__).parent / "chart_drawing.py").read_bytes()).hexdigest(),
-                 version("altair"), version("vl-convert-python"), LOCALE]
+                 version("altair"), version("vl-convert-python"), fonts.fingerprint(), LOCALE]
 
 
 
@@ -92,15 +96,12 @@ def _drawn_once(kind: str, frame: pd.DataFrame, colours: dict[str, str], width: 
     """The chart's SVG from the cache, or drawn (Altair → Vega-Lite → vl-convert) and stored."""
     key = json.dumps([*_DRAWING_CODE, kind, width, frame.to_json(orient="split"), sorted(colours.items())])
     cached = CACHE_DIR / f"{hashlib.sha256(key.encode()).hexdigest()}.svg"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
+    if (stored := cache_entries.read_bytes(cached)) is not None:
+        return stored.decode("utf-8")
     from evidence.html import chart_drawing
 
     svg = chart_drawing.svg(kind, frame, colours, width, LOCALE)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(svg, encoding="utf-8")
-    partial.replace(cached)
+    cache_entries.write_bytes(cached, svg.encode("utf-8"))
     return svg
 
 

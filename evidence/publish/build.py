@@ -5,7 +5,11 @@ publish what the pages need besides (search indexes, social cards) into the site
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,17 +17,56 @@ from evidence.html import charts
 from evidence.load.dataset import current_dataset
 from evidence.load.problems import DataInvalid
 from evidence.publish import social_cards
-from evidence.publish.generate import GENERATED, generate
+from evidence.publish.generate import GENERATED, Menu, generate
 from evidence.publish.search_index import Building, start_quote_index, start_site_index, write_indexes
 from evidence.publish.search_index import show_last_indexes as _show_last
 
-__all__ = ["DataInvalid", "Publishing", "generate_pages", "is_generated", "publish", "start_publishing"]
+__all__ = ["BUSY", "BuildBusy", "DataInvalid", "Menu", "Publishing", "exclusive", "generate_pages", "is_generated", "publish",
+           "start_publishing"]
+
+BUSY = ("En anden bygning kører allerede i denne mappe (make build, make generate eller make serve); "
+        "vent, til den er færdig, og prøv igen.")
 
 
-def generate_pages(root: Path) -> list:
-    """Check the data and write docs/ and the menu (DataInvalid names every problem). Returns the menu."""
+class BuildBusy(Exception):
+    """Another build of the same project holds the lock."""
+
+
+@contextlib.contextmanager
+def exclusive(root: Path) -> Iterator[None]:
+    """One build of a project at a time: every build writes docs/, .cache/ and the site folder, so two
+    at once would publish a mix of both. The lock is the operating system's (flock) on the project
+    folder itself, so it ends with its process, however that ends, and `make clean` cannot remove it.
+    A second build is refused at once (BuildBusy) rather than made to wait: it would otherwise build
+    the same data again, or silently the other's. Within the process that holds it, the lock is held
+    already (`make build` runs MkDocs, whose hook asks for it too)."""
+    key = os.path.realpath(root)
+    if key in _held:
+        yield
+        return
+    folder = os.open(key, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(BUSY) from None
+        _held.add(key)
+        try:
+            yield
+        finally:
+            _held.discard(key)
+    finally:
+        os.close(folder)
+
+
+_held: set[str] = set()
+
+
+def generate_pages(root: Path) -> Menu:
+    """Check the data and write docs/ (DataInvalid names every problem). Returns the menu and footer
+    for the site generator's configuration (`Menu.apply`)."""
     charts.start_engine_if_first_build()
-    return generate(root, root / "docs", root / "mkdocs.yml")
+    return generate(root, root / "docs")
 
 
 def is_generated(name: str) -> bool:

@@ -1,8 +1,8 @@
 """The generation step: turn the validated dataset into the Markdown pages and download files
-under docs/, and the menu into mkdocs.yml's generated `nav:` block.
+under docs/, and the menu (`Menu`), which the build gives to the site generator.
 
 It is a step of its own, before any site generator runs (`make build`; under `make serve` the
-MkDocs hook calls it), so any generator that reads mkdocs.yml and docs/ builds the same site.
+MkDocs hook calls it), so any generator that reads mkdocs.yml, the menu and docs/ builds the same site.
 Files are written only when their content changes, so `make serve` does not rebuild in a loop,
 and files this run no longer produces are removed, so a renamed question leaves no orphan page.
 """
@@ -10,6 +10,7 @@ and files this run no longer produces are removed, so a renamed question leaves 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -134,14 +135,28 @@ def generated(dataset: Dataset) -> tuple[dict, list]:
     return outputs, nav(site_pages)
 
 
-def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
-    """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
-    Returns the menu, for a generator that has already read its configuration."""
+@dataclass(frozen=True)
+class Menu:
+    """The parts of the site's configuration that come from the data: the menu and the footer's sources.
+    They are given to the site generator when it runs (`apply`), not written into the committed
+    mkdocs.yml, so a build after a data change leaves the working tree as it was; a generator that runs
+    no hooks (Zensical) gets them written into its configuration file (`write_config`)."""
+
+    nav: list
+    copyright: str
+
+    def apply(self, config) -> None:
+        config["nav"] = self.nav
+        config["copyright"] = self.copyright
+
+
+def generate(root: Path, docs_dir: Path) -> Menu:
+    """Check the data (DataInvalid if they are not valid), then write docs/. Returns the menu, for
+    the site generator's configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
     write(outputs, docs_dir)
-    write_config(config_file, dataset, menu)
-    return menu
+    return Menu(menu, f"Kilder: {publications.sources_line(dataset)}.")
 
 
 def write(outputs: dict[str, str], docs_dir: Path) -> None:
@@ -154,13 +169,13 @@ CONFIG_START = ("# --- Generated from data/ by `make generate` (evidence/publish
                 "# page's footer, and the menu. Do not edit below this line. ---\n")
 
 
-def write_config(config_file: Path, dataset: Dataset, menu: list) -> None:
-    """The parts of the configuration that come from the data go into the site's own configuration file,
-    which every MkDocs-compatible generator reads; a reviewer sees in the pull request's diff what a data
-    change does to them."""
+def write_config(config_file: Path, menu: Menu) -> None:
+    """The menu and footer at the end of a configuration file, for a generator that runs no MkDocs hooks
+    (`python -m scripts.generate --write-menu`, the pull request's Zensical job); a block written before
+    is replaced."""
     text = config_file.read_text(encoding="utf-8")
     head = text.split(CONFIG_START, 1)[0].rstrip("\n") + "\n\n"
-    block = yaml.dump({"copyright": f"Kilder: {publications.sources_line(dataset)}.", "nav": menu}, Dumper=SAFE_DUMPER,
+    block = yaml.dump({"copyright": menu.copyright, "nav": menu.nav}, Dumper=SAFE_DUMPER,
                       allow_unicode=True, sort_keys=False, width=1000)
     _write_if_changed(config_file, head + CONFIG_START + block)
 

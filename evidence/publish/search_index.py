@@ -11,7 +11,8 @@ as its command-line program, which exits only when every file is written (the Py
 API's service could be shut down while a busy machine was still writing). The site index reads the
 built pages, whichever generator made them: the theme marks each page's content with
 `data-pagefind-body` (overrides/main.html). An index whose input did not change is taken from the
-previous build's (`.cache/pagefind/`) instead of being built again.
+previous build's (`.cache/pagefind/`) instead of being built again, if its files are still the ones
+Pagefind wrote (evidence/cache_entries.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from evidence import cache_entries
 from evidence.model.dataset import Dataset
 from evidence.model.finder import records
 from evidence.urls import INDEX_DIR, SITE_INDEX_DIR
@@ -80,7 +82,7 @@ def show_last_indexes(site_dir: Path, cache: Path) -> None:
     """Under `make serve` every build empties the site folder and the new indexes come a moment
     later: until then search answers from the last indexes instead of failing."""
     for name in (INDEX_DIR, SITE_INDEX_DIR):
-        last = [p for p in cache.glob(f"{name}-*") if p.is_dir() and p.suffix != ".tmp"]
+        last = [p for p in cache.glob(f"{name}-*") if p.is_dir() and p.suffix != ".tmp" and cache_entries.is_whole(p)]
         if last:
             _publish(last[0], site_dir / name)
 
@@ -118,7 +120,7 @@ class Building:
         self.cached = cache / f"{index.output.name}-{index.fingerprint()}"
         self._partial = self.cached.with_name(f"{self.cached.name}.{os.getpid()}.tmp")
         self._inputs = inputs
-        self._run = None if self.cached.is_dir() else index.start(self._partial)
+        self._run = None if cache_entries.is_whole(self.cached) else index.start(self._partial)
 
     def finish(self) -> Path:
         if self._run is not None:
@@ -127,9 +129,9 @@ class Building:
             if failed:
                 raise RuntimeError(f"Pagefind kunne ikke bygge {self.output.name}: {stdout}{stderr}")
             for older in self.cached.parent.glob(f"{self.output.name}-*"):  # one cached copy per index
-                if older != self._partial:
-                    shutil.rmtree(older, ignore_errors=True)
-            self._partial.replace(self.cached)
+                if older != self._partial and not cache_entries.is_hash_file(older):
+                    cache_entries.discard(older)
+            cache_entries.store_tree(self._partial, self.cached)
         self.cancel()
         return self.cached
 

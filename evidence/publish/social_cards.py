@@ -3,23 +3,27 @@
 Vega draws the text and vl-convert renders it to PNG, the same toolchain as the charts, so no browser,
 font download or third-party service is involved. Every page names its card in its front matter
 (`image: kort/…`); the publish step reads the names from docs/, so a site built by any generator gets
-them. Cards are kept in `.cache/cards/` under a name made from their content, and the ones missing there
-are drawn in a process of their own while the site generator renders the pages: drawing all of them
-takes longer than rendering the site.
+them. Cards are kept in `.cache/cards/` under a name made from everything that draws them (their text, this
+module's drawing code, vl-convert's version and the fonts), checked on every read
+(evidence/cache_entries.py); the ones missing there are drawn in a process of their own while the site
+generator renders the pages: drawing all of them takes longer than rendering the site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import textwrap
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 
+from evidence import cache_entries
+from evidence.html import fonts
 from evidence.model.dataset import Dataset
 from evidence.model.publications import label, newest_first
 from evidence.model.wording import join_and, number_word
@@ -47,9 +51,18 @@ def footer(dataset: Dataset) -> str:
 
 
 def card_path(title: str, description: str, footer_text: str) -> str:
-    """Named by content, so an unchanged card is never drawn twice."""
+    """The card's address in the site, named by its text: a page's card keeps its address when only
+    the drawing changes (the cache entry is named by the drawing too, `Card.cached`)."""
     digest = hashlib.sha256(f"{title}\n{description}\n{footer_text}".encode()).hexdigest()[:16]
     return f"kort/{digest}.png"
+
+
+@functools.cache
+def drawing_fingerprint() -> str:
+    """Everything besides its text that decides a card's pixels: this module (the layout and colours),
+    vl-convert, which renders it, and the fonts it draws with."""
+    return hashlib.sha256("\0".join([hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+                                     version("vl-convert-python"), fonts.fingerprint()]).encode()).hexdigest()
 
 
 def _text(x: int, y: int, lines: list[str], size: int, weight: str = "normal", opacity: float = 1.0) -> dict:
@@ -89,7 +102,8 @@ class Card:
     footer: str
 
     def cached(self, cache: Path) -> Path:
-        return cache / card_path(self.title, self.description, self.footer).removeprefix("kort/")
+        key = "\0".join([drawing_fingerprint(), self.title, self.description, self.footer])
+        return cache / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.png"
 
 
 def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
@@ -105,7 +119,7 @@ def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
 
 def start_drawing(cards: list[Card], cache: Path) -> subprocess.Popen | None:
     """Draw the cards missing from the cache in a process of its own (this module run as a program)."""
-    missing = [asdict(card) for card in cards if not card.cached(cache).is_file()]
+    missing = [asdict(card) for card in cards if not cache_entries.is_whole(card.cached(cache))]
     if not missing:
         return None
     drawing = subprocess.Popen([sys.executable, "-m", "evidence.publish.social_cards", str(cache)], stdin=subprocess.PIPE,
@@ -120,6 +134,8 @@ def publish(cards: list[Card], cache: Path, site_dir: Path, drawing: subprocess.
     if drawing is not None and drawing.wait() != 0:
         raise RuntimeError(f"Delingsbillederne kunne ikke tegnes: {drawing.stderr.read()}")
     for card in cards:
+        if not cache_entries.is_whole(card.cached(cache)):
+            raise RuntimeError(f"Delingsbilledet til »{card.title}« blev ændret i {cache} under bygningen")
         target = site_dir / card.path
         target.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
@@ -130,9 +146,7 @@ def publish(cards: list[Card], cache: Path, site_dir: Path, drawing: subprocess.
 def draw(cards: list[Card], cache: Path) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     for card in cards:
-        partial = card.cached(cache).with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(card_png(card.title, card.description, card.footer))
-        partial.replace(card.cached(cache))
+        cache_entries.write_bytes(card.cached(cache), card_png(card.title, card.description, card.footer))
 
 
 if __name__ == "__main__":
