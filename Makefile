@@ -3,16 +3,16 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser html-checker lighthouse clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint lock bench browser html-checker lighthouse clean suggest-themes review-anonymity
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Installs exactly the locked versions, each checked against its hash (requirements.lock; `make lock` refreshes it).
+$(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
 ## help: list the commands
@@ -67,6 +67,13 @@ goldens: $(STAMP)
 ## lint: ruff
 lint: $(STAMP)
 	$(PY) -m ruff check .
+
+## lock: refresh requirements.lock (every package and its hashes) after a change to requirements.txt or requirements-dev.txt
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "$$(grep -E '^uv==' requirements-dev.txt)"
+	$(PY) -m uv pip compile requirements-dev.txt --generate-hashes --python $(PY) --quiet --custom-compile-command "make lock" -o requirements.lock
+	$(MAKE) $(VENV)/.installed-$$(cksum < requirements.lock | cut -d' ' -f1)
 
 ## bench: build, serve, page-weight and search measurements at 1×/10×/100× (bench/results.json, table in BENCHMARKS.md)
 bench: $(STAMP) browser lighthouse

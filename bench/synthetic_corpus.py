@@ -25,18 +25,26 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 PUBLICATION = "syntetisk-2099"
 MARKER = "SYNTETISK TESTTEKST"
-REAL_TESTIMONIES = "data/quotes/ds-2020/testimonies.yml"
 # Lengths in words, log-normal like today's testimonies: about 160 words on average, a few short, a long tail.
 WORDS_MEDIAN, WORDS_SIGMA, WORDS_MIN, WORDS_MAX = 120, 0.75, 10, 1400
 WAVES = [str(year) for year in range(2090, 2100)]
 Vocabulary = tuple[list[str], list[int]]
 
 
+def testimonies_file(project: Path) -> Path:
+    """The real quote file with the most testimonies (the long collection), whichever publication holds it."""
+    def testimonies(path: Path) -> int:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return sum(isinstance(item, dict) and item.get("kind") == "testimony" for item in items)
+    real = [path for path in sorted((project / "data/quotes").glob("*/*.yml")) if path.parent.name != PUBLICATION]
+    return max(real, key=testimonies)
+
+
 def vocabulary(project: Path) -> Vocabulary:
     """Every word of today's testimonies with its count: drawn with these weights, each word keeps about the
     share of texts it has today (»sagsbehandler« in one in six), which is what a search's cost depends on."""
     counts: dict[str, int] = {}
-    for item in yaml.safe_load((project / REAL_TESTIMONIES).read_text(encoding="utf-8")):
+    for item in yaml.safe_load(testimonies_file(project).read_text(encoding="utf-8")):
         for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", item["text"].lower()):
             counts[word] = counts.get(word, 0) + 1
     words = sorted(counts)
@@ -120,7 +128,7 @@ def generate(project: Path, factor: int, waves: int = 10, seed: int = 2099) -> d
     if project == ROOT or (project / ".git").exists():
         raise SystemExit("Skriver aldrig syntetiske data i det rigtige projekt – kun i en kopi.")
     data, rng = project / "data", random.Random(seed)
-    real = len(yaml.safe_load((project / REAL_TESTIMONIES).read_text(encoding="utf-8")))
+    real = len(yaml.safe_load(testimonies_file(project).read_text(encoding="utf-8")))
     count = max(real * factor - real, 0)
     if count:
         themes = [t["id"] for t in yaml.safe_load((data / "themes.yml").read_text(encoding="utf-8"))]

@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from evidence.load.wave_import import previous_wave
 from evidence.model.dataset import PROJECT_ROOT
 
@@ -21,7 +23,7 @@ WAVE_TEMPLATE = """\
 # Bølge {wave}. Lavet med `make new-wave WAVE={wave}` ud fra bølge {previous}.
 # Udfyld alle TODO-felter. `make validate` viser dem, der mangler. Se CONTRIBUTING.md.
 id: "{wave}"
-# Id på publikationen i data/publications.yml, som tallene kommer fra (fx kl-ds-2025).
+# Id på publikationen i data/publications.yml, som tallene kommer fra (bølge {previous}: {previous_publication}).
 publication: TODO
 title: "TODO: undersøgelsens titel, fx Spørgeskemaundersøgelse blandt socialrådgivere {wave}"
 publishers: [{publishers}]
@@ -81,7 +83,9 @@ def scaffold(wave: str, root: Path = PROJECT_ROOT) -> Path:
         raise SystemExit(f"Der er ingen tidligere bølge end {wave} i data/survey/ at kopiere spørgsmålene fra.")
     source = survey_dir / previous
     target.mkdir()
+    previous_meta = yaml.safe_load((source / "wave.yml").read_text(encoding="utf-8")) or {}
     wave_text = WAVE_TEMPLATE.format(wave=wave, previous=previous, year=wave[:4],
+                                     previous_publication=previous_meta.get("publication", "TODO"),
                                      publishers=publishers_of(source / "wave.yml"))
     (target / "wave.yml").write_text(wave_text + headlines_of(source / "wave.yml"), encoding="utf-8")
     questions = without_leading_comments((source / "questions.yml").read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ from conftest import main_markup
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from evidence.model import quotes
+from evidence.publish.generate import GENERATED
 
 
 class MarkdownFile(SingleFileSnapshotExtension):
@@ -41,8 +42,8 @@ def page_types(dataset) -> dict[str, str]:
     """One address per page type, chosen from the fixture dataset: kind → URL relative to the site root."""
     wave_id, wave = list(dataset.waves.items())[-1]
     continued = next(q for q in wave.questions if sum(q in w.questions for w in dataset.waves.values()) > 1)
-    booklet = next(q for q in dataset.quotes.values() if q["kind"] == "testimony")
-    interview = next(q for q in dataset.quotes.values() if q["kind"] == "interview-quote")
+    def first(kind: str) -> dict:
+        return next(q for q in dataset.quotes.values() if q["kind"] == kind)
     return {
         "front-page": "",
         "theme-index": "temaer/",
@@ -54,23 +55,42 @@ def page_types(dataset) -> dict[str, str]:
         "insight": "indsigter/1/",
         "proposal-index": "anbefalinger/",
         "proposal": f"anbefalinger/{next(iter(dataset.proposals))}/",
+        "proposal-brief": "anbefalinger/udskrift/",
         "quote-overview": "citater/",
-        "testimony-collection": quotes.canonical_page(booklet, dataset),
-        "interview-collection": quotes.canonical_page(interview, dataset),
+        "testimony-collection": quotes.canonical_page(first("testimony"), dataset),
+        "cover-collection": quotes.canonical_page(first("cover-story"), dataset),
+        "chapter-collection": quotes.canonical_page(first("chapter-excerpt"), dataset),
+        "interview-collection": quotes.canonical_page(first("interview-quote"), dataset),
         "finder": "find-citater/",
+        "site-search": "soeg/",
         "method": "metode/",
         "sources": "kilder/",
         "downloads": "hent-data/",
+        "data-contract": "bidrag/",
     }
 
 
 KINDS = ["front-page", "theme-index", "theme", "survey-overview", "survey-question", "trend", "insight-index", "insight",
-         "proposal-index", "proposal", "quote-overview", "testimony-collection", "interview-collection", "finder",
-         "method", "sources", "downloads"]
+         "proposal-index", "proposal", "proposal-brief", "quote-overview", "testimony-collection", "cover-collection",
+         "chapter-collection", "interview-collection", "finder", "site-search", "method", "sources", "downloads",
+         "data-contract"]
 
 
-def test_every_page_type_has_golden_files(fixture_dataset):
+def shape(url: str, dataset) -> str:
+    """A page's address with its ids and numbers replaced: two pages of one shape are one page type."""
+    ids = {*dataset.waves, *dataset.themes, *dataset.proposals, *dataset.publications,
+           *(q for wave in dataset.waves.values() for q in wave.questions)}
+    return "/".join("{}" if part in ids or part.isdigit() else part for part in url.strip("/").split("/"))
+
+
+def test_every_generated_page_type_has_golden_files(fixture_site, fixture_dataset):
+    """A new kind of generated page (a new collection, a new section) fails here until it has golden files."""
     assert list(page_types(fixture_dataset)) == KINDS
+    covered = {shape(url, fixture_dataset) for url in page_types(fixture_dataset).values()}
+    built = {page.parent.relative_to(fixture_site).as_posix() for page in fixture_site.rglob("index.html")}
+    generated = {url for url in built if url.split("/")[0] in GENERATED or f"{url}.md" in GENERATED}
+    missing = sorted({shape(url, fixture_dataset) for url in generated} - covered)
+    assert generated and not missing, f"page types without golden files: {missing}"
 
 
 def markdown_file(docs: Path, url: str) -> Path:

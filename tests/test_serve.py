@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -113,6 +114,13 @@ def wait_for(probe, what: str, timeout: float = 120):
     pytest.fail(f"waited {timeout:.0f} s for {what}")
 
 
+def idle(log: Path, rebuilds: int = 1) -> bool:
+    """The server has finished every rebuild it detected, and has detected at least `rebuilds`."""
+    text = log.read_text(encoding="utf-8")
+    detected = text.count("Detected file changes")
+    return detected >= rebuilds and text.count("Reloading browsers") >= detected
+
+
 def article(html: str, item_id: str) -> str:
     start = html.find(f'id="{item_id}"')
     return html[start:html.find("</article>", start)] if start >= 0 else ""
@@ -146,8 +154,13 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(fixture_project
                 assert fetch(base + f"{index}/pagefind.js") is not None, f"{index} missing right after the rebuild"
             wait_for(lambda: fetch(base + "citatindeks/pagefind-entry.json") not in (None, quote_index),
                      "the quote index of the edited data")
-            time.sleep(2)  # a rebuild caused by the build's own pages would have started by now
-            assert log.read_text(encoding="utf-8").count("Detected file changes") == rebuilds + 1
+            # A rebuild caused by the build's own pages would be queued before a later edit's: after one more
+            # edit, exactly two rebuilds have run.
+            wait_for(lambda: idle(log), "the rebuild to finish")
+            (project / TESTIMONIES).write_text((project / TESTIMONIES).read_text(encoding="utf-8") + "\n",
+                                               encoding="utf-8")
+            wait_for(lambda: idle(log, rebuilds + 2), "the rebuild after one more edit")
+            assert log.read_text(encoding="utf-8").count("Detected file changes") == rebuilds + 2
 
             # Two saves in quick succession: the page ends up showing the last.
             first, last = [t for t in themes if t != new_theme][:2]
@@ -155,7 +168,7 @@ def test_serve_shows_an_edit_once_and_names_a_mistake_in_its_log(fixture_project
             time.sleep(0.1)
             edit(project, TESTIMONIES, f"  themes: [{first}]", f"  themes: [{last}]")
             wait_for(lambda: f"temaer/{last}/" in article(fetch(page) or "", item["id"]), "the last save on the page")
-            time.sleep(3)  # every rebuild the saves caused has finished
+            wait_for(lambda: idle(log), "every rebuild the saves caused to finish")
             assert f"temaer/{first}/" not in article(fetch(page) or "", item["id"])
             assert f"temaer/{last}/" in article(fetch(page) or "", item["id"])
 

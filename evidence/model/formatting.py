@@ -1,13 +1,19 @@
-"""Danish number formatting shared by charts, tables and text, so a figure reads the same everywhere."""
+"""Danish number formatting shared by charts, tables and text, so a figure reads the same everywhere.
+
+Babel (CLDR's da_DK rules: decimal comma, a point between thousands) does the formatting, so the site writes
+numbers as Danish readers and Danish Excel expect them.
+"""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
 
 def number(value: float) -> str:
-    """Format with decimal comma and no needless decimals: 64 → '64', 12.5 → '12,5'."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    """No needless decimals and at most one: 64 → '64', 12.5 → '12,5', 1812 → '1.812'."""
+    return format_decimal(value, format="#,##0.#", locale=LOCALE)
 
 
 def percent(value: float) -> str:

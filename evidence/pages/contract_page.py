@@ -28,7 +28,7 @@ def contract_page(dataset: Dataset) -> Page:
     guide = (dataset.root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     title = "Bidrag med data"
     lines = [
-        front_matter(title=title, description="Sådan lægger DS og KL en ny bølge af undersøgelsen eller en ny "
+        front_matter(title=title, description="Sådan lægger du en ny bølge af undersøgelsen eller en ny "
                                               "samling af fortællinger på sitet – uden at skrive kode."),
         # The guide shows template syntax and paths as text; Jinja must not read it.
         "{% raw %}",
@@ -47,10 +47,11 @@ def reference(schema_dir: Path) -> list[str]:
     lines = []
     for pattern, name in FILE_SCHEMAS:
         schema = schemas[name]
-        rows = list(_fields(schema, schema, "", set()))
+        rows = fields(schema)
         lines += [f"### `data/{pattern}`\n", f"Schema: `data/schemas/{name}.schema.yml`. {_shape(schema)}\n",
-                  "| Felt | Skal udfyldes | Regel |", "| --- | --- | --- |"]
-        lines += [f"| `{path}` | {'ja' if required else 'nej'} | {_cell(rule)} |" for path, required, rule in rows]
+                  "| Felt | Skal udfyldes | Regel | Hvad du skriver |", "| --- | --- | --- | --- |"]
+        lines += [f"| `{path}` | {'ja' if required else 'nej'} | {_cell(rule)} | {_cell(text)} |"
+                  for path, required, rule, text in rows]
         lines.append("")
     return lines
 
@@ -73,6 +74,11 @@ def _resolve(prop: dict, root: dict) -> tuple[dict, str | None]:
     return prop, name
 
 
+def fields(schema: dict) -> list[tuple[str, bool, str, str]]:
+    """Every field of a schema, nested ones as `a.b` and `a[].b`: (path, required, rule, what to write)."""
+    return list(_fields(schema, schema, "", set()))
+
+
 def _fields(schema: dict, root: dict, prefix: str, seen: set[str]):
     node = schema["items"] if schema.get("type") == "array" and isinstance(schema.get("items"), dict) else schema
     node, _ = _resolve(node, root)
@@ -80,7 +86,7 @@ def _fields(schema: dict, root: dict, prefix: str, seen: set[str]):
     for name, prop in node.get("properties", {}).items():
         path = f"{prefix}{name}"
         resolved, ref_name = _resolve(prop, root)
-        yield path, name in required, _rule(prop, root)
+        yield path, name in required, _rule(prop, root), _description(prop, resolved)
         if ref_name and prop["$ref"].startswith("#/") and ref_name in seen:
             continue
         inner = resolved.get("items") if resolved.get("type") == "array" else resolved
@@ -88,6 +94,11 @@ def _fields(schema: dict, root: dict, prefix: str, seen: set[str]):
         if inner.get("properties"):
             marker = "[]." if resolved.get("type") == "array" else "."
             yield from _fields(inner, root, path + marker, seen | {n for n in (ref_name, inner_ref) if n})
+
+
+def _description(prop: dict, resolved: dict) -> str:
+    """What the maintainer writes in the field: the schema's own description, beside the rule it states."""
+    return prop.get("description") or (resolved.get("description") if resolved is not prop else "") or ""
 
 
 def _rule(prop: dict, root: dict) -> str:
@@ -116,7 +127,7 @@ def _rule(prop: dict, root: dict) -> str:
         text += f", mindst {prop['minimum']}"
     if "maximum" in prop:
         text += f", højst {prop['maximum']}"
-    return text or prop.get("description") or "se schemaet"
+    return text or "se schemaet"
 
 
 def _cell(text: str) -> str:
