@@ -64,8 +64,9 @@ SETTLE = """(idle) => new Promise(resolve => {
 
 
 def click(tab, selector: str, text: str | None = None) -> None:
-    """Click the first element matching `selector` (with exactly `text`, if given) as a reader does."""
-    assert tab.js(MARK, selector, text), f"nothing to click: {selector} {text!r}"
+    """Click the first element matching `selector` (with exactly `text`, if given) as a reader does, once it is
+    there: after instant navigation the address changes before the new content is in."""
+    tab.wait(MARK, selector, text)
     tab.js(SETTLE, SCROLL_IDLE_MS)
     tab.click("[data-ev-click]")
 
