@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint lock bench browser html-checker lighthouse clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint lock js-lint bench browser engines html-checker lighthouse clean suggest-themes review-anonymity
 
 # Installs exactly the locked versions, each checked against its hash (requirements.lock; `make lock` refreshes it).
 $(STAMP): requirements.lock
@@ -55,8 +55,8 @@ wave-template: $(STAMP)
 import-wave: $(STAMP)
 	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
-## test: the whole suite (installs Chromium for the browser tests and the HTML checker when missing)
-test: $(STAMP) browser html-checker
+## test: the whole suite (installs Chromium, WebKitGTK and Firefox for the browser tests, the HTML checker and the JS linter when missing)
+test: $(STAMP) browser engines html-checker js-lint
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -64,8 +64,8 @@ test: $(STAMP) browser html-checker
 goldens: $(STAMP)
 	$(PY) -m pytest tests/test_golden_pages.py tests/test_data_diff.py --snapshot-update
 
-## lint: ruff
-lint: $(STAMP)
+## lint: ruff and the JavaScript linter
+lint: $(STAMP) js-lint
 	$(PY) -m ruff check .
 
 ## lock: refresh requirements.lock (every package and its hashes) after a change to requirements.txt or requirements-dev.txt
@@ -74,6 +74,15 @@ lock:
 	$(PY) -m pip install --quiet "$$(grep -E '^uv==' requirements-dev.txt)"
 	$(PY) -m uv pip compile requirements-dev.txt --generate-hashes --python $(PY) --quiet --custom-compile-command "make lock" -o requirements.lock
 	$(MAKE) $(VENV)/.installed-$$(cksum < requirements.lock | cut -d' ' -f1)
+
+## js-lint: ESLint over the site's scripts (docs/assets/*.js; pinned in tools/eslint/, rules in its eslint.config.mjs)
+js-lint: tools/eslint/node_modules/.installed
+	tools/eslint/node_modules/.bin/eslint --config tools/eslint/eslint.config.mjs docs/assets/
+
+tools/eslint/node_modules/.installed: tools/eslint/package.json tools/eslint/package-lock.json
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/eslint && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## bench: build, serve, page-weight and search measurements at 1×/10×/100× (bench/results.json, table in BENCHMARKS.md)
 bench: $(STAMP) browser lighthouse
@@ -93,6 +102,17 @@ browser:
 # Debian packages a target needs, installed when their command is missing (as root or with sudo).
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
+
+## engines: make sure WebKitGTK's WebDriver, Xvfb, Firefox ESR and puppeteer-core (tools/puppeteer/) are installed for the browser tests in WebKit and Gecko
+engines: tools/puppeteer/node_modules/.installed
+	@command -v WebKitWebDriver >/dev/null || { echo "Installerer WebKitGTK's WebDriver (webkit2gtk-driver) til browsertestene …"; $(call APT_INSTALL,webkit2gtk-driver); }
+	@command -v Xvfb >/dev/null || { echo "Installerer Xvfb (xvfb), som WebKitGTK skal bruge …"; $(call APT_INSTALL,xvfb); }
+	@command -v firefox-esr >/dev/null || { echo "Installerer Firefox ESR (firefox-esr) til browsertestene …"; $(call APT_INSTALL,firefox-esr); }
+
+tools/puppeteer/node_modules/.installed: tools/puppeteer/package.json tools/puppeteer/package-lock.json
+	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
+	cd tools/puppeteer && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## html-checker: make sure the Nu Html Checker is installed (vnu.jar pinned in tools/vnu/, Java from Debian)
 html-checker: tools/vnu/node_modules/.installed

@@ -1,7 +1,7 @@
 """Relevance: does a remembered phrase lead to its quote? For every quote of the corpus, three phrases of six
 consecutive words from seeded positions, as a journalist would paste them (the words as they stand, without
-punctuation), are searched on both search pages through the pages' own ranking (`window.evQuoteFinder.rank`,
-`window.evSiteSearch.rank`), and the rank of the first hit that holds the phrase is recorded.
+punctuation), are searched on both search pages through the pages' own ranking (`window.evTest.quoteFinder.rank`,
+`window.evTest.siteSearch.rank`), and the rank of the first hit that holds the phrase is recorded.
 
 A hit counts when it is the quote the phrase was taken from or another quote that holds the same words verbatim
 (a reprint of the same testimony): the page cannot tell the two apart, and either is the text the reader wants.
@@ -26,7 +26,7 @@ PHRASES_PER_QUOTE = 3
 PHRASE_WORDS = 6
 DEPTH = 10  # hits looked at per phrase: MRR over the first ten
 BATCH = 60  # phrases per call into the page
-PAGES = {"citatsøgning": ("find-citater/", "evQuoteFinder"), "sitesøgning": ("soeg/", "evSiteSearch")}
+PAGES = {"citatsøgning": ("find-citater/", "quoteFinder"), "sitesøgning": ("soeg/", "siteSearch")}
 # Per page: its search field and the link of its first hit, for the pasted-phrase timing.
 FIELDS = {"citatsøgning": ("#ev-finder-q", "#ev-finder-results .ev-permalink"),
           "sitesøgning": ("#ev-search-q", "#ev-search-results .ev-search__title a")}
@@ -79,7 +79,7 @@ RANK_JS = """async ([api, items, depth]) => {
   for (const [phrase, wanted] of items) {
     const start = performance.now();
     let ids = [];
-    try { ids = await window[api].rank(phrase, depth); } catch (error) { ids = []; }
+    try { ids = await window.evTest[api].rank(phrase, depth); } catch (error) { ids = []; }
     out.push([ids.slice(0, depth).findIndex((id) => wanted.includes(id)) + 1, performance.now() - start]);
   }
   return out;
@@ -122,7 +122,7 @@ def pasted(browser, server_url: str, asked: list[tuple[str, list[str]]]) -> dict
             try:
                 page = context.new_page()
                 page.goto(server_url + url, wait_until="load")
-                page.wait_for_function(f"window.{api} !== undefined", timeout=60_000)
+                page.wait_for_function(f"window.evTest?.{api} !== undefined", timeout=60_000)
                 page.click(field)
                 page.wait_for_timeout(REACH_MS)
                 page.keyboard.insert_text(phrase)
@@ -149,7 +149,7 @@ def bench_relevance(browser, server_url: str, project: Path, per_quote: int = PH
         try:
             page = context.new_page()
             page.goto(server_url + url, wait_until="load")
-            page.wait_for_function(f"window.{api} !== undefined", timeout=60_000)
+            page.wait_for_function(f"window.evTest?.{api} !== undefined", timeout=60_000)
             rows = []
             for first in range(0, len(asked), BATCH):
                 rows += page.evaluate(RANK_JS, [api, [list(a) for a in asked[first:first + BATCH]], DEPTH])

@@ -3,293 +3,292 @@
    the facet counts in its HTML; the index loads only when the reader starts to search, and
    only the parts a search needs (its words' chunks, the chosen and the opened facets), so a
    session stays small as the corpus grows. The URL keeps the search, so a search can be
-   shared; the form is plain HTML, so it works with the keyboard. Wired on every `document$`
-   emission so it works after Material's instant navigation. */
-(function () {
-  "use strict";
+   shared; the form is plain HTML, so it works with the keyboard (and without JavaScript, as a
+   form the server's pages answer). Wired on every page Material shows (site-kit.js). */
+import { element, exposeForTests, loadIndex, onEveryPage, showFailure } from "./site-kit.js";
+import * as phrase from "./phrase-search.js";
 
-  var MIN_CHARS = 3;
-  // Counting waits this long for the reader to be done choosing, so a box ticked right after a
-  // facet is unfolded is searched at once instead of waiting behind the count.
-  var COUNT_DELAY = 600;
-  var engines = {};
+const MIN_CHARS = 3;
+// Counting waits this long for the reader to be done choosing, so a box ticked right after a
+// facet is unfolded is searched at once instead of waiting behind the count.
+const COUNT_DELAY = 600;
+const COUNTS_FAILED = "Antallet ved hvert valg kunne ikke hentes.";
+const facetLoads = new Map();  // facet → its filter list's preload, once per page session
 
-  function loadEngine(indexUrl) {
-    var url = new URL(indexUrl + "pagefind.js", window.location.href).href;
-    if (!engines[url]) {
-      engines[url] = import(url).then(function (pagefind) {
-        return pagefind.options({ excerptLength: 40 })
-          .then(function () { return pagefind.init(); })
-          .then(function () { return { pagefind: pagefind, facets: {} }; });
-      });
-    }
-    return engines[url];
+function readState(form) {
+  const params = new URLSearchParams(window.location.search);
+  form.elements.q.value = params.get("q") || "";
+  form.querySelectorAll("input[type=checkbox]").forEach((box) => {
+    box.checked = params.getAll(box.name).includes(box.value);
+  });
+}
+
+function writeState(form) {
+  const params = new URLSearchParams();
+  const q = form.elements.q.value.trim();
+  if (q) { params.set("q", q); }
+  form.querySelectorAll("input[type=checkbox]:checked").forEach((box) => { params.append(box.name, box.value); });
+  const query = params.toString();
+  const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+  window.history.replaceState(window.history.state, "", url);
+}
+
+function filters(form) {
+  const chosen = {};
+  form.querySelectorAll("input[type=checkbox]:checked").forEach((box) => {
+    (chosen[box.name] = chosen[box.name] || { any: [] }).any.push(box.getAttribute("data-label"));
+  });
+  return chosen;
+}
+
+function copyButton(text, data, href) {
+  const button = element("button", "ev-copy md-button", "Kopiér citat");
+  button.type = "button";
+  button.setAttribute("data-copy", "»" + text.replace(/\n\n/g, " ") + "« – " + data.meta.attribution +
+    ". Kilde: " + data.meta.citation);
+  button.setAttribute("data-permalink", href);
+  return button;
+}
+
+function actions(text, data, href) {
+  const row = element("p", "ev-quote__actions");
+  const permalink = element("a", "ev-permalink", "Fast link: " + data.meta.id);
+  permalink.href = href;
+  row.appendChild(permalink);
+  row.appendChild(copyButton(text, data, href));  // copy-quote.js answers its clicks
+  const status = element("span", "ev-copy__status");
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  row.appendChild(status);
+  return row;
+}
+
+/* Same markup as the hits in the page's HTML (evidence/pages/finder_page.py). */
+function renderHit(root, data) {
+  const href = root + data.meta.permalink;
+  const text = data.meta.text || data.content;
+  const article = element("article", "ev-quote");
+  const title = element("h2", "ev-quote__title");
+  const link = element("a", null, data.meta.title);
+  link.href = href;
+  title.appendChild(link);
+  article.appendChild(title);
+  if (data.meta.lead_in) { article.appendChild(element("p", "ev-quote__lead", data.meta.lead_in)); }
+  const quote = element("blockquote");
+  text.split("\n\n").forEach((paragraph) => { quote.appendChild(element("p", null, paragraph)); });
+  article.appendChild(quote);
+  article.appendChild(element("p", "ev-quote__who", "– " + data.meta.attribution));
+  const cite = element("p", "ev-quote__cite");
+  cite.appendChild(element("span", null, "Kilde:"));
+  cite.appendChild(document.createTextNode(" " + data.meta.citation));
+  article.appendChild(cite);
+  article.appendChild(actions(text, data, href));
+  const item = element("li", "ev-hit");
+  item.appendChild(article);
+  return item;
+}
+
+function foundText(response) {
+  const n = response.results.length;
+  return (n === 1 ? "1 citat fundet" : n + " citater fundet") +
+    (response.exact === 1 ? " – øverst det, hvor netop de ord står" : "") +
+    (response.exact > 1 ? " – øverst de " + response.exact + ", hvor netop de ord står" : "");
+}
+
+/* The finder's parts and what it has found; one per finder element. */
+function finderOf(box) {
+  const form = box.querySelector("form");
+  const count = box.querySelector("#ev-finder-count");
+  const list = box.querySelector("#ev-finder-results");
+  const totals = new Map();
+  form.querySelectorAll("[data-count-for]").forEach((span) => { totals.set(span, span.textContent); });
+  return {
+    box, form, count, list, totals,
+    root: box.getAttribute("data-root"),
+    page: parseInt(box.getAttribute("data-page"), 10),
+    total: parseInt(box.getAttribute("data-total"), 10),
+    more: box.querySelector("#ev-finder-more"),
+    facets: Array.from(form.querySelectorAll("details.ev-facet")),
+    opening: { count: count.textContent, hits: Array.from(list.children) },
+    results: [], shown: 0, run: 0, timer: null, countTimer: null, last: null,
+    engine: () => loadIndex(box.getAttribute("data-index"), { excerptLength: 40 }),
+  };
+}
+
+/* The next page of hits (`query`: a new search's words, whose hits replace those shown). Fragments load side
+   by side, and each hit is shown as soon as it and those above it have come. */
+async function showMore(f, query) {
+  const mine = f.run;
+  let fresh = query !== undefined;
+  const loads = f.results.slice(f.shown, f.shown + f.page).map((r) => r.data());
+  const replaceOnce = () => {
+    if (!fresh) { return; }
+    fresh = false;
+    f.list.textContent = "";
+    f.box.setAttribute("data-query", query);
+  };
+  for (const load of loads) {
+    const data = await load;
+    if (mine !== f.run) { return; }
+    replaceOnce();
+    f.list.appendChild(renderHit(f.root, data));
+    f.shown += 1;
   }
+  if (mine !== f.run) { return; }
+  replaceOnce();
+  f.more.hidden = f.shown >= f.results.length;
+}
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
+function showOpening(f, message) {
+  ++f.run;
+  f.results = [];
+  f.list.replaceChildren(...f.opening.hits);
+  f.count.textContent = message || f.opening.count;
+  f.totals.forEach((text, span) => { span.textContent = text; });
+  f.more.hidden = f.total <= f.opening.hits.length;
+  f.box.setAttribute("data-state", "static");
+  f.box.removeAttribute("data-query");
+}
+
+/* A facet whose filter list has not been loaded shows no count rather than a stale one. */
+function updateCounts(f, available) {
+  f.totals.forEach((text, span) => {
+    const box = span.closest("li").querySelector("input");
+    const counts = available[box.name];
+    span.textContent = counts ? "(" + (counts[box.getAttribute("data-label")] || 0) + ")" : "";
+  });
+}
+
+function loadFacet(pagefind, details, term) {
+  const key = details.getAttribute("data-facet");
+  if (!facetLoads.has(key)) {
+    const one = { [key]: { any: [details.querySelector("input").getAttribute("data-label")] } };
+    facetLoads.set(key, pagefind.preload(term, { filters: one }));
   }
+  return facetLoads.get(key);
+}
 
-  function readState(form) {
-    var params = new URLSearchParams(window.location.search);
-    form.elements.q.value = params.get("q") || "";
-    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+/* Pagefind counts, on every search, each facet whose list it has loaded – at a hundred times today's corpus
+   that takes a second. So a facet is loaded only once the reader opens it, and its counts follow the quotes
+   instead of holding them up (countFacetsSoon). Without counts a facet shows none, never a wrong one. */
+async function countFacets(f, mine) {
+  const last = f.last;
+  const missing = f.facets.filter((details) => details.open && !last.counted[details.getAttribute("data-facet")]);
+  if (!last.term || !missing.length) { return; }
+  try {
+    const pagefind = await f.engine();
+    await Promise.all(missing.map((details) => loadFacet(pagefind, details, last.term)));
+    const response = await pagefind.search(last.term, { filters: last.chosen });
+    if (mine !== f.run) { return; }
+    last.counted = Object.assign({}, response.filters || {}, last.counted);
+    updateCounts(f, last.counted);
+  } catch (error) {
+    if (mine === f.run) { showFailure(error, f.count, f.count.textContent + ". " + COUNTS_FAILED); }
+  }
+}
+
+function countFacetsSoon(f) {
+  window.clearTimeout(f.countTimer);
+  f.countTimer = window.setTimeout(() => countFacets(f, f.run), COUNT_DELAY);
+}
+
+/* Words: pasted words of a quote find it first (phrase-search.js). Facets alone: newest first. */
+async function searchIndex(f, term, chosen) {
+  const pagefind = await f.engine();
+  return term ? phrase.search(pagefind, term, { filters: chosen })
+    : pagefind.search(null, { filters: chosen, sort: { order: "asc" } });
+}
+
+async function search(f, browse) {
+  window.clearTimeout(f.countTimer);
+  const mine = ++f.run;
+  writeState(f.form);
+  const typed = f.form.elements.q.value.trim();
+  const term = typed.length >= MIN_CHARS ? typed : null;
+  const chosen = filters(f.form);
+  if (!term && !Object.keys(chosen).length && !browse) {
+    showOpening(f, typed ? "Skriv mindst " + MIN_CHARS + " tegn for at søge." : undefined);
+    return;
+  }
+  f.count.textContent = "Søger …";
+  f.box.setAttribute("data-state", "searching");
+  try {
+    const response = await searchIndex(f, term, chosen);
+    if (mine !== f.run) { return; }
+    f.results = response.results;
+    // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
+    f.shown = browse ? f.list.children.length : 0;
+    f.count.textContent = foundText(response);
+    f.last = { term, chosen, counted: response.filters || {} };
+    updateCounts(f, f.last.counted);
+    await showMore(f, browse ? undefined : typed);
+    if (mine !== f.run) { return; }
+    f.box.setAttribute("data-query", typed);
+    f.box.setAttribute("data-state", "ready");
+    countFacetsSoon(f);
+  } catch (error) {
+    if (mine === f.run) { failed(f, error); }
+  }
+}
+
+/* The ids of the first `count` quotes found for `query`, best first: what the list shows. */
+async function rank(f, query, count) {
+  const response = await phrase.search(await f.engine(), query, {});
+  const items = await Promise.all(response.results.slice(0, count || f.page).map((r) => r.data()));
+  return items.map((data) => data.meta.id);
+}
+
+/* Fetch the index chunks for the words while the reader is still typing (Pagefind's advice), and search
+   once the reader pauses. */
+function typing(f) {
+  window.clearTimeout(f.timer);
+  f.timer = window.setTimeout(() => search(f), 250);
+  const typed = f.form.elements.q.value.trim();
+  if (typed.length < MIN_CHARS) { return; }
+  f.engine().then((pagefind) => pagefind.preload(typed)).catch((error) => failed(f, error));
+}
+
+function failed(f, error) {
+  showFailure(error, f.count, undefined, f.box);
+}
+
+function listen(f) {
+  const { form } = f;
+  form.addEventListener("focusin", () => { f.engine().catch((error) => failed(f, error)); }, { once: true });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    window.clearTimeout(f.timer);  // Enter right after typing: one search, not two
+    search(f);
+  });
+  form.addEventListener("change", (event) => { if (event.target.type === "checkbox") { search(f); } });
+  form.elements.q.addEventListener("input", () => typing(f));
+  form.addEventListener("reset", () => { window.setTimeout(() => search(f), 0); });
+  f.facets.forEach((details) => {
+    details.addEventListener("toggle", () => {
+      if (details.open && f.box.getAttribute("data-state") === "ready") { countFacetsSoon(f); }
     });
-  }
-
-  function writeState(form) {
-    var params = new URLSearchParams();
-    var q = form.elements.q.value.trim();
-    if (q) { params.set("q", q); }
-    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
-      params.append(box.name, box.value);
-    });
-    var query = params.toString();
-    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-    window.history.replaceState(window.history.state, "", url);
-  }
-
-  function filters(form) {
-    var chosen = {};
-    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
-      (chosen[box.name] = chosen[box.name] || { any: [] }).any.push(box.getAttribute("data-label"));
-    });
-    return chosen;
-  }
-
-  function renderHit(root, data) {
-    // Same markup as the hits in the page's HTML (evidence/finder_page.py: hit_html).
-    var url = data.meta.permalink;
-    var text = data.meta.text || data.content;
-    var item = element("li", "ev-hit");
-    var article = element("article", "ev-quote");
-    var title = element("h2", "ev-quote__title");
-    var link = element("a", null, data.meta.title);
-    link.href = root + url;
-    title.appendChild(link);
-    article.appendChild(title);
-    if (data.meta.lead_in) { article.appendChild(element("p", "ev-quote__lead", data.meta.lead_in)); }
-    var quote = element("blockquote");
-    text.split("\n\n").forEach(function (paragraph) { quote.appendChild(element("p", null, paragraph)); });
-    article.appendChild(quote);
-    article.appendChild(element("p", "ev-quote__who", "– " + data.meta.attribution));
-    var cite = element("p", "ev-quote__cite");
-    cite.appendChild(element("span", null, "Kilde:"));
-    cite.appendChild(document.createTextNode(" " + data.meta.citation));
-    article.appendChild(cite);
-    var actions = element("p", "ev-quote__actions");
-    var permalink = element("a", "ev-permalink", "Fast link: " + data.meta.id);
-    permalink.href = root + url;
-    actions.appendChild(permalink);
-    var button = element("button", "ev-copy md-button", "Kopiér citat");
-    button.type = "button";
-    button.hidden = true;
-    button.setAttribute("data-copy", "»" + text.replace(/\n\n/g, " ") + "« – " + data.meta.attribution +
-      ". Kilde: " + data.meta.citation);
-    button.setAttribute("data-permalink", root + url);
-    actions.appendChild(button);
-    var status = element("span", "ev-copy__status");
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    actions.appendChild(status);
-    article.appendChild(actions);
-    item.appendChild(article);
-    return item;
-  }
-
-  function setup(finder) {
-    if (finder.dataset.wired) { return; }
-    finder.dataset.wired = "1";
-    var root = finder.getAttribute("data-root");
-    var page = parseInt(finder.getAttribute("data-page"), 10);
-    var total = parseInt(finder.getAttribute("data-total"), 10);
-    var form = finder.querySelector("form");
-    var count = finder.querySelector("#ev-finder-count");
-    var list = finder.querySelector("#ev-finder-results");
-    var more = finder.querySelector("#ev-finder-more");
-    var facets = Array.prototype.slice.call(form.querySelectorAll("details.ev-facet"));
-    var opening = { count: count.textContent, hits: Array.prototype.slice.call(list.children) };
-    var totals = new Map();
-    form.querySelectorAll("[data-count-for]").forEach(function (span) { totals.set(span, span.textContent); });
-    var results = [];
-    var shown = 0;
-    var run = 0;
-    var timer = null;
-    var countTimer = null;
-    var last = null;
-
-    function engine() { return loadEngine(finder.getAttribute("data-index")); }
-
-    function showMore(query) {
-      // `query`: a new search's words, whose hits replace those shown. Fragments load side by side,
-      // and each hit is shown as soon as it and those above it have come.
-      var mine = run;
-      var fresh = query !== undefined;
-      var loads = results.slice(shown, shown + page).map(function (r) { return r.data(); });
-      function replaceOnce() {
-        if (!fresh) { return; }
-        fresh = false;
-        list.textContent = "";
-        finder.setAttribute("data-query", query);
-      }
-      return loads.reduce(function (previous, load) {
-        return previous.then(function () { return load; }).then(function (data) {
-          if (mine !== run) { return; }
-          replaceOnce();
-          list.appendChild(renderHit(root, data));
-          shown += 1;
-        });
-      }, Promise.resolve()).then(function () {
-        if (mine !== run) { return; }
-        replaceOnce();
-        more.hidden = shown >= results.length;
-        if (window.evCopyQuotes) { window.evCopyQuotes.wire(list); }
-      });
+  });
+  f.more.addEventListener("click", () => {
+    if (f.box.getAttribute("data-state") === "static") {
+      search(f, true);
+    } else {
+      showMore(f).catch((error) => failed(f, error));
     }
+  });
+}
 
-    function showOpening(message) {
-      ++run;
-      results = [];
-      list.replaceChildren.apply(list, opening.hits);
-      count.textContent = message || opening.count;
-      totals.forEach(function (text, span) { span.textContent = text; });
-      more.hidden = total <= opening.hits.length;
-      finder.setAttribute("data-state", "static");
-      finder.removeAttribute("data-query");
-    }
+function setup(box) {
+  if (box.dataset.wired) { return; }
+  box.dataset.wired = "1";
+  const f = finderOf(box);
+  exposeForTests("quoteFinder", { rank: (query, count) => rank(f, query, count) });
+  readState(f.form);
+  f.more.hidden = f.total <= f.opening.hits.length;
+  listen(f);
+  if (window.location.search) { search(f); }
+}
 
-    function updateCounts(available) {
-      // A facet whose filter list has not been loaded shows no count rather than a stale one.
-      totals.forEach(function (text, span) {
-        var box = span.closest("li").querySelector("input");
-        var counts = available[box.name];
-        span.textContent = counts ? "(" + (counts[box.getAttribute("data-label")] || 0) + ")" : "";
-      });
-    }
-
-    function loadFacet(state, details) {
-      var key = details.getAttribute("data-facet");
-      if (!state.facets[key]) {
-        var one = {};
-        one[key] = { any: [details.querySelector("input").getAttribute("data-label")] };
-        state.facets[key] = state.pagefind.preload(last.term, { filters: one });
-      }
-      return state.facets[key];
-    }
-
-    function countFacets(mine) {
-      // Pagefind counts, on every search, each facet whose list it has loaded – at a hundred times
-      // today's corpus that takes a second. So a facet is loaded only once the reader opens it, and
-      // its counts follow the quotes instead of holding them up (countFacetsSoon).
-      var missing = facets.filter(function (details) {
-        return details.open && !last.counted[details.getAttribute("data-facet")];
-      });
-      if (!last.term || !missing.length) { return Promise.resolve(); }
-      return engine().then(function (state) {
-        return Promise.all(missing.map(function (details) { return loadFacet(state, details); }))
-          .then(function () { return state.pagefind.search(last.term, { filters: last.chosen }); });
-      }).then(function (response) {
-        if (mine !== run) { return; }
-        last.counted = Object.assign({}, response.filters || {}, last.counted);
-        updateCounts(last.counted);
-      }).catch(function () {});  // without counts a facet shows none, never a wrong one
-    }
-
-    function countFacetsSoon() {
-      window.clearTimeout(countTimer);
-      countTimer = window.setTimeout(function () { countFacets(run); }, COUNT_DELAY);
-    }
-
-    function search(browse) {
-      window.clearTimeout(countTimer);
-      var mine = ++run;
-      writeState(form);
-      var typed = form.elements.q.value.trim();
-      var term = typed.length >= MIN_CHARS ? typed : null;
-      var chosen = filters(form);
-      if (!term && !Object.keys(chosen).length && !browse) {
-        showOpening(typed ? "Skriv mindst " + MIN_CHARS + " tegn for at søge." : undefined);
-        return Promise.resolve();
-      }
-      count.textContent = "Søger …";
-      finder.setAttribute("data-state", "searching");
-      return engine().then(function (state) {
-        // Words: pasted words of a quote find it first (phrase-search.js). Facets alone: newest first.
-        return term ? window.evPhrase.search(state.pagefind, term, { filters: chosen })
-          : state.pagefind.search(null, { filters: chosen, sort: { order: "asc" } });
-      }).then(function (response) {
-        if (mine !== run) { return; }
-        results = response.results;
-        // Browsing on from the opening list: Pagefind sorts as the page did, so keep what is shown.
-        shown = browse ? list.children.length : 0;
-        count.textContent = (results.length === 1 ? "1 citat fundet" : results.length + " citater fundet") +
-          (response.exact === 1 ? " – øverst det, hvor netop de ord står" : "") +
-          (response.exact > 1 ? " – øverst de " + response.exact + ", hvor netop de ord står" : "");
-        last = { term: term, chosen: chosen, counted: response.filters || {} };
-        updateCounts(last.counted);
-        return showMore(browse ? undefined : typed).then(function () {
-          if (mine !== run) { return; }
-          finder.setAttribute("data-query", typed);
-          finder.setAttribute("data-state", "ready");
-          countFacetsSoon();
-        });
-      }).catch(function () {
-        if (mine !== run) { return; }
-        count.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
-        finder.setAttribute("data-state", "failed");
-      });
-    }
-
-    window.evQuoteFinder = {
-      /* The ids of the first `count` quotes found for `query`, best first: what the list shows, and what the
-         relevance benchmark (bench/relevance.py) reads. */
-      rank: function (query, count) {
-        return engine().then(function (state) { return window.evPhrase.search(state.pagefind, query, {}); })
-          .then(function (response) {
-            return Promise.all(response.results.slice(0, count || page).map(function (r) { return r.data(); }));
-          }).then(function (items) { return items.map(function (data) { return data.meta.id; }); });
-      },
-    };
-    readState(form);
-    more.hidden = total <= opening.hits.length;
-    form.addEventListener("focusin", function () { engine(); }, { once: true });  // ready when the reader types
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      window.clearTimeout(timer);  // Enter right after typing: one search, not two
-      search();
-    });
-    form.addEventListener("change", function (event) { if (event.target.type === "checkbox") { search(); } });
-    form.elements.q.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(search, 250);
-      var typed = form.elements.q.value.trim();
-      // Fetch the index chunks for the words while the reader is still typing (Pagefind's advice).
-      if (typed.length >= MIN_CHARS) { engine().then(function (state) { return state.pagefind.preload(typed); }); }
-    });
-    form.addEventListener("reset", function () { window.setTimeout(search, 0); });
-    facets.forEach(function (details) {
-      details.addEventListener("toggle", function () {
-        if (details.open && finder.getAttribute("data-state") === "ready") { countFacetsSoon(); }
-      });
-    });
-    more.addEventListener("click", function () {
-      if (finder.getAttribute("data-state") === "static") { search(true); } else { showMore(); }
-    });
-    if (window.location.search) { search(); }
-  }
-
-  function wire() {
-    var finder = document.getElementById("ev-finder");
-    if (finder) { setup(finder); }
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(wire);
-  } else {
-    document.addEventListener("DOMContentLoaded", wire);
-  }
-})();
+onEveryPage((doc) => {
+  const box = doc.getElementById("ev-finder");
+  if (box) { setup(box); }
+});

@@ -191,3 +191,14 @@ def test_without_javascript_the_finder_says_so_first_and_shows_no_dead_button(ne
     tab.goto(server.at("/soeg/"))
     assert tab.locator(".ev-finder__nojs").is_visible()
     assert tab.locator("#ev-search button:visible, #ev-search input:visible").count() == 0
+
+
+@pytest.mark.parametrize(("url", "box", "status"), [("find-citater/?q=sagsbehandler", "#ev-finder", "#ev-finder-count"),
+                                                    ("soeg/?q=sagsbehandler", "#ev-search", "#ev-search-count")])
+def test_a_search_index_that_cannot_load_is_said_in_danish(new_context, server, url, box, status):
+    """No failure is swallowed: when the index does not come (offline, a broken deploy), the reader is told."""
+    tab = new_context().new_page()
+    tab.route("**/pagefind.js", lambda route: route.abort())
+    tab.goto(server.at(url))
+    tab.wait_for_selector(f"{box}[data-state=failed]")
+    assert tab.locator(status).inner_text() == "Søgningen kunne ikke indlæses. Prøv at genindlæse siden."
