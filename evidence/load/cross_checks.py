@@ -42,7 +42,9 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _check_references(dataset, files)
     problems += _check_publications(dataset, files)
     problems += _check_pointers(dataset, files)
-    if not any(rel == "publications.yml" for rel in invalid):
+    # A source text that could not be read (or a publication list naming them) was reported: checking every
+    # quote and figure against it would only repeat that.
+    if not any(rel == "publications.yml" or rel.startswith("sources/") for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
         problems += figure_place_problems(dataset.root, dataset.publications, dataset.populations, files)
     problems += identifying_problems(files)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
-from evidence.load.files import DataFile, read_all
+from evidence.load.files import DataFile, core_missing, read_all
 from evidence.load.problems import DataInvalid, Problem
 from evidence.load.proposal_checks import proposal_problems
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
 
-def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
+def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = None) -> Dataset:
+    """The dataset, or DataInvalid; `replaced` checks files (by path in data/) with bytes not yet written."""
     data_dir = root / "data"
-    files, problems = read_all(data_dir)
+    files, problems = read_all(data_dir, replaced)
+    if core_missing(files):
+        raise DataInvalid(problems)  # the checks across files would only repeat that a file is missing
     dataset = _assemble(files, root)
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
     problems = one_per_value(problems, cross_check(dataset, files, invalid) + proposal_problems(dataset, files))
