@@ -17,6 +17,7 @@ from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.review_checks import review_problems
 from evidence.load.schemas import field_name, placeholder, yaml_where
+from evidence.load.share_checks import share_sum_problems
 from evidence.load.wave_import import WaveNames
 from evidence.model.dataset import Dataset
 
@@ -39,6 +40,7 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _duplicate_quote_ids(files)
     problems += _check_waves(dataset, files, invalid)
     problems += _check_continuity(files)
+    problems += share_sum_problems(files)
     problems += _check_references(dataset, files)
     problems += _check_publications(dataset, files)
     problems += _check_pointers(dataset, files)
