@@ -44,12 +44,15 @@ _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 DataLoader.yaml_implicit_resolvers = _strict_resolvers()
 
 
+class _NoDate(ConstructorError):
+    """An unquoted value written as a date that is no day of the calendar (2027-13-45)."""
+
+
 def _checked_timestamp(loader: SafeConstructor, node: yaml.ScalarNode):
-    """An unquoted date that is no day of the calendar (2027-13-45) is a mistake at its line."""
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
-        raise ConstructorError(None, None, f"'{node.value}' er ingen dato i kalenderen", node.start_mark) from None
+        raise _NoDate(None, None, node.value, node.start_mark) from None
 
 
 DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
@@ -98,6 +101,9 @@ def parse(text: str) -> tuple[Any, dict[tuple, int]] | list[Refusal]:
             content = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
+    except _NoDate as error:
+        return [Refusal(error.problem_mark.line + 1, "(dato)", f"'{error.problem}', som ikke er en dag i kalenderen",
+                        "en dato som 2027-01-15 – eller tekst i anførselstegn")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         return [Refusal(mark.line + 1 if mark else 1, "(YAML)", f"ugyldig YAML ({error.problem or error.context})",
