@@ -80,8 +80,21 @@ def _sheet(path: Path, data_only: bool) -> list[tuple]:
         finally:
             workbook.close()
     except Exception as error:  # openpyxl and its XML parser raise many kinds for a damaged or hostile file
+        if _xml_refused(error):
+            raise TableUnreadable(f"Excel-arket {path.name} indeholder XML-definitioner (DTD eller entiteter), som et ark "
+                                  "gemt af Excel aldrig har, og læses derfor ikke. Gem det igen som »Excel-projektmappe "
+                                  "(.xlsx)« fra Excel.") from error
         raise TableUnreadable(f"Excel-arket {path.name} kan ikke læses ({type(error).__name__}). "
                               "Gem det igen som »Excel-projektmappe (.xlsx)«.") from error
+
+
+def _xml_refused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML somewhere down the chain (openpyxl wraps it in a ValueError)."""
+    while error is not None:
+        if type(error).__module__.startswith("defusedxml"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _cell_text(cell) -> str:
