@@ -84,10 +84,12 @@ def _entries(data_dir: Path) -> list[tuple[Path, bool]]:
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 
 # Characters no data text needs: NUL and the other control characters (tab and line ends aside), and the
-# bidi controls that show a text in another order than it is stored (U+202A–U+202E, U+2066–U+2069).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u202a-\u202e\u2066-\u2069]")
+# bidi controls that show a text in another order than it is stored (the embeddings and overrides, the
+# isolates, the Arabic letter mark).
+_BIDI = "\u061c\u202a-\u202e\N{LEFT-TO-RIGHT ISOLATE}-\N{POP DIRECTIONAL ISOLATE}"
+_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f{_BIDI}]")
 # Source texts keep the page breaks (\f) of the report's conversion.
-SOURCE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u061c\u202a-\u202e\u2066-\u2069]")
+SOURCE_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f{_BIDI}]")
 _CONTROL_NAMES = {"\x00": "en NUL-byte", "\u202e": "et retningstegn, der vender teksten (RIGHT-TO-LEFT OVERRIDE)",
                   "\u202d": "et retningstegn (LEFT-TO-RIGHT OVERRIDE)"}
 
