@@ -112,7 +112,7 @@ def test_a_yaml_number_in_an_odd_spelling_stays_text_and_is_refused(fixture_copy
 def test_an_impossible_unquoted_date_is_a_message_at_its_line(fixture_copy):
     line = insert(fixture_copy, "data/publications.yml", 'date: "November 2033"\n', "  released: 2027-13-45\n")
     only(problems(fixture_copy), f"data/publications.yml, linje {line}, felt '(dato)': fandt '2027-13-45', som ikke "
-                                 "er en dag i kalenderen – forventede en dato som 2027-01-15")
+                                 "er en dag i kalenderen – forventede en dato på formen ÅÅÅÅ-MM-DD")
 
 
 @pytest.mark.parametrize(("character", "named"), [

@@ -40,12 +40,13 @@ def _strict_resolvers() -> dict:
     return resolvers
 
 
-_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_TAGS = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG.removesuffix("str")  # YAML's own tag prefix
+_INT, _FLOAT = f"{_TAGS}int", f"{_TAGS}float"
 DataLoader.yaml_implicit_resolvers = _strict_resolvers()
 
 
 class _NoDate(ConstructorError):
-    """An unquoted value written as a date that is no day of the calendar (2027-13-45)."""
+    """An unquoted value written as a date that is no day of the calendar (a 13th month, a 45th day)."""
 
 
 def _checked_timestamp(loader: SafeConstructor, node: yaml.ScalarNode):
@@ -55,7 +56,7 @@ def _checked_timestamp(loader: SafeConstructor, node: yaml.ScalarNode):
         raise _NoDate(None, None, node.value, node.start_mark) from None
 
 
-DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
+DataLoader.add_constructor(f"{_TAGS}timestamp", _checked_timestamp)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def parse(text: str) -> tuple[Any, dict[tuple, int]] | list[Refusal]:
             loader.dispose()
     except _NoDate as error:
         return [Refusal(error.problem_mark.line + 1, "(dato)", f"'{error.problem}', som ikke er en dag i kalenderen",
-                        "en dato som 2027-01-15 – eller tekst i anførselstegn")]
+                        "en dato på formen ÅÅÅÅ-MM-DD – eller tekst i anførselstegn")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         return [Refusal(mark.line + 1 if mark else 1, "(YAML)", f"ugyldig YAML ({error.problem or error.context})",
