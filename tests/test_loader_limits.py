@@ -220,3 +220,16 @@ def test_a_data_folder_without_data_stops_validate_and_build_with_one_message(fi
     built = build(fixture_copy, tmp_path / "site")
     assert built.returncode != 0 and expected in built.stderr and "Traceback" not in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_an_alias_bomb_in_a_schema_is_refused_before_it_expands(fixture_copy):
+    # Schemas may share parts by alias (the contract does), but not expand without end.
+    append(fixture_copy, "data/schemas/themes.schema.yml", "\n$comment:" + LAUGHS.replace("\n- id: lol\n", "\n"))
+    only(problems(fixture_copy), "data/schemas/themes.schema.yml, linje 1, felt '(YAML)': fandt aliaser, der udfoldet "
+                                 "giver over 100.000 værdier")
+
+
+def test_a_schema_that_is_no_yaml_is_named(fixture_copy):
+    append(fixture_copy, "data/schemas/themes.schema.yml", "\n  : [\n")
+    messages = problems(fixture_copy)
+    assert len(messages) == 1 and messages[0].startswith("data/schemas/themes.schema.yml, linje"), messages

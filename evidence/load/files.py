@@ -18,11 +18,12 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from evidence.load.problems import Problem, shown
-from evidence.load.safe_yaml import MAX_TEXT_CHARS
+from evidence.load.safe_yaml import MAX_TEXT_CHARS, Refusal, parse_shared
 from evidence.load.safe_yaml import parse as parse_yaml
 from evidence.load.schemas import (
     TYPE_NAMES,
     UNGOVERNED,
+    compiled_validators,
     load_validators,
     placeholder_problems,
     schema_for,
@@ -261,6 +262,12 @@ def read_all(data_dir: Path, replaced: dict[str, bytes] | None = None) -> tuple[
     if missing_schemas:
         return {}, problems + [Problem(f"data/schemas/{schema}.schema.yml", "hele filen", "(fil)", "intet (filen mangler)",
                                        "datakontraktens skema for filerne i data/") for schema in missing_schemas]
+    validators = compiled_validators(schemas_digest)
+    if validators is None:
+        schemas, schema_problems = _read_schemas(raw_schemas)
+        if schema_problems:
+            return {}, problems + schema_problems
+        validators = load_validators(schemas, schemas_digest)
     parsed: dict[str, DataFile] = {}
     kept: dict[tuple, _Checked] = {}
     for path, rel, schema in files:
@@ -269,7 +276,7 @@ def read_all(data_dir: Path, replaced: dict[str, bytes] | None = None) -> tuple[
         shown_path = _shown_path(data_dir, path)
         checked = _checked.get(key) or (
             _Checked(b"", None, (_too_big(shown_path, len(raw), MAX_FILE_BYTES),)) if len(raw) > MAX_FILE_BYTES
-            else _check(raw, shown_path, path.suffix, load_validators(raw_schemas, schemas_digest)[schema]))
+            else _check(raw, shown_path, path.suffix, validators[schema]))
         kept[key] = checked
         problems += checked.problems
         if checked.line_of is not None:
@@ -282,6 +289,25 @@ def read_all(data_dir: Path, replaced: dict[str, bytes] | None = None) -> tuple[
     named = {problem.file for problem in problems}
     problems += [_missing(data_dir, rel) for rel in CORE_FILES if rel not in parsed and f"data/{rel}" not in named]
     return parsed, problems
+
+
+def _read_schemas(raw_schemas: dict[str, bytes]) -> tuple[dict[str, dict], list[Problem]]:
+    """The schema files parsed; a schema that cannot be read is a problem like any data file's."""
+    schemas, problems = {}, []
+    for name, raw in raw_schemas.items():
+        shown_path = f"data/schemas/{name}.schema.yml"
+        text = read_utf8(raw, shown_path)
+        content = text if isinstance(text, Problem) else parse_shared(text)
+        if isinstance(content, Refusal):
+            problems.append(Problem(shown_path, f"linje {content.line}", content.field, content.found, content.expected))
+        elif isinstance(content, Problem):
+            problems.append(content)
+        elif not isinstance(content, dict) or not isinstance(content.get("$id"), str):
+            problems.append(Problem(shown_path, "hele filen", "$id", shown(content if not isinstance(content, dict) else ""),
+                                    "et JSON Schema (et opslag med $id)"))
+        else:
+            schemas[name] = content
+    return schemas, problems
 
 
 def core_missing(files: dict[str, DataFile]) -> bool:

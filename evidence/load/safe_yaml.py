@@ -69,12 +69,12 @@ class Refusal:
     expected: str
 
 
-def _structure_refusal(text: str) -> Refusal | None:
-    """Aliases, nesting and overlong texts, found in the parser's events, before a value is built."""
+def _structure_refusal(text: str, aliases: bool = False) -> Refusal | None:
+    """Aliases (unless allowed), nesting and overlong texts, found in the parser's events, before a value is built."""
     depth = 0
     for event in yaml.parse(text, Loader=DataLoader):
         line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and not aliases:
             return Refusal(line, "(YAML)", f"et YAML-alias (*{event.anchor})",
                            "hver værdi skrevet ud, hvor den står – data/ bruger ikke aliaser (&navn/*navn)")
         if isinstance(event, yaml.CollectionStartEvent):
@@ -88,6 +88,41 @@ def _structure_refusal(text: str) -> Refusal | None:
             return Refusal(line, "(tekst)", f"en tekst på {len(event.value):,} tegn".replace(",", "."),
                            f"højst {MAX_TEXT_CHARS:,} tegn pr. felt".replace(",", "."))
     return None
+
+
+# The schemas share parts by alias (&quote_page/*quote_page); expanded, they are a few thousand values.
+MAX_SHARED_VALUES = 100_000
+
+
+def parse_shared(text: str) -> Any | Refusal:
+    """A schema file's content: aliases allowed, but not expanding beyond MAX_SHARED_VALUES values."""
+    try:
+        refusal = _structure_refusal(text, aliases=True)
+        if refusal:
+            return refusal
+        loader = _BASE(text)
+        try:
+            root = loader.get_single_node()
+            if root is not None and _expanded(root, {}) > MAX_SHARED_VALUES:
+                limit = f"{MAX_SHARED_VALUES:,}".replace(",", ".")
+                return Refusal(root.start_mark.line + 1, "(YAML)", f"aliaser, der udfoldet giver over {limit} værdier",
+                               "et skema af rimelig størrelse")
+            return loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return Refusal(mark.line + 1 if mark else 1, "(YAML)", f"ugyldig YAML ({getattr(error, 'problem', None) or error})",
+                       "gyldig YAML – tjek indrykning, kolon og anførselstegn")
+
+
+def _expanded(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values the node stands for with every alias written out; each shared node counted once."""
+    if id(node) not in sizes:
+        children = node.value if isinstance(node, yaml.SequenceNode) else (
+            [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+        sizes[id(node)] = 1 + sum(_expanded(child, sizes) for child in children)
+    return sizes[id(node)]
 
 
 def parse(text: str) -> tuple[Any, dict[tuple, int]] | list[Refusal]:
