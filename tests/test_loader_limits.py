@@ -129,8 +129,8 @@ def test_a_control_or_bidi_character_is_named_with_its_line_and_column(fixture_c
 
 def test_a_control_character_in_a_csv_is_named_too(fixture_copy):
     set_value(fixture_copy, "4\x001")
-    messages = problems(fixture_copy)
-    assert any(f"{FIGURES}, linje 2, felt '(tegn)': fandt en NUL-byte (U+0000) i kolonne" in m for m in messages), messages
+    # Alone: what other files expect of the unreadable figures.csv waits until it can be read.
+    only(problems(fixture_copy), f"{FIGURES}, linje 2, felt '(tegn)': fandt en NUL-byte (U+0000) i kolonne")
 
 
 def test_a_source_text_that_is_not_utf8_is_named_with_its_line(fixture_copy):

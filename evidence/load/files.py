@@ -353,8 +353,9 @@ _checked: dict[tuple, _Checked] = {}
 def _check(raw: bytes, shown_path: str, suffix: str, validator: Draft202012Validator) -> _Checked:
     if suffix == ".csv":
         rows, lines, csv_problems = read_csv(raw, shown_path, validator)
-        if any(p.field == "(kolonner)" and p.where == "linje 1" for p in csv_problems):
-            return _Checked(b"", None, tuple(csv_problems))  # columns unknown: the rows cannot be read
+        if any(p.field in ("(tegnsæt)", "(tegn)") or (p.field == "(kolonner)" and p.where == "linje 1")
+               for p in csv_problems):
+            return _Checked(b"", None, tuple(csv_problems))  # text or columns unknown: the rows cannot be read
         problems = list(csv_problems)
         for index, row in enumerate(rows):
             where = f"række {lines[index]}"
