@@ -168,3 +168,71 @@ def test_a_sheet_without_a_value_column_says_which_columns_are_missing(project, 
                                          ("", None)])
 def test_numbers_are_read_as_a_danish_spreadsheet_writes_them(text, value):
     assert read_number(text) == value
+
+
+def test_a_formula_without_a_saved_result_is_refused_with_its_cell_and_nothing_is_written(template, tmp_path):
+    project, previous, wave, out = template
+    target = tmp_path / "udfyldt.xlsx"
+    fill(out, target)
+    workbook = load_workbook(target)
+    sheet = workbook["Tal"]
+    cell = next(row[columns(sheet)["Værdi"]] for row in sheet.iter_rows(min_row=HEADER_ROW + 1)
+                if row[columns(sheet)["Værdi"]].value is not None)
+    cell.value = f"={cell.value}"  # openpyxl saves a formula without its result, as a script would
+    workbook.save(target)
+    before = (project / f"data/survey/{wave}/figures.csv").read_bytes()
+    result = run_script(project, "scripts.import_wave", wave, str(target))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"Excel-arket udfyldt.xlsx har formler uden et gemt resultat i {cell.coordinate}," in result.stderr
+    assert (project / f"data/survey/{wave}/figures.csv").read_bytes() == before
+
+
+def test_a_sheet_with_xml_entities_is_refused_before_they_expand(template, tmp_path):
+    import zipfile
+
+    project, previous, wave, out = template
+    filled = tmp_path / "udfyldt.xlsx"
+    fill(out, filled)
+    bomb = tmp_path / "bombe.xlsx"
+    entities = '<!DOCTYPE x [<!ENTITY a "lol">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)) + "]>"
+    with zipfile.ZipFile(filled) as source, zipfile.ZipFile(bomb, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = entities.encode() + data.replace(b"<v>", b"<v>&j;", 1)
+            target.writestr(item, data)
+    before = (project / f"data/survey/{wave}/figures.csv").read_bytes()
+    result = run_script(project, "scripts.import_wave", wave, str(bomb))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Excel-arket bombe.xlsx indeholder XML-definitioner (DTD eller entiteter)" in result.stderr
+    assert (project / f"data/survey/{wave}/figures.csv").read_bytes() == before
+
+
+def test_a_sheet_missing_most_figures_changes_nothing_and_says_so(project, tmp_path):
+    previous, wave = started(project)
+    full = tmp_path / "tal.csv"
+    full.write_bytes(excel_csv(project, previous))
+    assert run_script(project, "scripts.import_wave", wave, str(full)).returncode == 0
+    before = (project / f"data/survey/{wave}/figures.csv").read_bytes()
+    short = tmp_path / "tre.csv"
+    short.write_bytes(b"\r\n".join(excel_csv(project, previous).split(b"\r\n")[:4]) + b"\r\n")
+    result = run_script(project, "scripts.import_wave", wave, str(short))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "tre.csv kan ikke læses ind: med de nye tal er data ikke gyldige" in result.stderr
+    assert "Intet er skrevet." in result.stderr
+    assert (project / f"data/survey/{wave}/figures.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("wave", ["../../../x", "../2025", "2027/../../../x", "x"])
+def test_a_wave_that_is_no_wave_id_is_refused_and_nothing_outside_data_survey_is_written(project, tmp_path, wave):
+    previous, started_wave = started(project)
+    sheet = tmp_path / "tal.csv"
+    sheet.write_bytes(excel_csv(project, previous))
+    outside = (project / "data/survey" / wave).resolve()
+    outside.mkdir(parents=True, exist_ok=True)
+    (outside / "questions.yml").write_bytes((project / f"data/survey/{started_wave}/questions.yml").read_bytes())
+    (outside / "figures.csv").write_text("urørt\n", encoding="utf-8")
+    result = run_script(project, "scripts.import_wave", wave, str(sheet))
+    assert result.returncode == 2 and f"'{wave}' er ikke et bølge-id" in result.stderr
+    assert (outside / "figures.csv").read_text(encoding="utf-8") == "urørt\n"

@@ -17,6 +17,7 @@ from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.review_checks import review_problems
 from evidence.load.schemas import field_name, placeholder, yaml_where
+from evidence.load.share_checks import share_sum_problems
 from evidence.load.wave_import import WaveNames
 from evidence.model.dataset import Dataset
 
@@ -39,10 +40,13 @@ def cross_check(dataset: Dataset, files: dict[str, DataFile], invalid: frozenset
     problems += _duplicate_quote_ids(files)
     problems += _check_waves(dataset, files, invalid)
     problems += _check_continuity(files)
+    problems += share_sum_problems(files)
     problems += _check_references(dataset, files)
     problems += _check_publications(dataset, files)
     problems += _check_pointers(dataset, files)
-    if not any(rel == "publications.yml" for rel in invalid):
+    # A source text that could not be read (or a publication list naming them) was reported: checking every
+    # quote and figure against it would only repeat that.
+    if not any(rel == "publications.yml" or rel.startswith("sources/") for rel in invalid):
         problems += verbatim_problems(dataset.root, dataset.publications, files)
         problems += figure_place_problems(dataset.root, dataset.publications, dataset.populations, files)
     problems += identifying_problems(files)

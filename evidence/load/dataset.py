@@ -9,18 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
-from evidence.load.files import DataFile, read_all
+from evidence.load.files import DataFile, core_missing, read_all
 from evidence.load.problems import DataInvalid, Problem
 from evidence.load.proposal_checks import proposal_problems
+from evidence.load.schemas import schema_for
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
 
-def load_dataset(root: Path = PROJECT_ROOT) -> Dataset:
+def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = None) -> Dataset:
+    """The dataset, or DataInvalid; `replaced` checks files (by path in data/) with bytes not yet written."""
     data_dir = root / "data"
-    files, problems = read_all(data_dir)
+    files, problems = read_all(data_dir, replaced)
+    if core_missing(files):
+        raise DataInvalid(problems)  # the checks across files would only repeat that a file is missing
     dataset = _assemble(files, root)
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
-    problems = one_per_value(problems, cross_check(dataset, files, invalid) + proposal_problems(dataset, files))
+    unreadable = sorted(rel for rel in invalid if rel not in files and schema_for(rel))
+    problems = one_per_value(problems, without_follow_ons(cross_check(dataset, files, invalid)
+                                                          + proposal_problems(dataset, files), unreadable))
     if problems:
         raise DataInvalid(problems)
     return dataset
@@ -31,6 +37,13 @@ def one_per_value(schema_problems: list[Problem], cross_problems: list[Problem])
     a known one gets the message that says which ids are known, not also the schema's about its spelling."""
     explained = {(p.file, p.where, p.field, p.found) for p in cross_problems if p.expected.startswith(UNKNOWN_IDS)}
     return [p for p in schema_problems if (p.file, p.where, p.field, p.found) not in explained] + cross_problems
+
+
+def without_follow_ons(cross_problems: list[Problem], unreadable: list[str]) -> list[Problem]:
+    """While a file cannot be read, what other files expect of it (»står i figures.csv«) is not checked:
+    its own message says what to fix, and the rest is checked once it can be read."""
+    names = {name for rel in unreadable for name in (rel, Path(rel).name)}
+    return [p for p in cross_problems if not any(name in f"{p.expected} {p.hint}" for name in names)]
 
 
 def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:

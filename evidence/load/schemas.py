@@ -82,10 +82,14 @@ def schema_sources(schema_dir: Path) -> tuple[dict[str, bytes], bytes]:
     return raw, hashlib.sha256(pickle.dumps(raw)).digest()
 
 
-def load_validators(raw: dict[str, bytes], digest: bytes) -> dict[str, Draft202012Validator]:
-    """Schemas that have not changed are not compiled again."""
+def compiled_validators(digest: bytes) -> dict[str, Draft202012Validator] | None:
+    """The validators of schemas with this digest, if they have been compiled."""
+    return _validators.get(digest)
+
+
+def load_validators(schemas: dict[str, dict], digest: bytes) -> dict[str, Draft202012Validator]:
+    """The validators of the parsed schemas (whose files have this digest); compiled once per digest."""
     if digest not in _validators:
-        schemas = {name: yaml.load(text.decode("utf-8"), Loader=SAFE_LOADER) for name, text in raw.items()}
         registry = Registry().with_resources(
             (schema["$id"], Resource.from_contents(schema, default_specification=_draft()))
             for schema in schemas.values()

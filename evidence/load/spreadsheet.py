@@ -48,19 +48,53 @@ def _table(rows: list[tuple[int, list[str]]]) -> Table:
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as the person sees them. A formula whose result the file does not hold
+    (a sheet written by a program, not saved by Excel) would read as an empty cell and its figure would
+    be lost without a word, so such a sheet is refused with the cells' addresses."""
+    from openpyxl.utils import get_column_letter
+
+    values = _sheet(path, data_only=True)
+    formulas = _sheet(path, data_only=False)
+    unsaved = [f"{get_column_letter(column)}{number}"
+               for number, (shown_row, written_row) in enumerate(zip(values, formulas, strict=False), 1)
+               for column, (shown_cell, written) in enumerate(zip(shown_row, written_row, strict=False), 1)
+               if shown_cell.value is None and getattr(written, "data_type", None) == "f"]
+    if unsaved:
+        listed = ", ".join(unsaved[:10]) + (f" og {len(unsaved) - 10} til" if len(unsaved) > 10 else "")
+        raise TableUnreadable(f"Excel-arket {path.name} har formler uden et gemt resultat i {listed}, så tallene kan "
+                              "ikke læses. Åbn arket i Excel, og gem det igen (så gemmer Excel resultaterne), "
+                              "eller skriv tallene ind som tal.")
+    return [(number, [_cell_text(cell) for cell in cells]) for number, cells in enumerate(values, 1)]
+
+
+def _sheet(path: Path, data_only: bool) -> list[tuple]:
+    """Every row of the first sheet, from the first (read-only sheets give empty rows too, so the count
+    is the row number); a file that is no workbook, or whose XML is refused (entities, see defusedxml),
+    is a TableUnreadable."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise TableUnreadable(f"Excel-arket {path.name} kan ikke åbnes ({type(error).__name__}). "
+        workbook = load_workbook(path, read_only=True, data_only=data_only)
+        try:
+            return [tuple(cells) for cells in workbook.worksheets[0].iter_rows()]
+        finally:
+            workbook.close()
+    except Exception as error:  # openpyxl and its XML parser raise many kinds for a damaged or hostile file
+        if _xml_refused(error):
+            raise TableUnreadable(f"Excel-arket {path.name} indeholder XML-definitioner (DTD eller entiteter), som et ark "
+                                  "gemt af Excel aldrig har, og læses derfor ikke. Gem det igen som »Excel-projektmappe "
+                                  "(.xlsx)« fra Excel.") from error
+        raise TableUnreadable(f"Excel-arket {path.name} kan ikke læses ({type(error).__name__}). "
                               "Gem det igen som »Excel-projektmappe (.xlsx)«.") from error
-    try:
-        sheet = workbook.worksheets[0]
-        # Read-only sheets give every row from the first, empty ones included, so the count is the row number.
-        return [(number, [_cell_text(cell) for cell in cells]) for number, cells in enumerate(sheet.iter_rows(), 1)]
-    finally:
-        workbook.close()
+
+
+def _xml_refused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML somewhere down the chain (openpyxl wraps it in a ValueError)."""
+    while error is not None:
+        if type(error).__module__.startswith("defusedxml"):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _cell_text(cell) -> str:

@@ -16,9 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from evidence.load.problems import Problem, shown
+from evidence.load.safe_yaml import parse as parse_yaml
 from evidence.load.spreadsheet import Table, number_text, read_number
 
 COLUMNS = ["question", "option", "population", "value", "locator"]
@@ -105,7 +104,9 @@ class WaveNames:
 
 
 def _yaml_list(path: Path) -> list[dict]:
-    return items(yaml.safe_load(path.read_text(encoding="utf-8")))
+    """The file's items; none when it cannot be read safely (validation names why)."""
+    parsed = parse_yaml(path.read_text(encoding="utf-8", errors="replace"))
+    return items(parsed[0]) if isinstance(parsed, tuple) else []
 
 
 def items(content) -> list[dict]:
