@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser html-checker lighthouse clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint bench browser html-checker spreadsheet lighthouse clean suggest-themes review-anonymity
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,8 +55,8 @@ wave-template: $(STAMP)
 import-wave: $(STAMP)
 	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
-## test: the whole suite (installs Chromium for the browser tests and the HTML checker when missing)
-test: $(STAMP) browser html-checker
+## test: the whole suite (installs Chromium for the browser tests, the HTML checker and LibreOffice Calc when missing)
+test: $(STAMP) browser html-checker spreadsheet
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -86,6 +86,10 @@ browser:
 # Debian packages a target needs, installed when their command is missing (as root or with sudo).
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; fi
+
+## spreadsheet: make sure LibreOffice Calc is installed (tests/test_workbooks.py opens the Excel downloads with it)
+spreadsheet:
+	@command -v soffice >/dev/null || { echo "Installerer LibreOffice Calc (libreoffice-calc) til test af Excel-filerne …"; $(call APT_INSTALL,libreoffice-calc); }
 
 ## html-checker: make sure the Nu Html Checker is installed (vnu.jar pinned in tools/vnu/, Java from Debian)
 html-checker: tools/vnu/node_modules/.installed

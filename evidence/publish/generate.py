@@ -76,7 +76,7 @@ PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
 }
 
 
-FILES: dict[str, Callable[[Dataset], dict[str, str]]] = {
+FILES: dict[str, Callable[[Dataset], dict[str, str | bytes]]] = {
     "figures": figure_files,
     "quotes": quote_files,
     "survey": survey_downloads,
@@ -144,7 +144,7 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     return menu
 
 
-def write(outputs: dict[str, str], docs_dir: Path) -> None:
+def write(outputs: dict[str, str | bytes], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
@@ -189,11 +189,13 @@ def with_card(markdown: str, footer_text: str) -> str:
     return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
 
 
-def _write_if_changed(path: Path, content: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == content:
+def _write_if_changed(path: Path, content: str | bytes) -> None:
+    """Text as UTF-8; bytes (the workbooks) as they are."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(data)
 
 
 def _remove_stale(docs_dir: Path, keep: set[str]) -> None:
