@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
@@ -23,6 +24,7 @@ from evidence.model.survey import csv_text, groups_of, question_frame, summary_f
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page
 from evidence.pages.download_pages import download_page, figure_files, quote_files
+from evidence.pages.feed import FEED_PATH, feed_xml
 from evidence.pages.finder_page import finder_page
 from evidence.pages.insight_pages import insight_pages
 from evidence.pages.markdown import split_front_matter
@@ -39,7 +41,7 @@ from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summar
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
 GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "indlejr",
-             "bidrag.md", "soeg"]
+             "bidrag.md", "soeg", FEED_PATH]
 
 
 def survey_downloads(dataset: Dataset) -> dict[str, str]:
@@ -139,6 +141,8 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     Returns the menu, for a generator that has already read its configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
+    site = yaml_load(config_file.read_text(encoding="utf-8"))
+    outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     write(outputs, docs_dir)
     write_config(config_file, dataset, menu)
     return menu
