@@ -10,10 +10,11 @@ import pandas as pd
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
-from evidence.model.publications import proposals_phrase, publishers
+from evidence.model.publications import proposals_phrase
 from evidence.model.survey import csv_rows, csv_text, question_frame
 from evidence.model.wording import capitalised
-from evidence.pages.markdown import front_matter
+from evidence.pages.data_package import rights_text
+from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
 from evidence.pages.workbooks import workbook_bytes
 from evidence.urls import permalink
@@ -28,10 +29,12 @@ def files_described(dataset: Dataset) -> dict[str, str]:
         "hent-data/citater.csv": "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, temaer og link.",
         "hent-data/citater.json": "De samme citater som JSON.",
         "hent-data/anbefalinger.csv": f"{capitalised(proposals_phrase(dataset))} med adressat, kapitel og temaer.",
+        "hent-data/datapackage.json": "Beskrivelse af alle CSV-filer til programmer (Frictionless Data Package): "
+                                      "kolonner, typer, enheder og kilder.",
     }
 
 
-def figure_files(dataset: Dataset) -> dict[str, str]:
+def figure_files(dataset: Dataset) -> dict[str, str | bytes]:
     figures = pd.concat(
         [question_frame(dataset, wave_id, qid) for wave_id, wave in dataset.waves.items() for qid in wave.questions],
         ignore_index=True,
@@ -63,13 +66,7 @@ def figures_about(dataset: Dataset, figures: pd.DataFrame) -> list[tuple[str, st
     return about + [("Rettigheder", rights_text(dataset))]
 
 
-def rights_text(dataset: Dataset) -> str:
-    """What is true about reuse: the data name no licence, so the page and the files say who holds the rights."""
-    return ("Citaterne gengives ordret med kildeangivelse efter citatretten. Rettighederne til teksterne og tallene "
-            f"ligger hos udgiverne ({publishers(list(dataset.publications.values()))}).")
-
-
-def quote_files(dataset: Dataset) -> dict[str, str]:
+def quote_files(dataset: Dataset) -> dict[str, str | bytes]:
     """Written with the standard library: a build after an edited quote need not load pandas."""
     rows = [quote_row(dataset, item) for item in dataset.quotes.values()]
     proposals = [
@@ -119,6 +116,7 @@ def download_page(dataset: Dataset) -> Page:
     lines = [
         front_matter(title="Hent data", description="Alle tal og citater som Excel, CSV og JSON, med kildehenvisning."),
         "# Hent data\n",
+        macro("dataset_metadata") + "\n",
         "Alle tal og citater på sitet kan hentes i åbne formater. Hvert diagram har desuden sin egen CSV-fil "
         "med præcis de tal, diagrammet viser.\n",
         "Excel-filerne (.xlsx) åbner direkte i Excel, LibreOffice og Numbers med tal som tal og æ, ø og å i orden. "

@@ -3,16 +3,11 @@ and its quotes, dated by the publication's `added` day in data/ so the same data
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader
-
 from evidence.model.dataset import Dataset
 from evidence.model.wording import number_word
+from evidence.pages.templating import render
 
 FEED_PATH = "feed.xml"
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                         keep_trailing_newline=True)
 
 
 def feed_entries(dataset: Dataset) -> list[dict]:
@@ -37,7 +32,8 @@ def feed_entries(dataset: Dataset) -> list[dict]:
 def feed_xml(dataset: Dataset, site_url: str, site_name: str) -> str:
     """Absolute addresses, as feed readers need them: the feed is read away from the site."""
     entries = feed_entries(dataset)
-    return _TEMPLATES.get_template("feed.xml").render(
+    return render(
+        "feed.xml",
         title=site_name, subtitle="Nye publikationer, undersøgelser og citater på sitet.", site_url=site_url,
         path=FEED_PATH, updated=max((e["day"] for e in entries), default="2000-01-01"), entries=entries,
         author=site_name)

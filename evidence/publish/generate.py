@@ -23,6 +23,7 @@ from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page
+from evidence.pages.data_package import PACKAGE_PATH, package_json
 from evidence.pages.download_pages import download_page, figure_files, quote_files
 from evidence.pages.feed import FEED_PATH, feed_xml
 from evidence.pages.finder_page import finder_page
@@ -143,6 +144,7 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     outputs, menu = generated(dataset)
     site = yaml_load(config_file.read_text(encoding="utf-8"))
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
+    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
     write(outputs, docs_dir)
     write_config(config_file, dataset, menu)
     return menu
