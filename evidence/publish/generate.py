@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from evidence.html.blocks import embed_page
+from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import fresh_dataset
 from evidence.model import proposals, publications
@@ -143,6 +143,7 @@ def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
     site = yaml_load(config_file.read_text(encoding="utf-8"))
+    outputs |= figure_images(dataset, site["site_url"])
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
     write(outputs, docs_dir)
