@@ -42,7 +42,7 @@ def figure_files(dataset: Dataset) -> dict[str, str | bytes]:
     return {
         "hent-data/alle-tal.csv": csv_text(dataset, figures),
         "hent-data/alle-tal.xlsx": workbook_bytes(csv_rows(dataset, figures), "Tal", figures_about(dataset, figures),
-                                                  "Om tallene"),
+                                                  "Om tallene", data_day(dataset)),
     }
 
 
@@ -78,9 +78,15 @@ def quote_files(dataset: Dataset) -> dict[str, str | bytes]:
     return {
         "hent-data/citater.csv": csv_table(rows),
         "hent-data/citater.json": json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
-        "hent-data/citater.xlsx": workbook_bytes(rows, "Citater", quotes_about(dataset), "Om citaterne"),
+        "hent-data/citater.xlsx": workbook_bytes(rows, "Citater", quotes_about(dataset), "Om citaterne",
+                                                 data_day(dataset)),
         "hent-data/anbefalinger.csv": csv_table(proposals),
     }
+
+
+def data_day(dataset: Dataset) -> str:
+    """The day the data were last added to: the date of the workbooks, so a rebuild gives the same bytes."""
+    return max(p["added"] for p in dataset.publications.values())
 
 
 def quotes_about(dataset: Dataset) -> list[tuple[str, str]]:

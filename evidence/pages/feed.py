@@ -35,5 +35,5 @@ def feed_xml(dataset: Dataset, site_url: str, site_name: str) -> str:
     return render(
         "feed.xml",
         title=site_name, subtitle="Nye publikationer, undersøgelser og citater på sitet.", site_url=site_url,
-        path=FEED_PATH, updated=max((e["day"] for e in entries), default="2000-01-01"), entries=entries,
+        path=FEED_PATH, updated=max(e["day"] for e in entries), entries=entries,
         author=site_name)

@@ -3,8 +3,8 @@
 The CSVs stay for machines (UTF-8, comma, decimal point), which Danish Excel misreads; a workbook
 carries its types itself: numbers are numbers, shares are percentages, text is text (never a formula,
 whatever the data say), so every spreadsheet program shows them in its reader's own number format.
-The bytes depend only on the rows: fixed document dates and fixed dates inside the zip archive,
-so the same commit builds the same files.
+The bytes depend only on the data: the document dates and the dates inside the zip archive are the day
+the data were last added to (the newest publication's `added`), so the same commit builds the same files.
 """
 
 from __future__ import annotations
@@ -18,17 +18,16 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_NUMERIC, TYPE_STRING
 from openpyxl.utils import get_column_letter
 
-# Document dates that do not change with the time of the build (docProps/core.xml).
-FIXED_TIME = datetime.datetime(2000, 1, 1)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 PERCENT_COLUMNS = {"andel_procent"}
 MAX_WIDTH = 60
 
 
-def workbook_bytes(rows: list[dict], sheet_title: str, about: list[tuple[str, str]], about_title: str) -> bytes:
+def workbook_bytes(rows: list[dict], sheet_title: str, about: list[tuple[str, str]], about_title: str,
+                   day: str) -> bytes:
     """The rows on a first sheet with a frozen header, and what they are (label, text) on a second sheet."""
     book = Workbook()
-    book.properties.created = book.properties.modified = FIXED_TIME
+    when = datetime.datetime.fromisoformat(day)
+    book.properties.created = book.properties.modified = when  # docProps/core.xml
     book.properties.creator = None
     sheet = book.active
     sheet.title = sheet_title
@@ -44,7 +43,7 @@ def workbook_bytes(rows: list[dict], sheet_title: str, about: list[tuple[str, st
     _fit_widths(notes, [list(pair) for pair in about])
     out = io.BytesIO()
     book.save(out)
-    return _fixed_zip_dates(out.getvalue())
+    return _fixed_zip_dates(out.getvalue(), when.timetuple()[:6])
 
 
 def _write_row(sheet, number: int, values: list, columns: list[str] | None = None) -> None:
@@ -74,12 +73,12 @@ def _fit_widths(sheet, table: list[list]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_WIDTH)
 
 
-def _fixed_zip_dates(data: bytes) -> bytes:
+def _fixed_zip_dates(data: bytes, date_time: tuple) -> bytes:
     """The same archive with every member's date fixed: zipfile stamps members with the time of writing."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
