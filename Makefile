@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint lock js-lint bench browser engines html-checker lighthouse clean suggest-themes review-anonymity
+.PHONY: help serve build generate validate new-wave wave-template import-wave diff test goldens lint lock js-lint bench browser engines html-checker spreadsheet lighthouse clean suggest-themes review-anonymity
 
 # Installs exactly the locked versions, each checked against its hash (requirements.lock; `make lock` refreshes it).
 $(STAMP): requirements.lock
@@ -55,8 +55,8 @@ wave-template: $(STAMP)
 import-wave: $(STAMP)
 	$(PY) -m scripts.import_wave $(WAVE) "$(FILE)"
 
-## test: the whole suite (installs Chromium, WebKitGTK and Firefox for the browser tests, the HTML checker and the JS linter when missing)
-test: $(STAMP) browser engines html-checker js-lint
+## test: the whole suite (installs Chromium, WebKitGTK and Firefox for the browser tests, the HTML checker, LibreOffice Calc and the JS linter when missing)
+test: $(STAMP) browser engines html-checker spreadsheet js-lint
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -113,6 +113,10 @@ tools/puppeteer/node_modules/.installed: tools/puppeteer/package.json tools/pupp
 	@command -v npm >/dev/null || { echo "Installerer Node.js og npm …"; $(call APT_INSTALL,nodejs npm); }
 	cd tools/puppeteer && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+## spreadsheet: make sure LibreOffice Calc is installed (tests/test_workbooks.py opens the Excel downloads with it)
+spreadsheet:
+	@command -v soffice >/dev/null || { echo "Installerer LibreOffice Calc (libreoffice-calc) til test af Excel-filerne …"; $(call APT_INSTALL,libreoffice-calc); }
 
 ## html-checker: make sure the Nu Html Checker is installed (vnu.jar pinned in tools/vnu/, Java from Debian)
 html-checker: tools/vnu/node_modules/.installed

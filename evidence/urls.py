@@ -20,6 +20,11 @@ def figure_csv_path(wave_id: str, question_id: str, group: str) -> str:
     return f"hent-data/tal/{wave_id}/{question_id}-{group_slug(group)}.csv"
 
 
+def figure_image_path(wave_id: str, question_id: str, group: str, extension: str) -> str:
+    """Beside the chart's CSV, named by the same ids, so the address in a citation keeps resolving."""
+    return figure_csv_path(wave_id, question_id, group).removesuffix(".csv") + f".{extension}"
+
+
 def group_slug(group: str) -> str:
     return group.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
 

@@ -75,6 +75,7 @@ def add_wave(project: Path) -> dict:
                       "text": f"opdigtet nøgletal fra testbølgen {wave}"}]
     report = {"id": f"test-rapport-{wave}", "title": f"Syntetisk testrapport {wave}", "kind": "rapport",
               "publishers": ["Testholdet"], "prepared_by": None, "year": int(wave), "date": f"{wave} (opdigtet)",
+              "added": f"{wave}-12-01",
               "citation": f"Testholdet ({wave}): Syntetisk testrapport {wave}. Opdigtede tal, aldrig udgivet.",
               "short": f"Testholdet, rapport {wave}", "label": f"Testrapport {wave}", "text_file": f"test-rapport-{wave}.txt"}
     meta = {"id": wave, "synthetic": True, "publication": report["id"], "title": f"Syntetisk testbølge {wave} (opdigtede tal)",

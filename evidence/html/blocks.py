@@ -8,10 +8,14 @@ a template or as Markdown.
 from __future__ import annotations
 
 import html
+import textwrap
 
-from evidence.html.charts import bar_chart_svg, data_table, legend, scroll_box, text_alternative, with_not_stated
+import pandas as pd
+
+from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
+    groups_of,
     population_colours,
     population_text,
     question_frame,
@@ -20,7 +24,7 @@ from evidence.model.survey import (
     summary_frame,
 )
 from evidence.model.wording import capitalised, number_word
-from evidence.urls import embed_path, figure_csv_path, group_slug, permalink, summary_csv_path
+from evidence.urls import embed_path, figure_csv_path, figure_image_path, group_slug, permalink, question_url, summary_csv_path
 
 GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
 
@@ -52,10 +56,33 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group),
+        image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
         titled_by_question=True,
     )
+
+
+def figure_images(dataset: Dataset, site_url: str) -> dict[str, bytes]:
+    """Every question chart as PNG and SVG to download, with title, measure, source and address inside."""
+    colours = population_colours(dataset)
+    files = {}
+    for wave_id, wave in dataset.waves.items():
+        publication = dataset.publications[wave.meta["publication"]]
+        for question_id, question in wave.questions.items():
+            for group in groups_of(dataset, wave_id, question_id):
+                frame = question_frame(dataset, wave_id, question_id, group)
+                rows = pd.concat([r for _, _, r in question_groups(dataset, wave_id, frame, True)])[CHART_COLUMNS]
+                heading = wrap_lines(f"{question_title(question)} – {GROUP_TITLES.get(group, group)}", 60)
+                lines = [*wrap_lines(question["measure"], 85), *wrap_lines(f"Kilde: {publication['citation']}", 85),
+                         site_url + question_url(wave_id, question_id)]
+                for ext, data in chart_image(rows, colours, heading, lines).items():
+                    files[figure_image_path(wave_id, question_id, group, ext)] = data
+    return files
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=False) or [text]
 
 
 def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
@@ -99,7 +126,7 @@ def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
-                csv_href: str, partial: bool, embed: tuple[str, str] | None = None,
+                csv_href: str, partial: bool, embed: tuple[str, str] | None = None, image_href: str | None = None,
                 titled_by_question: bool = False) -> str:
     """A figure as a statistics office shows one: title and what the numbers measure above, the legend
     above the bars, the question above each group of bars when the figure joins several, note and source
@@ -136,8 +163,10 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f"Sted i rapporten: {esc(locators)}.</p>"
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
-        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
-        f"{cite}</figure>"
+        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
+        + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '
+           f'<a href="{image_href.format("svg")}" download>SVG</a>' if image_href else "")
+        + f"</p>{cite}</figure>"
     )
 
 

@@ -39,6 +39,23 @@ def svg(kind: str, frame: pd.DataFrame, colours: dict[str, str], width: int, loc
     return _themeable(vlc.vegalite_to_svg(chart.to_dict(validate=False), format_locale=locale))
 
 
+def image(frame: pd.DataFrame, colours: dict[str, str], locale: str, heading: list[str], lines: list[str]) -> dict:
+    """A bar chart to download, PNG at twice the size for print and SVG: on white, with its title, what it
+    measures, the source and the site's address inside the picture, so a copy keeps them."""
+    chart = bar_chart(frame, colours, IMAGE_WIDTH, with_legend=len(set(frame["population_label"])) > 1).properties(
+        title=alt.TitleParams(text=heading, subtitle=lines, anchor="start", fontSize=17, subtitleFontSize=13,
+                              subtitleColor="#333333", offset=12))
+    spec = chart.to_dict(validate=False)
+    spec["background"] = "white"
+    spec["padding"] = 16
+    return {"png": vlc.vegalite_to_png(spec, scale=2, format_locale=locale),
+            "svg": vlc.vegalite_to_svg(spec, format_locale=locale).encode("utf-8")}
+
+
+# Drawn for a column of 600 px: the picture is as wide as the column with its padding.
+IMAGE_WIDTH = 540
+
+
 def wrap(label: str, width: int) -> str:
     """Vega draws a label as several lines when given '|'-separated text via labelExpr."""
     return "|".join(textwrap.wrap(label, width, break_on_hyphens=False)) or label
@@ -59,7 +76,7 @@ def _option_header(option_order: list[str], spacing: int) -> dict:
     )
 
 
-def bar_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt.FacetChart:
+def bar_chart(frame: pd.DataFrame, colours: dict[str, str], width: int, with_legend: bool = False) -> alt.FacetChart:
     """Horizontal bars on a 0–100 % scale, one panel per answer option, its label above its bars and
     each value at the end of its bar; a population without a figure gets »ikke oplyst« in its place.
 
@@ -75,7 +92,8 @@ def bar_chart(frame: pd.DataFrame, colours: dict[str, str], width: int) -> alt.F
     )
     # A population without a figure keeps its place and colour as a stub, so »ikke oplyst« is read as its.
     bars = base.mark_bar(height={"band": 0.8}).encode(
-        color=alt.Color("population_label:N", scale=colour_scale, legend=None))
+        color=alt.Color("population_label:N", scale=colour_scale,
+                        legend=alt.Legend(orient="top", title=None, labelFontSize=13, labelLimit=0) if with_legend else None))
     values = base.transform_filter("!datum.missing").mark_text(
         align="left", dx=4, fontSize=14, fontWeight="bold", color=INK).encode(text="text:N")
     not_stated = base.transform_filter("datum.missing").mark_text(

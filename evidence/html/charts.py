@@ -58,6 +58,24 @@ def _both_widths(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str
                    for size, width in WIDTHS.items())
 
 
+def chart_image(frame: pd.DataFrame, colours: dict[str, str], heading: list[str], lines: list[str]) -> dict[str, bytes]:
+    """The bar chart as PNG and SVG files to download, from the cache when nothing that decides them changed."""
+    key = json.dumps([*_DRAWING_CODE, "image", frame.to_json(orient="split"), sorted(colours.items()), heading, lines])
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    cached = {ext: CACHE_DIR / f"{digest}.image.{ext}" for ext in ("png", "svg")}
+    if all(path.is_file() for path in cached.values()):
+        return {ext: path.read_bytes() for ext, path in cached.items()}
+    from evidence.html import chart_drawing
+
+    files = chart_drawing.image(frame, colours, LOCALE, heading, lines)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    for ext, path in cached.items():
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(files[ext])
+        partial.replace(path)
+    return files
+
+
 def with_not_stated(frame: pd.DataFrame) -> pd.DataFrame:
     """Every answer option with every population the chart shows: a figure the source does not state
     becomes a row without value whose text is »ikke oplyst«, so a missing bar is never read as 0 %."""

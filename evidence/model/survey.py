@@ -56,6 +56,11 @@ def population_colours(dataset: Dataset) -> dict[str, str]:
 
 def csv_text(dataset: Dataset, frame: pd.DataFrame) -> str:
     """Exactly the plotted rows, with wording and locator, for journalists' own checks."""
+    return pd.DataFrame(csv_rows(dataset, frame), columns=CSV_COLUMNS).to_csv(index=False, lineterminator="\n")
+
+
+def csv_rows(dataset: Dataset, frame: pd.DataFrame) -> list[dict]:
+    """The download rows of a frame of figures, the same for the CSV and the workbook."""
     rows = []
     for row in frame.itertuples():
         wave = dataset.waves[row.wave]
@@ -72,7 +77,7 @@ def csv_text(dataset: Dataset, frame: pd.DataFrame) -> str:
             "kildehenvisning": row.locator,
             "publikation": dataset.publications[wave.meta["publication"]]["citation"],
         })
-    return pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(index=False, lineterminator="\n")
+    return rows
 
 
 def question_title(question: dict) -> str:

@@ -10,32 +10,63 @@ import pandas as pd
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
-from evidence.model.publications import proposals_phrase, publishers
-from evidence.model.survey import csv_text, question_frame
+from evidence.model.publications import proposals_phrase
+from evidence.model.survey import csv_rows, csv_text, question_frame
 from evidence.model.wording import capitalised
-from evidence.pages.markdown import front_matter
+from evidence.pages.data_package import rights_text
+from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
+from evidence.pages.workbooks import workbook_bytes
 from evidence.urls import permalink
 
 
 def files_described(dataset: Dataset) -> dict[str, str]:
     return {
+        "hent-data/alle-tal.xlsx": "Alle tal som Excel-projektmappe: andele som procenter, og et ark »Om tallene« med "
+                                   "spørgsmål, grupper, undersøgelse, kilde og rettigheder.",
         "hent-data/alle-tal.csv": "Alle tal fra undersøgelsen, én række pr. spørgsmål × svar × gruppe, med kildehenvisning.",
+        "hent-data/citater.xlsx": "Alle citater og fortællinger som Excel-projektmappe, med et ark om kilderne.",
         "hent-data/citater.csv": "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, temaer og link.",
         "hent-data/citater.json": "De samme citater som JSON.",
         "hent-data/anbefalinger.csv": f"{capitalised(proposals_phrase(dataset))} med adressat, kapitel og temaer.",
+        "hent-data/datapackage.json": "Beskrivelse af alle CSV-filer til programmer (Frictionless Data Package): "
+                                      "kolonner, typer, enheder og kilder.",
     }
 
 
-def figure_files(dataset: Dataset) -> dict[str, str]:
+def figure_files(dataset: Dataset) -> dict[str, str | bytes]:
     figures = pd.concat(
         [question_frame(dataset, wave_id, qid) for wave_id, wave in dataset.waves.items() for qid in wave.questions],
         ignore_index=True,
     )
-    return {"hent-data/alle-tal.csv": csv_text(dataset, figures)}
+    return {
+        "hent-data/alle-tal.csv": csv_text(dataset, figures),
+        "hent-data/alle-tal.xlsx": workbook_bytes(csv_rows(dataset, figures), "Tal", figures_about(dataset, figures),
+                                                  "Om tallene", data_day(dataset)),
+    }
 
 
-def quote_files(dataset: Dataset) -> dict[str, str]:
+def figures_about(dataset: Dataset, figures: pd.DataFrame) -> list[tuple[str, str]]:
+    """What the figures are: each survey wave and each question with its measure and groups, and the rights."""
+    about: list[tuple[str, str]] = []
+    for wave_id in dict.fromkeys(figures["wave"]):
+        meta = dataset.waves[wave_id].meta
+        about += [("Undersøgelse", f"{wave_id}: {meta['title']}"), ("Indsamlet", meta["fieldwork"]),
+                  ("Hvem har svaret", meta["respondents_description"])]
+        about += [("Bemærkning", meta["method_note"])] if meta.get("method_note") else []
+        about += [("Kilde", dataset.publications[meta["publication"]]["citation"])]
+        in_wave = figures[figures["wave"] == wave_id]
+        for question_id in dict.fromkeys(in_wave["question"]):
+            question = dataset.waves[wave_id].questions[question_id]
+            groups = ", ".join(dict.fromkeys(in_wave[in_wave["question"] == question_id]["population_label"]))
+            about += [("Spørgsmål", f"{question_id}: {question['wording'] or question['measure']}"),
+                      ("Tallene viser", f"{question['measure']} (grupper: {groups})")]
+            about += [("Bemærkning", question["note"])] if question.get("note") else []
+        about.append(("", ""))
+    return about + [("Rettigheder", rights_text(dataset))]
+
+
+def quote_files(dataset: Dataset) -> dict[str, str | bytes]:
     """Written with the standard library: a build after an edited quote need not load pandas."""
     rows = [quote_row(dataset, item) for item in dataset.quotes.values()]
     proposals = [
@@ -47,8 +78,20 @@ def quote_files(dataset: Dataset) -> dict[str, str]:
     return {
         "hent-data/citater.csv": csv_table(rows),
         "hent-data/citater.json": json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
+        "hent-data/citater.xlsx": workbook_bytes(rows, "Citater", quotes_about(dataset), "Om citaterne",
+                                                 data_day(dataset)),
         "hent-data/anbefalinger.csv": csv_table(proposals),
     }
+
+
+def data_day(dataset: Dataset) -> str:
+    """The day the data were last added to: the date of the workbooks, so a rebuild gives the same bytes."""
+    return max(p["added"] for p in dataset.publications.values())
+
+
+def quotes_about(dataset: Dataset) -> list[tuple[str, str]]:
+    return [("Kilde", p["citation"]) for p in dataset.publications.values()] + [
+        ("Links", "Linkene i kolonnen link er relative til sitets adresse."), ("Rettigheder", rights_text(dataset))]
 
 
 def csv_table(rows: list[dict]) -> str:
@@ -77,10 +120,14 @@ def quote_row(dataset: Dataset, item: dict) -> dict:
 
 def download_page(dataset: Dataset) -> Page:
     lines = [
-        front_matter(title="Hent data", description="Alle tal og citater som CSV og JSON, med kildehenvisning."),
+        front_matter(title="Hent data", description="Alle tal og citater som Excel, CSV og JSON, med kildehenvisning."),
         "# Hent data\n",
+        macro("dataset_metadata") + "\n",
         "Alle tal og citater på sitet kan hentes i åbne formater. Hvert diagram har desuden sin egen CSV-fil "
         "med præcis de tal, diagrammet viser.\n",
+        "Excel-filerne (.xlsx) åbner direkte i Excel, LibreOffice og Numbers med tal som tal og æ, ø og å i orden. "
+        "CSV-filerne er til programmer: UTF-8, komma mellem felterne og punktum som decimaltegn (45.0 betyder "
+        "45 %). Dansk Excel læser dem forkert, hvis du dobbeltklikker; brug Excel-filen eller »Data > Fra tekst/CSV«.\n",
         "| Fil | Indhold |", "| --- | --- |",
     ]
     lines += [f"| [{path.removeprefix('hent-data/')}]({path.removeprefix('hent-data/')}) | {text} |"
@@ -93,8 +140,6 @@ def download_page(dataset: Dataset) -> Page:
     lines += [f"- {p['citation']}" for p in dataset.publications.values()]
     lines += [
         "",
-        "Citaterne gengives ordret med kildeangivelse efter citatretten. Rettighederne til teksterne og tallene "
-        f"ligger hos udgiverne ({publishers(list(dataset.publications.values()))}). Linkene i filerne er relative "
-        "til sitets adresse.\n",
+        f"{rights_text(dataset)} Linkene i filerne er relative til sitets adresse.\n",
     ]
     return Page("hent-data/index.md", "\n".join(lines), "Hent data")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
-from evidence.html.blocks import embed_page
+from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import fresh_dataset
 from evidence.model import proposals, publications
@@ -23,7 +24,9 @@ from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page
+from evidence.pages.data_package import PACKAGE_PATH, package_json
 from evidence.pages.download_pages import download_page, figure_files, quote_files
+from evidence.pages.feed import FEED_PATH, feed_xml
 from evidence.pages.finder_page import finder_page
 from evidence.pages.insight_pages import insight_pages
 from evidence.pages.markdown import split_front_matter
@@ -40,7 +43,7 @@ from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summar
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
 GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "indlejr",
-             "bidrag.md", "soeg"]
+             "bidrag.md", "soeg", FEED_PATH]
 
 
 def survey_downloads(dataset: Dataset) -> dict[str, str]:
@@ -77,7 +80,7 @@ PAGES: dict[str, Callable[[Dataset], list[Page]]] = {
 }
 
 
-FILES: dict[str, Callable[[Dataset], dict[str, str]]] = {
+FILES: dict[str, Callable[[Dataset], dict[str, str | bytes]]] = {
     "figures": figure_files,
     "quotes": quote_files,
     "survey": survey_downloads,
@@ -155,11 +158,15 @@ def generate(root: Path, docs_dir: Path) -> Menu:
     the site generator's configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
+    site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
+    outputs |= figure_images(dataset, site["site_url"])
+    outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
+    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
     write(outputs, docs_dir)
     return Menu(menu, f"Kilder: {publications.sources_line(dataset)}.")
 
 
-def write(outputs: dict[str, str], docs_dir: Path) -> None:
+def write(outputs: dict[str, str | bytes], docs_dir: Path) -> None:
     for rel, content in outputs.items():
         _write_if_changed(docs_dir / rel, content)
     _remove_stale(docs_dir, set(outputs))
@@ -204,11 +211,13 @@ def with_card(markdown: str, footer_text: str) -> str:
     return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
 
 
-def _write_if_changed(path: Path, content: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == content:
+def _write_if_changed(path: Path, content: str | bytes) -> None:
+    """Text as UTF-8; bytes (the workbooks) as they are."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(data)
 
 
 def _remove_stale(docs_dir: Path, keep: set[str]) -> None:
