@@ -243,3 +243,16 @@ def next_publication_site(next_publication_build) -> Path:
     if result.returncode != 0:
         pytest.fail(f"the build failed:\n{result.stderr[-3000:]}", pytrace=False)
     return site
+
+
+@pytest.fixture(scope="session")
+def poisoned(tmp_path_factory) -> tuple[Path, Path]:
+    """The fixture project with a payload in every free-text field (tests/payloads.py), and its built site."""
+    from payloads import poison
+
+    project = copy_project(tmp_path_factory.mktemp("poisoned") / "project", data=FIXTURE_DATA)
+    poison(project / "data")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return project, site

@@ -6,6 +6,7 @@ import pandas as pd
 
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.formatting import percent
+from evidence.model.tables import csv_table
 
 CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
                "andel_procent", "kildehenvisning", "publikation"]
@@ -56,7 +57,7 @@ def population_colours(dataset: Dataset) -> dict[str, str]:
 
 def csv_text(dataset: Dataset, frame: pd.DataFrame) -> str:
     """Exactly the plotted rows, with wording and locator, for journalists' own checks."""
-    return pd.DataFrame(csv_rows(dataset, frame), columns=CSV_COLUMNS).to_csv(index=False, lineterminator="\n")
+    return csv_table(csv_rows(dataset, frame), CSV_COLUMNS)
 
 
 def csv_rows(dataset: Dataset, frame: pd.DataFrame) -> list[dict]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pandas as pd
@@ -12,9 +10,10 @@ from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import proposals_phrase
 from evidence.model.survey import csv_rows, csv_text, question_frame
+from evidence.model.tables import csv_table
 from evidence.model.wording import capitalised
 from evidence.pages.data_package import rights_text
-from evidence.pages.markdown import front_matter, macro
+from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 from evidence.pages.workbooks import workbook_bytes
 from evidence.urls import permalink
@@ -94,14 +93,6 @@ def quotes_about(dataset: Dataset) -> list[tuple[str, str]]:
         ("Links", "Linkene i kolonnen link er relative til sitets adresse."), ("Rettigheder", rights_text(dataset))]
 
 
-def csv_table(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def quote_row(dataset: Dataset, item: dict) -> dict:
     return {
         "id": item["id"],
@@ -130,16 +121,16 @@ def download_page(dataset: Dataset) -> Page:
         "45 %). Dansk Excel læser dem forkert, hvis du dobbeltklikker; brug Excel-filen eller »Data > Fra tekst/CSV«.\n",
         "| Fil | Indhold |", "| --- | --- |",
     ]
-    lines += [f"| [{path.removeprefix('hent-data/')}]({path.removeprefix('hent-data/')}) | {text} |"
+    lines += [f"| [{path.removeprefix('hent-data/')}]({path.removeprefix('hent-data/')}) | {md_text(text)} |"
               for path, text in files_described(dataset).items()]
     lines += [
         "",
         "## Sådan citerer du\n",
         "Angiv altid den oprindelige publikation – ikke kun dette site:\n",
     ]
-    lines += [f"- {p['citation']}" for p in dataset.publications.values()]
+    lines += [f"- {md_text(p['citation'])}" for p in dataset.publications.values()]
     lines += [
         "",
-        f"{rights_text(dataset)} Linkene i filerne er relative til sitets adresse.\n",
+        f"{md_text(rights_text(dataset))} Linkene i filerne er relative til sitets adresse.\n",
     ]
     return Page("hent-data/index.md", "\n".join(lines), "Hent data")

@@ -1,4 +1,9 @@
-"""Writing site text into Markdown safely: data strings never become markup or template code."""
+"""Writing site text into Markdown safely: data strings never become markup or template code.
+
+Every string from data/ that the generated pages carry passes through one of these functions: `md_text` in
+Markdown text, `html_text` where the theme prints it as HTML (front matter titles and descriptions, menu
+entries: Material's templates print them unescaped, and mkdocs-macros renders a title holding `{{`).
+"""
 
 from __future__ import annotations
 
@@ -19,8 +24,15 @@ def md_text(text: str) -> str:
     return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
+def html_text(text: str) -> str:
+    """A data string as HTML text for the theme's templates: markup escaped, attributes closed, and braces as
+    entities, so neither the browser nor Jinja (mkdocs-macros renders a page title holding `{{`) reads code."""
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def front_matter(**fields) -> str:
-    shown = {k: v for k, v in fields.items() if v is not None}
+    """The page's front matter; its texts (title, description) are printed by the theme as HTML."""
+    shown = {k: html_text(v) if isinstance(v, str) else v for k, v in fields.items() if v is not None}
     return "---\n" + yaml.safe_dump(shown, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 

@@ -35,7 +35,15 @@ def summary(before: Dataset, after: Dataset, base: str) -> str:
     head = f"## Hvad ændringen betyder for læserne\n\nSammenlignet med `{base}`.\n"
     if not sections:
         return head + "\nIngen ændringer i tal, citater, publikationer, temaer eller sider.\n"
-    return head + "\n" + "\n".join(sections)
+    return as_plain_markdown(head + "\n" + "\n".join(sections))
+
+
+def as_plain_markdown(text: str) -> str:
+    """The summary shows data texts as text: GitHub renders HTML and links in a job summary, so a changed text
+    holding `<!--` would hide the lines after it from the reviewer, and a link or image would be live. The
+    summary's own format uses neither, so every `<`, `>`, `[`, `]` and `!` is escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(
+        {ord("["): "\\[", ord("]"): "\\]", ord("!"): "\\!"})
 
 
 # --- publications and waves ----------------------------------------------------------------------
@@ -153,7 +161,7 @@ def themes_section(before: Dataset, after: Dataset) -> str:
         return str(counts[theme_id][index]) if theme_id in counts else "–"
 
     rows = ["| Tema | Citater før | Citater nu | Tal før | Tal nu |", "| --- | ---: | ---: | ---: | ---: |"]
-    rows += [f"| {names[t]} | {cell(old, t, 0)} | {cell(new, t, 0)} | {cell(old, t, 1)} | {cell(new, t, 1)} |"
+    rows += [f"| {names[t].replace('|', '/')} | {cell(old, t, 0)} | {cell(new, t, 0)} | {cell(old, t, 1)} | {cell(new, t, 1)} |"
              for t in changed]
     return ("### Temaer\n\nTemaer, hvis antal citater eller tal (fra den nyeste bølge) ændres:\n\n"
             + "\n".join(rows) + "\n")

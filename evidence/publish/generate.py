@@ -29,7 +29,7 @@ from evidence.pages.download_pages import download_page, figure_files, quote_fil
 from evidence.pages.feed import FEED_PATH, feed_xml
 from evidence.pages.finder_page import finder_page
 from evidence.pages.insight_pages import insight_pages
-from evidence.pages.markdown import split_front_matter
+from evidence.pages.markdown import html_text, split_front_matter
 from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
 from evidence.pages.quote_pages import nav_entries as quote_nav
@@ -163,7 +163,8 @@ def generate(root: Path, docs_dir: Path) -> Menu:
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
     write(outputs, docs_dir)
-    return Menu(menu, f"Kilder: {publications.sources_line(dataset)}.")
+    # Material prints menu titles unescaped; the footer's sources are escaped by their partial.
+    return Menu(menu_as_html(menu), f"Kilder: {publications.sources_line(dataset)}.")
 
 
 def write(outputs: dict[str, str | bytes], docs_dir: Path) -> None:
@@ -185,6 +186,12 @@ def write_config(config_file: Path, menu: Menu) -> None:
     block = yaml.dump({"copyright": menu.copyright, "nav": menu.nav}, Dumper=SAFE_DUMPER,
                       allow_unicode=True, sort_keys=False, width=1000)
     _write_if_changed(config_file, head + CONFIG_START + block)
+
+
+def menu_as_html(menu: list) -> list:
+    """The menu with its titles as HTML text: Material prints menu titles unescaped."""
+    return [{html_text(title): menu_as_html(target) if isinstance(target, list) else target
+             for title, target in entry.items()} for entry in menu]
 
 
 @per_dataset

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import html
 import json
 import subprocess
 import sys
@@ -113,7 +114,8 @@ def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
         meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         image = meta.get("image")
         if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
-            cards.append(Card(image, meta["title"], meta.get("description", ""), footer_text))
+            # Front matter holds HTML text (evidence.pages.markdown.html_text); the card draws the words.
+            cards.append(Card(image, html.unescape(meta["title"]), html.unescape(meta.get("description", "")), footer_text))
     return cards
 
 
