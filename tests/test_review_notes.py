@@ -28,7 +28,7 @@ def _notes(dataset, field: str) -> list[str]:
 
 def _fragment(note: str) -> str:
     """A stretch of the note long enough to be its own, free of quote marks that JSON or HTML may escape."""
-    return re.split(r'["»«]', note)[0][:40].strip()
+    return max(re.split(r'["»«]', note), key=len)[:40].strip()
 
 
 @pytest.mark.parametrize("which", ["fixture", "real"])

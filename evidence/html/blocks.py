@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from evidence.html.charts import bar_chart_svg, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
     population_colours,
@@ -51,7 +52,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         title=title,
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
-        csv_href=root + figure_csv_path(wave_id, question_id, group),
+        csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
         titled_by_question=True,
@@ -93,13 +94,34 @@ def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
         title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-{wave_id}-opsummering",
-        csv_href=root + summary_csv_path(wave_id),
+        csv_href=root + summary_csv_path(wave_id), root=root,
         partial=True,
     )
 
 
+def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
+    """What the figure's numbers rest on, beside the chart: the survey and when, each question as asked (with
+    its instruction, e.g. »Vælg op til fem«), the groups, the answers in all and the response rate (the wave's
+    method figures marked `base`), what the report says of each group's share, and the self-selection caveat."""
+    from evidence.model.formatting import count
+
+    meta = dataset.waves[wave_id].meta
+    questions = [dataset.waves[wave_id].questions[q] for q in dict.fromkeys(frame["question"])]
+    shares = {m["population"]: m for m in meta["method"] if m.get("population")}
+    populations = []
+    for population_id, label in dict.fromkeys(zip(frame["population"], frame["population_label"], strict=True)):
+        share = shares.get(population_id)
+        populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
+                           " af besvarelserne)" if share else label)
+    base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
+            for m in meta["method"] if m.get("base")]
+    return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
+                  questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
+                  populations=populations, base=base, method_href=f"{root}metode/")
+
+
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
-                csv_href: str, partial: bool, embed: tuple[str, str] | None = None,
+                csv_href: str, root: str, partial: bool, embed: tuple[str, str] | None = None,
                 titled_by_question: bool = False) -> str:
     """A figure as a statistics office shows one: title and what the numbers measure above, the legend
     above the bars, the question above each group of bars when the figure joins several, note and source
@@ -135,6 +157,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
         f"Sted i rapporten: {esc(locators)}.</p>"
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
+        f"{figure_base(dataset, wave_id, frame, root)}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a></p>'
         f"{cite}</figure>"
