@@ -33,7 +33,7 @@ def theme_figures(dataset: Dataset, theme_id: str, root: str) -> str:
     theme = dataset.themes[theme_id]
     return figure_html(
         dataset, wave_id, frame,
-        title=f"{theme['name']}: tal fra undersøgelsen {wave_id}",
+        title=f"Svar, som sitet har givet temaet »{theme['name']}«, undersøgelsen {wave_id}",
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-tema-{theme_id}",
         csv_href=root + theme_csv_path(wave_id, theme_id), root=root,
