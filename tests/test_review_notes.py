@@ -27,8 +27,8 @@ def _notes(dataset, field: str) -> list[str]:
 
 
 def _fragment(note: str) -> str:
-    """A stretch of the note long enough to be its own, free of quote marks that JSON or HTML may escape."""
-    return max(re.split(r'["»«]', note), key=len)[:40].strip()
+    """The longest stretch of the note outside its quotation marks (inside them it quotes the testimony itself)."""
+    return max(re.split(r'["»«]', note)[::2], key=len)[:40].strip()
 
 
 @pytest.mark.parametrize("which", ["fixture", "real"])
