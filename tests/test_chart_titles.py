@@ -16,7 +16,8 @@ import pytest
 # The site's framing words in titles (not topics): the survey, its answers, the site, the report, how a
 # figure is split (»fordelt på område/anciennitet«).
 FRAMING = {"fordelt", "område", "anciennitet", "andel", "svar", "sitet", "givet", "temaet", "undersøgelsen",
-           "rapporten", "nævner", "områder", "koblet", "forslaget", "alle", "tre", "som", "har", "til", "for", "fra", "tal", "om", "og", "der"}
+           "rapporten", "nævner", "områder", "koblet", "forslaget",
+           "alle", "tre", "som", "har", "til", "for", "fra", "tal", "om", "og", "der"}
 FIGURE = re.compile(r'<figure class="ev-figure".*?</figure>', re.S)
 TITLE = re.compile(r'<figcaption class="ev-figure__title"><strong>(.*?)</strong>', re.S)
 ASKED = re.compile(r'<div class="ev-base"><p>(.*?)</p>|<table.*?</table>|ev-chart-group__question"><strong>(.*?)</strong>',
