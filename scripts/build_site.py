@@ -42,8 +42,18 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
         return _failed(site, str(error))
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
+    _warn_missing_links(root)
     _warn_anonymity(root)
     return 0
+
+
+def _warn_missing_links(root: Path) -> None:
+    """A publication without the address of its original (`url` in publications.yml): the site cannot link
+    to it, so the build says so until the publisher fills it in."""
+    for publication in current_dataset(root).publications.values():
+        if not publication.get("url"):
+            print(f"ADVARSEL – data/publications.yml, {publication['id']}: feltet 'url' (link til den "
+                  "oprindelige publikation) er tomt; sitet linker ikke til publikationen.", file=sys.stderr)
 
 
 def _warn_anonymity(root: Path) -> None:

@@ -70,7 +70,8 @@ def main_insights(dataset: Dataset, root: str) -> str:
 
 def citation_list(dataset: Dataset) -> str:
     """How to cite every publication, newest first."""
-    return "\n".join(f"- {md_text(p['citation'])}" for p in newest_first(dataset)) + "\n"
+    return "\n".join(f"- {md_text(p['citation'])}" + (f" [Læs publikationen]({p['url']})" if p.get("url") else "")
+                     for p in newest_first(dataset)) + "\n"
 
 
 def collection_sentence(meta: dict) -> str:
