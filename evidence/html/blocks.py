@@ -243,13 +243,19 @@ def headline_figures(dataset: Dataset, root: str) -> str:
             f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
             f'<span class="ev-keyfig__value">{percent(value)}</span> '
             f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
-            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")} · undersøgelsen {esc(wave_id)}'
+            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")}'
+            f'{" (" + esc(question["instruction"]) + ")" if question.get("instruction") else ""} · undersøgelsen {esc(wave_id)}'
             "</span></li>"
         )
     banner = ""
     if wave.synthetic:
         banner = synthetic_banner()
-    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>'
+    shown = {(h["question"], h["option"], h["population"]) for h in wave.meta.get("headlines", [])}
+    frame = wave.figures[[key in shown for key in zip(wave.figures["question"], wave.figures["option"],
+                                                        wave.figures["population"], strict=True)]].copy()
+    frame["population_label"] = frame["population"].map(lambda p: dataset.populations[p]["name"])
+    base = figure_base(dataset, wave_id, frame, root) if len(frame) else ""
+    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>{base}'
 
 
 def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:
