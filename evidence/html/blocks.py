@@ -111,6 +111,8 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
     populations = []
     for population_id, label in dict.fromkeys(zip(frame["population"], frame["population_label"], strict=True)):
         share = shares.get(population_id)
+        if dataset.populations[population_id].get("figure_label"):  # a group the report does not state
+            label = capitalised(population_text(dataset, population_id))
         populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
                            " af besvarelserne)" if share else label)
     base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
