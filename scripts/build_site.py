@@ -59,6 +59,7 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
             started.cancel()
         for folder in (staging, aside):
             shutil.rmtree(folder, ignore_errors=True)
+    _warn_missing_links(root)
     _warn_anonymity(root)
     return 0
 
@@ -97,6 +98,15 @@ def _remove_leftovers(site: Path) -> None:
     for pattern in (f"{site.name}.tmp-*", f"{site.name}.old-*", f"{site.name}.tmp"):
         for leftover in site.parent.glob(pattern):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _warn_missing_links(root: Path) -> None:
+    """A publication without the address of its original (`url` in publications.yml): the site cannot link
+    to it, so the build says so until the publisher fills it in."""
+    for publication in current_dataset(root).publications.values():
+        if not publication.get("url"):
+            print(f"ADVARSEL – data/publications.yml, {publication['id']}: feltet 'url' (link til den "
+                  "oprindelige publikation) er tomt; sitet linker ikke til publikationen.", file=sys.stderr)
 
 
 def _warn_anonymity(root: Path) -> None:

@@ -7,6 +7,7 @@ list as a warning. CPR numbers, e-mail addresses and phone numbers are a differe
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 
@@ -60,7 +61,13 @@ def main() -> int:
     dataset = checked_dataset(PROJECT_ROOT)
     if dataset is None:
         return 1
-    print(report(dataset))
+    try:
+        print(report(dataset))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`make review-anonymity | head`): not an error. Python's documented way
+        # to end quietly: point stdout at devnull so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

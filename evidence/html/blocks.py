@@ -13,6 +13,7 @@ import textwrap
 import pandas as pd
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
     groups_of,
@@ -55,7 +56,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         title=title,
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
-        csv_href=root + figure_csv_path(wave_id, question_id, group),
+        csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
         image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
@@ -120,13 +121,37 @@ def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
         title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-{wave_id}-opsummering",
-        csv_href=root + summary_csv_path(wave_id),
+        csv_href=root + summary_csv_path(wave_id), root=root,
         partial=True,
     )
 
 
+def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
+    """What the figure's numbers rest on, beside the chart: the survey and when, each question as asked (with
+    its instruction, e.g. »Vælg op til fem«), the groups, the answers in all and the response rate (the wave's
+    method figures marked `base`), what the report says of each group's share, and the self-selection caveat."""
+    from evidence.model.formatting import count
+
+    meta = dataset.waves[wave_id].meta
+    questions = [dataset.waves[wave_id].questions[q] for q in dict.fromkeys(frame["question"])]
+    shares = {m["population"]: m for m in meta["method"] if m.get("population")}
+    populations = []
+    for population_id, label in dict.fromkeys(zip(frame["population"], frame["population_label"], strict=True)):
+        share = shares.get(population_id)
+        if dataset.populations[population_id].get("figure_label"):  # a group the report does not state
+            label = capitalised(population_text(dataset, population_id))
+        populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
+                           " af besvarelserne)" if share else label)
+    base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
+            for m in meta["method"] if m.get("base")]
+    return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
+                  questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
+                  populations=populations, base=base, method_href=f"{root}metode/")
+
+
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
-                csv_href: str, partial: bool, embed: tuple[str, str] | None = None, image_href: str | None = None,
+                csv_href: str, root: str, partial: bool, embed: tuple[str, str] | None = None,
+                image_href: str | None = None,
                 titled_by_question: bool = False) -> str:
     """A figure as a statistics office shows one: title and what the numbers measure above, the legend
     above the bars, the question above each group of bars when the figure joins several, note and source
@@ -162,6 +187,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
         f"Sted i rapporten: {esc(locators)}.</p>"
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
+        f"{figure_base(dataset, wave_id, frame, root)}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
         + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '
@@ -249,13 +275,19 @@ def headline_figures(dataset: Dataset, root: str) -> str:
             f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
             f'<span class="ev-keyfig__value">{percent(value)}</span> '
             f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
-            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")} · undersøgelsen {esc(wave_id)}'
+            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")}'
+            f'{" (" + esc(question["instruction"]) + ")" if question.get("instruction") else ""} · undersøgelsen {esc(wave_id)}'
             "</span></li>"
         )
     banner = ""
     if wave.synthetic:
         banner = synthetic_banner()
-    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>'
+    shown = {(h["question"], h["option"], h["population"]) for h in wave.meta.get("headlines", [])}
+    frame = wave.figures[[key in shown for key in zip(wave.figures["question"], wave.figures["option"],
+                                                        wave.figures["population"], strict=True)]].copy()
+    frame["population_label"] = frame["population"].map(lambda p: dataset.populations[p]["name"])
+    base = figure_base(dataset, wave_id, frame, root) if len(frame) else ""
+    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>{base}'
 
 
 def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:

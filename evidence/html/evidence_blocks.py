@@ -33,10 +33,10 @@ def theme_figures(dataset: Dataset, theme_id: str, root: str) -> str:
     theme = dataset.themes[theme_id]
     return figure_html(
         dataset, wave_id, frame,
-        title=f"{theme['name']}: tal fra undersøgelsen {wave_id}",
+        title=f"Svar, som sitet har givet temaet »{theme['name']}«, undersøgelsen {wave_id}",
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-tema-{theme_id}",
-        csv_href=root + theme_csv_path(wave_id, theme_id),
+        csv_href=root + theme_csv_path(wave_id, theme_id), root=root,
         partial=True,
     ) + figure_lines(dataset, frame, root)
 
@@ -95,7 +95,9 @@ def fact_block(dataset: Dataset, fact: dict) -> str:
     if chapter:
         place = (f"{'Indledningen' if fact['kind'] == 'kapitel-intro' else place} i kapitel "
                  f"{fact['locator']['part'].split('-')[1]} »{chapter}«")
-    return (f'<div class="ev-fact"><p>{esc(fact["text"])}</p>{cited}'
+    # Where and when the fact was printed, first: a fact box from one year can stand under another year's chart.
+    return (f'<div class="ev-fact"><p class="ev-fact__from"><strong>{esc(place)}, {esc(publication["short"])}:</strong></p>'
+            f'<p>{esc(fact["text"])}</p>{cited}'
             f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} '
             f'{esc(place)}.'
             "</p></div>")

@@ -41,10 +41,10 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
         rows = frame[frame["wave"] == wave_id].reset_index(drop=True)
         parts.append(figure_html(
             dataset, wave_id, rows,
-            title=f"Tal om forslaget fra undersøgelsen {wave_id}",
+            title=f"Tal fra undersøgelsen {wave_id}, som sitet har koblet til forslaget",
             measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
             figure_id=f"fig-{proposal_id}" + (f"-{wave_id}" if len(waves) > 1 else ""),
-            csv_href=root + proposal_csv_path(wave_id, proposal_id),
+            csv_href=root + proposal_csv_path(wave_id, proposal_id), root=root,
             partial=any(dataset.waves[wave_id].questions[q]["series"] == "partial" for q in rows["question"]),
         ))
         if lines:

@@ -7,6 +7,7 @@ problem; the checks here therefore read the data defensively.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -298,7 +299,21 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
             if isinstance(target, str) and quotes_known and target not in testimonies:
                 problems.append(_unknown(rel, where((index, "full_text")), "full_text", target, testimonies,
                                          "id på en fortælling fra den lange samling"))
+            elif isinstance(target, str) and quotes_known and themes_known and _same_text(item, testimonies[target]):
+                twin = testimonies[target]
+                if set(_strings(item.get("themes"))) != set(_strings(twin.get("themes"))):
+                    problems.append(Problem(
+                        rel, where((index, "themes")), "themes", ", ".join(_strings(item.get("themes"))),
+                        f"de samme temaer som {target}, der har samme tekst ({', '.join(_strings(twin.get('themes')))})",
+                        "En tekst, der står to steder, skal findes under de samme temaer begge steder."))
     return problems
+
+
+def _same_text(item: dict, twin: dict) -> bool:
+    """A reprint (a cover story) with the very words of its testimony, punctuation and spacing aside: the two
+    are one text and must carry one set of themes, or a reader finds it under a theme in one place only."""
+    words = [re.sub(r"\W+", "", str(q.get("text", "")).lower()) for q in (item, twin)]
+    return bool(words[0]) and words[0] == words[1]
 
 
 def _strings(values) -> list:

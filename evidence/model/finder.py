@@ -20,6 +20,11 @@ FACETS = {
 }
 
 
+# The facets that describe a person; no value of one, and no combination of them, may select fewer
+# speakers than this, or the finder would isolate a person the report kept among others.
+PERSON_FACETS = ("alder", "anciennitet")
+MIN_SPEAKERS = 5
+
 AGE_BANDS = [(0, 30, "Under 30 år"), (30, 40, "30–39 år"), (40, 50, "40–49 år"), (50, 200, "50 år og derover")]
 
 
@@ -67,6 +72,42 @@ def records(dataset: Dataset) -> list[dict]:
             "filters": filters_of(dataset, item),
             "sort": {"order": newest_first(dataset, item)},
         })
+    return without_small_groups(dataset, result)
+
+
+def speaker_of(dataset: Dataset, record: dict) -> str:
+    """Who said a quote, as far as the finder can tell them apart: an interviewee by the attribution the
+    report printed (role, age, seniority); a testimony's writer is unknown, so each text counts as one."""
+    item = dataset.quotes[record["meta"]["id"]]
+    return quotes.attribution(item) if item.get("speaker") else item["id"]
+
+
+def small_groups(dataset: Dataset, result: list[dict]) -> list[tuple[str, str]]:
+    """Person-facet values that alone or together with a value of another person facet select fewer than
+    MIN_SPEAKERS speakers, as (facet, value), the smallest selection first."""
+    speakers: dict[tuple, set[str]] = {}
+    for record in result:
+        values = [(key, value) for key in PERSON_FACETS for value in record["filters"].get(key, [])]
+        who = speaker_of(dataset, record)
+        for index, first in enumerate(values):
+            speakers.setdefault((first,), set()).add(who)
+            for second in values[index + 1:]:
+                if second[0] != first[0]:
+                    speakers.setdefault((first, second), set()).add(who)
+    small = sorted((len(people), selection) for selection, people in speakers.items() if len(people) < MIN_SPEAKERS)
+    return [selection[0] for _, selection in small]
+
+
+def without_small_groups(dataset: Dataset, result: list[dict]) -> list[dict]:
+    """Hide a person-facet value from the finder while it selects, alone or combined, fewer than
+    MIN_SPEAKERS speakers: the quotes stay findable by text and theme, only the filter value is gone."""
+    while small := small_groups(dataset, result):
+        key, value = small[0]
+        for record in result:
+            if value in record["filters"].get(key, []):
+                record["filters"][key] = [v for v in record["filters"][key] if v != value]
+                if not record["filters"][key]:
+                    del record["filters"][key]
     return result
 
 

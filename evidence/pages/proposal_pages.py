@@ -11,7 +11,7 @@ from collections import Counter
 
 from evidence.model.dataset import Dataset
 from evidence.model.proposals import heading
-from evidence.model.publications import descriptions, newest_first, proposal_sources, proposals_phrase, with_proposals
+from evidence.model.publications import descriptions, label, newest_first, proposal_sources, proposals_phrase, with_proposals
 from evidence.model.wording import capitalised, join_and, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
@@ -61,12 +61,19 @@ def intro(dataset: Dataset) -> str:
     return " ".join(sentences)
 
 
+def card_description(dataset: Dataset, proposal: dict) -> str:
+    """The proposal's description (meta and social card): whose proposal and from when, its text, and the
+    publication's note that the page carries too (`card_note`), so a shared card never implies more support."""
+    publication = dataset.publications[proposal["publication"]]
+    return " ".join(part for part in (f"{label(publication)}:", proposal["text"], publication.get("card_note", "")) if part)
+
+
 def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
     """The proposal, then the evidence chosen for it – figures first, then insights, then quotes – and last
     the evidence on its themes."""
     proposal = dataset.proposals[proposal_id]
     title = heading(proposal)
-    lines = [front_matter(title=title, description=proposal["text"]),
+    lines = [front_matter(title=title, description=card_description(dataset, proposal)),
              f"# {md_text(title)}\n",
              macro("proposal", proposal_id) + "\n",
              macro("proposals_note") + "\n",

@@ -70,7 +70,20 @@ def main_insights(dataset: Dataset, root: str) -> str:
 
 def citation_list(dataset: Dataset) -> str:
     """How to cite every publication, newest first."""
-    return "\n".join(f"- {md_text(p['citation'])}" for p in newest_first(dataset)) + "\n"
+    return "\n".join(f"- {md_text(p['citation'])}" + (f" [Læs publikationen]({p['url']})" if p.get("url") else "")
+                     for p in newest_first(dataset)) + "\n"
+
+
+def collection_sentence(meta: dict) -> str:
+    """Who sent the survey, who wrote the questionnaire and when the interviews were done, as the report says
+    it (`collection` in wave.yml); without it, only the fieldwork month and who prepared the report, which
+    is all the wave file then tells (it does not say who collected the answers)."""
+    if meta.get("collection"):
+        return md_text(meta["collection"])
+    publishers = " og ".join(meta["publishers"])
+    made = f"Rapporten er udarbejdet af {meta['prepared_by']} for {publishers}." if meta.get("prepared_by") else (
+        f"Udgivet af {publishers}.")
+    return f"Indsamlet: {md_text(meta['fieldwork'])}. {md_text(made)}"
 
 
 def survey_methods(dataset: Dataset) -> str:
@@ -80,9 +93,7 @@ def survey_methods(dataset: Dataset) -> str:
     for wave_id, wave in reversed(dataset.waves.items()):
         lines += [
             f"## Undersøgelsen {md_text(wave_id)}\n",
-            f"{md_text(wave.meta['respondents_description'])} Indsamlet: {md_text(wave.meta['fieldwork'])}. "
-            f"Udført af {md_text(wave.meta.get('prepared_by') or ', '.join(wave.meta['publishers']))} for "
-            f"{md_text(' og '.join(wave.meta['publishers']))}.\n",
+            f"{md_text(wave.meta['respondents_description'])} {collection_sentence(wave.meta)}\n",
             method_summary(dataset, wave_id) + "\n",
         ]
         if wave.meta["publication"] not in described:

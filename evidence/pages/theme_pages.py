@@ -37,7 +37,7 @@ def theme_page(dataset: Dataset, theme_id: str) -> Page:
     if proposals_on(dataset, theme_id):
         lines += ["## Anbefalinger\n", macro("theme_proposals", theme_id) + "\n"]
     if facts_on(dataset, theme_id):
-        lines += ["## Vidste du?\n", macro("theme_facts", theme_id) + "\n"]
+        lines += ["## Fakta fra publikationernes tekst\n", macro("theme_facts", theme_id) + "\n"]
     selection = quotes_on(dataset, theme_id)
     if selection:
         lines += ["## Citater og fortællinger\n", macro("theme_quote_count", theme_id) + "\n"]

@@ -75,18 +75,29 @@ def _text(x: int, y: int, lines: list[str], size: int, weight: str = "normal", o
     }}}
 
 
+def fitted(text: str, sizes: list[tuple[int, int]], most: int) -> tuple[int, list[str]]:
+    """The largest (characters per line, font size) at which the text fits in `most` lines, wrapped at word
+    boundaries only; if none fits, the smallest size, cut after a whole word with »…«, never mid-word."""
+    for width, size in sizes:
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= most:
+            return size, lines
+    lines = textwrap.wrap(text, width, break_long_words=False)[:most]
+    return size, lines[:-1] + [lines[-1].rstrip(" ,;:–") + " …"]
+
+
 def card_png(title: str, description: str, footer_text: str) -> bytes:
-    title_lines = textwrap.wrap(title, 26)[:3]
-    description_lines = textwrap.wrap(description, 58)[:3]
+    title_size, title_lines = fitted(title, [(26, 64), (34, 48), (42, 40)], 3)
+    description_size, description_lines = fitted(description, [(58, 30), (70, 25)], 4 - max(0, len(title_lines) - 2))
     top = 150
-    description_top = top + len(title_lines) * 80 + 30
+    description_top = top + len(title_lines) * round(title_size * 1.25) + 30
     spec = {
         "$schema": "https://vega.github.io/schema/vega/v5.json",
         "width": WIDTH, "height": HEIGHT, "padding": 0, "background": BACKGROUND,
         "marks": [
             _text(80, 60, [SITE], 30, "bold", 0.9),
-            _text(80, top, title_lines, 64, "bold"),
-            _text(80, description_top, description_lines, 30, "normal", 0.9),
+            _text(80, top, title_lines, title_size, "bold"),
+            _text(80, description_top, description_lines, description_size, "normal", 0.9),
             _text(80, HEIGHT - 70, [footer_text], 22, "normal", 0.85),
         ],
     }

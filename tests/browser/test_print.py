@@ -42,7 +42,7 @@ def test_the_brief_prints_each_proposal_on_its_own_a4_pages_with_its_chart(real_
         starts.append(found[0])
         own = " ".join(pages[found[0]: (found[0] + 2)])
         if proposal["evidence"]["figures"]:
-            assert "Tal om forslaget fra undersøgelsen" in pages[found[0]], title  # the chart's caption
+            assert "som sitet har koblet til forslaget" in pages[found[0]], title  # the chart's caption
             assert re.search(r"\d+ %", own), title  # the values on the bars
         else:
             assert "Ingen tal fra undersøgelsen" in pages[found[0]], title
