@@ -28,7 +28,7 @@ publication: TODO
 title: "TODO: undersøgelsens titel, fx Spørgeskemaundersøgelse blandt socialrådgivere {wave}"
 publishers: [{publishers}]
 prepared_by: "TODO: hvem udførte undersøgelsen – skriv null, hvis rapporten ikke siger det"
-fieldwork: "TODO: hvornår blev data indsamlet, fx September {year}"
+fieldwork: "TODO: hvornår blev data indsamlet, fx september {year}"
 respondents_description: "TODO: hvem blev spurgt"
 citation: "TODO: sådan citeres rapporten"
 # Metodetal, som rapporten selv oplyser. unit er en af: personer, procent, interview, år, minutter.
@@ -73,6 +73,24 @@ def without_leading_comments(text: str) -> str:
     return "".join(lines)
 
 
+def without_previous_wording(text: str) -> str:
+    """The copied questions without `previous_wording`: it records a rewording between the previous wave and
+    the one before it, so carried into the new wave it would claim a change the new wave never made (and
+    validation refuses it). The line goes, with any continuation lines indented below it."""
+    kept, dropping_below = [], None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" -"))
+        if dropping_below is not None and line.strip() and indent > dropping_below:
+            continue
+        dropping_below = None
+        match = re.match(r"^(\s*)previous_wording\s*:", line)
+        if match:
+            dropping_below = len(match.group(1))
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
 def scaffold(wave: str, root: Path = PROJECT_ROOT) -> Path:
     survey_dir = root / "data" / "survey"
     target = survey_dir / wave
@@ -88,7 +106,8 @@ def scaffold(wave: str, root: Path = PROJECT_ROOT) -> Path:
                                      previous_publication=previous_meta.get("publication", "TODO"),
                                      publishers=publishers_of(source / "wave.yml"))
     (target / "wave.yml").write_text(wave_text + headlines_of(source / "wave.yml"), encoding="utf-8")
-    questions = without_leading_comments((source / "questions.yml").read_text(encoding="utf-8"))
+    questions = (source / "questions.yml").read_text(encoding="utf-8")
+    questions = without_previous_wording(without_leading_comments(questions))
     (target / "questions.yml").write_text(QUESTIONS_HEADER.format(wave=wave, previous=previous) + questions,
                                           encoding="utf-8")
     (target / "figures.csv").write_text(FIGURES_HEADER, encoding="utf-8")
@@ -113,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
           "Næste skridt (se CONTRIBUTING.md):\n"
           f"  1. Udfyld alle TODO-felter i {rel}/wave.yml.\n"
           f"  2. Ret {rel}/questions.yml, så den passer til bølgens spørgeskema.\n"
-          f"  3. Skriv tallene i {rel}/figures.csv – én række pr. spørgsmål × svar × population.\n"
-          "  4. Kør make validate, indtil der ikke er flere problemer, og derefter make serve.")
+          f"  3. Lav regnearket til tallene: make wave-template WAVE={args.wave}\n"
+          "  4. Udfyld kolonnen med tallene (og hvor i rapporten de står) i regnearket.\n"
+          f"  5. Læs det ind: make import-wave WAVE={args.wave} FILE=<regnearket>\n"
+          "  6. Kør make validate, indtil der ikke er flere problemer, og derefter make serve.")
     return 0
 
 

@@ -179,3 +179,19 @@ def test_scaffold_copies_the_newest_questions_and_leaves_todos_that_fail_validat
     assert "pladsholderen TODO" in check.stderr and "Traceback" not in check.stderr
     again = run_script(fixture_copy, "scripts.new_wave", "2099")
     assert again.returncode != 0 and "findes allerede" in again.stderr
+
+
+def test_a_wave_started_from_a_reworded_wave_claims_no_rewording_and_points_to_the_spreadsheet(fixture_copy,
+                                                                                             fixture_data):
+    newest = list(fixture_waves(fixture_data).values())[-1]
+    assert any(q.get("previous_wording") for q in newest["questions"].values()), "the fixture's newest wave rewords"
+    result = run_script(fixture_copy, "scripts.new_wave", "2099")
+    assert result.returncode == 0, result.stderr
+    assert "make wave-template WAVE=2099" in result.stdout and "make import-wave WAVE=2099" in result.stdout
+    wave = fixture_copy / "data/survey/2099"
+    copied = read_yaml(wave / "questions.yml")
+    assert [q.get("wording") for q in copied] == [q.get("wording") for q in newest["questions"].values()]
+    assert not any("previous_wording" in q for q in copied)
+    check = run_script(fixture_copy, "scripts.validate")
+    assert "previous_wording" not in check.stderr, check.stderr
+    assert "fx september 2099" in (wave / "wave.yml").read_text(encoding="utf-8")

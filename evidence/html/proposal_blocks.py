@@ -64,7 +64,7 @@ def proposal_quotes(dataset: Dataset, proposal_id: str, root: str, heading_level
 
 def key_figures(dataset: Dataset, proposal_id: str, root: str) -> str:
     """The one or two key figures beside the proposal on the overview, or that the survey has none."""
-    frame = proposals.figure_frame(dataset, proposal_id, True)  # per_dataset passes arguments by position
+    frame = proposals.figure_frame(dataset, proposal_id, key_only=True)
     if frame.empty:
         return '<p class="ev-none">Ingen tal fra undersøgelsen om forslaget.</p>'
     return figure_lines(dataset, frame, root)

@@ -51,9 +51,11 @@ class Dataset:
 
 
 def per_dataset(function: Callable) -> Callable:
-    """Compute a derived table once per loaded dataset: pages, charts and downloads ask for the same
-    figures many times in a build, and a new dataset (an edit under `make serve`) starts afresh.
-    DataFrames are handed out as copies, so a caller can never change what the next one sees."""
+    """Compute a derived table once per loaded dataset and set of arguments: pages, charts and downloads ask
+    for the same figures many times in a build, and a new dataset (an edit under `make serve`) starts afresh.
+    The cache key and the call are made from the same bound arguments, positional or keyword, so a result is
+    never computed with other arguments than it is stored under. DataFrames are handed out as copies, so a
+    caller can never change what the next one sees."""
 
     signature = inspect.signature(function)
 
@@ -63,7 +65,7 @@ def per_dataset(function: Callable) -> Callable:
         bound.apply_defaults()
         key = (function.__qualname__, *list(bound.arguments.values())[1:])
         if key not in dataset.derived:
-            dataset.derived[key] = function(dataset, *args)
+            dataset.derived[key] = function(*bound.args, **bound.kwargs)
         result = dataset.derived[key]
         return result.copy() if isinstance(result, pd.DataFrame) else result
 

@@ -28,7 +28,8 @@ Key = tuple[str, str, str, str]  # wave, question, option, population
 def summary(before: Dataset, after: Dataset, base: str) -> str:
     """The whole summary; `base` names the revision compared with (e.g. origin/main)."""
     sections = [section for section in (
-        publications_section(before, after), waves_section(before, after), figures_section(before, after),
+        publications_section(before, after), counts_section(before, after), waves_section(before, after),
+        figures_section(before, after),
         quotes_section(before, after), themes_section(before, after), pages_section(before, after),
         other_section(before, after),
     ) if section]
@@ -53,6 +54,28 @@ def publications_section(before: Dataset, after: Dataset) -> str:
     lines = [f"- Ny: {after.publications[p]['title']} (`{p}`)" for p in added]
     lines += [f"- Fjernet: {before.publications[p]['title']} (`{p}`)" for p in removed]
     return section("Publikationer", lines)
+
+
+def quote_counts(dataset: Dataset) -> dict[str, int]:
+    counts = dict.fromkeys(dataset.publications, 0)
+    for quote in dataset.quotes.values():
+        counts[quote["publication"]] = counts.get(quote["publication"], 0) + 1
+    return counts
+
+
+def counts_section(before: Dataset, after: Dataset) -> str:
+    """The number of quotes of each publication whose number changes: what a reviewer checks so that
+    nothing was lost or doubled (the real data's size is pinned nowhere else)."""
+    old, new = quote_counts(before), quote_counts(after)
+    titles = {**{p: v["title"] for p, v in before.publications.items()},
+              **{p: v["title"] for p, v in after.publications.items()}}
+    changed = [p for p in titles if old.get(p, 0) != new.get(p, 0)]
+    if not changed:
+        return ""
+    rows = ["| Publikation | Citater før | Citater nu |", "| --- | ---: | ---: |"]
+    rows += [f"| {titles[p]} (`{p}`) | {old.get(p, 0)} | {new.get(p, 0)} |" for p in changed]
+    return ("### Antal citater pr. publikation\n\nTjek, at intet er tabt eller kommet med to gange:\n\n"
+            + "\n".join(rows) + "\n")
 
 
 def waves_section(before: Dataset, after: Dataset) -> str:

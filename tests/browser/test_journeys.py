@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from evidence.load.dataset import load_dataset
-from evidence.model import quotes
+from evidence.model import proposals, quotes
 from evidence.model.formatting import percent
 from evidence.model.publications import label
 from evidence.model.themes import theme_figure_frame
@@ -122,22 +122,26 @@ def test_copy_works_after_instant_navigation_and_with_the_keyboard(page, server,
 
 
 def test_politician_reads_a_recommendation_and_its_evidence(page, server, fixture_dataset):
+    """What the journey needs, stated: a proposal that names survey figures as its evidence and whose themes
+    have quotes. The page shows the proposal, its figures with the publication each comes from, and quotes."""
+    def quoted(proposal: dict) -> set[str]:
+        return {q["publication"] for q in fixture_dataset.quotes.values() if set(q["themes"]) & set(proposal["themes"])}
+
     proposal_id, proposal = next((k, p) for k, p in fixture_dataset.proposals.items()
-                                 if any(not theme_figure_frame(fixture_dataset, t).empty for t in p["themes"]))
+                                 if not proposals.figure_frame(fixture_dataset, k).empty and quoted(p))
     page.goto(server.at("/anbefalinger/"))
     page.locator(f".md-content a[href$='anbefalinger/{proposal_id}/']").first.click()
-    page.wait_for_url(re.compile(rf"/anbefalinger/{proposal_id}/$"))
+    page.wait_for_url(re.compile(rf"/anbefalinger/{proposal_id}/(#.*)?$"))
     expect(page.locator("h2", has_text="Tal fra undersøgelsen")).to_be_visible()
     expect(page.locator("h2", has_text="Mere om")).to_be_visible()
     body = page.locator("article.md-content__inner").inner_text()
     assert proposal["text"] in body
-    figures = [theme_figure_frame(fixture_dataset, t) for t in proposal["themes"]]
-    shown = [percent(v) for frame in figures for v in frame["value"]]
-    assert shown and any(value in body for value in shown), "no figure on the proposal's themes"
-    wave = fixture_dataset.waves[next(f for f in figures if not f.empty)["wave"].iloc[0]]
-    assert f"({label(fixture_dataset.publications[wave.meta['publication']])})" in body
-    quoted = {q["publication"] for t in proposal["themes"] for q in fixture_dataset.quotes.values() if t in q["themes"]}
-    assert any(f"({label(fixture_dataset.publications[p])})" in body for p in quoted)
+    figures = proposals.figure_frame(fixture_dataset, proposal_id)
+    assert all(percent(value) in body for value in figures["value"]), "a figure named as evidence is missing"
+    for wave_id in set(figures["wave"]):
+        wave = fixture_dataset.waves[wave_id]
+        assert f"({label(fixture_dataset.publications[wave.meta['publication']])})" in body
+    assert any(f"({label(fixture_dataset.publications[p])})" in body for p in quoted(proposal))
 
 
 def search_from_header(page, server, words: str) -> None:
