@@ -29,7 +29,7 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
     staging = site.with_name(site.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        generate_pages(root)
+        generate_pages(root, record=True)
     except DataInvalid as error:
         return _failed(site, error.report())
     started = start_publishing(root, staging)

@@ -20,10 +20,11 @@ from evidence.publish.search_index import show_last_indexes as _show_last
 __all__ = ["DataInvalid", "Publishing", "generate_pages", "is_generated", "publish", "start_publishing"]
 
 
-def generate_pages(root: Path) -> list:
-    """Check the data and write docs/ and the menu (DataInvalid names every problem). Returns the menu."""
+def generate_pages(root: Path, record: bool = False) -> list:
+    """Check the data and write docs/ and the menu (DataInvalid names every problem); with `record`
+    (`make build`), append new addresses to data/published-addresses.txt. Returns the menu."""
     charts.start_engine_if_first_build()
-    return generate(root, root / "docs", root / "mkdocs.yml")
+    return generate(root, root / "docs", root / "mkdocs.yml", record)
 
 
 def is_generated(name: str) -> bool:

@@ -16,7 +16,8 @@ import yaml
 
 from evidence.html.blocks import embed_page
 from evidence.html.trend_blocks import trend_downloads
-from evidence.load.dataset import fresh_dataset
+from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
+from evidence.load.problems import DataInvalid
 from evidence.model import proposals, publications
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
@@ -33,6 +34,7 @@ from evidence.pages.quote_pages import quote_pages
 from evidence.pages.site_search import search_page
 from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
+from evidence.publish.addresses import address_files, new_addresses, unresolved
 from evidence.publish.social_cards import card_path, footer
 from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
 
@@ -80,6 +82,7 @@ FILES: dict[str, Callable[[Dataset], dict[str, str]]] = {
     "figures": figure_files,
     "quotes": quote_files,
     "survey": survey_downloads,
+    "addresses": address_files,
 }
 
 
@@ -134,11 +137,17 @@ def generated(dataset: Dataset) -> tuple[dict, list]:
     return outputs, nav(site_pages)
 
 
-def generate(root: Path, docs_dir: Path, config_file: Path) -> list:
-    """Check the data (DataInvalid if they are not valid), then write docs/ and the menu.
-    Returns the menu, for a generator that has already read its configuration."""
+def generate(root: Path, docs_dir: Path, config_file: Path, record: bool = False) -> list:
+    """Check the data (DataInvalid if they are not valid, or if a published address would break), then
+    write docs/ and the menu; with `record`, append this build's new addresses to the record of published
+    addresses. Returns the menu, for a generator that has already read its configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
+    if problems := unresolved(dataset, outputs):
+        raise DataInvalid(problems)
+    if record and (new := new_addresses(dataset, outputs)):
+        with (root / PUBLISHED_ADDRESSES).open("a", encoding="utf-8") as file:
+            file.write("".join(address + "\n" for address in new))
     write(outputs, docs_dir)
     write_config(config_file, dataset, menu)
     return menu
