@@ -24,7 +24,7 @@ def quote_pages(dataset: Dataset) -> list[Page]:
         if part_slug == "fortaellinger":
             chunks = {}
             for item in items:
-                chunks.setdefault(quotes.page_number(item), []).append(item)
+                chunks.setdefault(quotes.page_number(item, dataset), []).append(item)
             pages += [listing(dataset, publication, part_slug, chunk, number, len(chunks))
                       for number, chunk in chunks.items()]
         else:
