@@ -42,7 +42,9 @@ def current_addresses(dataset: Dataset, outputs: dict[str, str]) -> set[str]:
 def unresolved(dataset: Dataset, outputs: dict[str, str]) -> list[Problem]:
     """Each recorded address this build would break."""
     now = current_addresses(dataset, outputs)
-    problems = []
+    problems = [Problem("data/withdrawn.yml", f"citatet {quote_id!r}", "id", "at citatet stadig står i data/quotes/",
+                        "et citat, der er taget af sitet", "fjern det fra sin fil, eller slet linjen her")
+                for quote_id in dataset.withdrawn if quote_id in dataset.quotes]
     for address in dataset.published:
         page, _, anchor = address.partition("#")
         if address in now or (page in now and anchor and moved_target(dataset, address)):
