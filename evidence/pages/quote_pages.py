@@ -77,7 +77,7 @@ def _moved(dataset: Dataset, path: str) -> list[str]:
     for anchor, target in moved:
         words = (f"Citatet {anchor} er trukket tilbage" if anchor in dataset.withdrawn
                  else f"{quotes.heading(dataset.quotes[anchor])} står nu på en anden side")
-        lines.append(f"- [{md_text(words)}]({posixpath.relpath(target, here)}){{: #{anchor} }}")
+        lines.append(f"- [{md_text(words)}]({posixpath.relpath(target, here)}){{: #{anchor} data-pagefind-ignore }}")
     return [*lines, ""]
 
 
