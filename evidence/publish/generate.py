@@ -53,14 +53,16 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
                 files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
-    for theme_id in dataset.themes:
-        frame = theme_figure_frame(dataset, theme_id)
-        if not frame.empty:
-            files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
-    for proposal_id in dataset.proposals:
-        frame = proposals.figure_frame(dataset, proposal_id)
-        for wave_id in dict.fromkeys(frame["wave"] if not frame.empty else []):
-            files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
+    # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
+    for wave_id in dataset.waves:
+        for theme_id in dataset.themes:
+            frame = theme_figure_frame(dataset, theme_id, wave_id)
+            if not frame.empty:
+                files[theme_csv_path(wave_id, theme_id)] = csv_text(dataset, frame)
+        for proposal_id in dataset.proposals:
+            frame = proposals.figure_frame(dataset, proposal_id, False, wave_id)  # positional: per_dataset drops keywords
+            if not frame.empty and (frame["wave"] == wave_id).any():
+                files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
     return files | trend_downloads(dataset)
 
 
