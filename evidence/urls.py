@@ -62,8 +62,30 @@ def listing_path(publication: str, part_slug: str, number: int | None = None) ->
     return f"citater/{publication}/{part_slug}" + (f"/{number}.md" if number else ".md")
 
 
-def permalink(item: dict, dataset: Dataset) -> str:
+def permalink(item: dict) -> str:
+    """A quote's lasting address (»Fast link«): its publication and id only, never the page size or its
+    place, so a collection can be paged differently and the address still leads to the quote. The
+    address is a small page that sends the reader on to `quote_location` (evidence.publish.addresses)."""
+    return quote_address(item["publication"], item["id"])
+
+
+def quote_address(publication: str, quote_id: str) -> str:
+    return f"citater/{publication}/{quote_id}/"
+
+
+def quote_location(item: dict, dataset: Dataset) -> str:
+    """Where the quote stands now: its collection page and its anchor there."""
     return f"{canonical_page(item, dataset)}#{item['id']}"
+
+
+def page_address(path: str) -> str:
+    """A generated file's address: a Markdown page's directory URL, any other file as it is."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 def insight_anchor(insight_id: str) -> str:

@@ -40,7 +40,7 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
     started, swapped = None, []
     try:
         try:
-            menu = generate_pages(root)
+            menu = generate_pages(root, record=True)
         except DataInvalid as error:
             return _failed(site, error.report())
         started = start_publishing(root, staging)

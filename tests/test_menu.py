@@ -20,7 +20,7 @@ def test_a_long_quote_collection_is_one_menu_entry_and_its_pages_link_each_other
     for item in real_dataset.quotes.values():
         url = quotes.canonical_page(item, real_dataset)
         if url.rstrip("/").split("/")[-1].isdigit():
-            pages_of.setdefault(url.rstrip("/").rsplit("/", 1)[0], set()).add(quotes.page_number(item))
+            pages_of.setdefault(url.rstrip("/").rsplit("/", 1)[0], set()).add(quotes.page_number(item, real_dataset))
     long = {collection: numbers for collection, numbers in pages_of.items() if len(numbers) >= 3}
     assert long, "the real corpus has a collection of three pages or more"
     home = menu_links(page(site, ""))

@@ -64,8 +64,9 @@ def content(site: Path, url: str) -> str:
 
 
 def pages(site: Path) -> list[str]:
+    """Every page a reader reads (not the small pages behind the quotes' id addresses, which only lead on)."""
     return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-                  if p.parent != site) + [""]
+                  if p.parent != site and "data-pagefind-body" in p.read_text(encoding="utf-8")) + [""]
 
 
 LABEL = re.compile(r'<(h[1-6])\b([^>]*)>(.*?)</\1>|<p class="ev-label">(.*?)</p>', re.S)

@@ -69,7 +69,10 @@ def test_copy_button_carries_text_attribution_source_and_permalink(fixture_site,
     assert "Anonym socialrådgiver" in copy
     assert fixture_dataset.publications[item["publication"]]["citation"] in copy
     permalink = re.search(r'data-permalink="([^"]+)"', article).group(1)
-    assert permalink == "../" * url.count("/") + f"{url}#{item['id']}"
+    assert permalink == "../" * url.count("/") + f"citater/{item['publication']}/{item['id']}/"
+    # The permalink's page leads on to the quote where it stands now.
+    address = page(fixture_site, permalink.lstrip("./"))
+    assert f'url=../../../{url}#{item["id"]}"' in address
     # Without JavaScript the button stays hidden; the quote and its citation are plain text.
     assert re.search(r"<button[^>]*class=\"ev-copy[^\"]*\"[^>]*hidden", article)
 

@@ -9,7 +9,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 def _cards(site):
-    pages = sorted(site.rglob("index.html"))
+    # Every page a reader reads; the small pages behind the quotes' id addresses only lead on.
+    pages = sorted(p for p in site.rglob("index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8"))
     return {page.relative_to(site).as_posix(): OG_IMAGE.search(page.read_text(encoding="utf-8")) for page in pages}
 
 

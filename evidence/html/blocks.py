@@ -25,7 +25,16 @@ from evidence.model.survey import (
     summary_frame,
 )
 from evidence.model.wording import capitalised, number_word
-from evidence.urls import embed_path, figure_csv_path, figure_image_path, group_slug, permalink, question_url, summary_csv_path
+from evidence.urls import (
+    embed_path,
+    figure_csv_path,
+    figure_image_path,
+    group_slug,
+    permalink,
+    question_url,
+    quote_location,
+    summary_csv_path,
+)
 
 GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
 
@@ -303,7 +312,7 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     from evidence.model import quotes
 
     item = dataset.quotes[quote_id]
-    link = root + permalink(item, dataset)
+    link = root + permalink(item)
     paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
     lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
     heading = quotes.heading(item)
@@ -311,9 +320,9 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     extra = []
     if item.get("full_text"):
         full = dataset.quotes[item["full_text"]]
-        extra.append(f'<a href="{root}{permalink(full, dataset)}">Læs hele fortællingen</a>')
+        extra.append(f'<a href="{root}{quote_location(full, dataset)}">Læs hele fortællingen</a>')
     for excerpt in quotes.excerpts_of(dataset, quote_id):
-        extra.append(f'<a href="{root}{permalink(excerpt, dataset)}">Også gengivet som '
+        extra.append(f'<a href="{root}{quote_location(excerpt, dataset)}">Også gengivet som '
                      f'{esc(quotes.KIND_NAMES[excerpt["kind"]].lower())} ({esc(quotes.locator_text(dataset, excerpt))})</a>')
     copy_text = (
         f"»{item['text'].replace(chr(10) + chr(10), ' ')}« – {quotes.attribution(item)}. "

@@ -95,8 +95,23 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         proposals=proposals,
         anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
                    "review": items(content("anonymity/review.yml"))},
+        withdrawn=by_id(content("withdrawn.yml")),
+        published=published_addresses(root),
         root=root,
     )
+
+
+# The committed record of every address the site has published (checked by evidence.publish.addresses).
+PUBLISHED_ADDRESSES = "data/published-addresses.txt"
+
+
+def published_addresses(root: Path) -> tuple[str, ...]:
+    """The committed record of published addresses, one a line (blank lines and `#` comments skipped)."""
+    path = root / PUBLISHED_ADDRESSES
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
 PART_ORDER = {"cover": 0, "chapters": 1, "testimonies": 2, "interviews": 0}

@@ -46,6 +46,10 @@ class Dataset:
     proposals: dict[str, dict] = field(default_factory=dict)
     # data/anonymity/: the place names and word lists the anonymity review reads, and its decisions.
     anonymity: dict = field(default_factory=dict)
+    # data/withdrawn.yml: quotes taken off the site, by id, with the reason their address shows.
+    withdrawn: dict[str, dict] = field(default_factory=dict)
+    # data/published-addresses.txt: every address the site has published, which must keep resolving.
+    published: tuple[str, ...] = ()
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -57,7 +57,7 @@ def records(dataset: Dataset) -> list[dict]:
     result = []
     for item in dataset.quotes.values():
         result.append({
-            "url": permalink(item, dataset),
+            "url": permalink(item),
             "content": item["text"],
             "language": "da",
             "meta": {

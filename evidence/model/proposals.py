@@ -24,13 +24,16 @@ def addressee_phrase(proposal: dict) -> str:
 
 
 @per_dataset
-def figure_frame(dataset: Dataset, proposal_id: str, key_only: bool = False) -> pd.DataFrame:
-    """The proposal's figures, each from the newest wave that states it, grouped by question in the order
-    the editor named them (the charts put each question above its bars)."""
+def figure_frame(dataset: Dataset, proposal_id: str, key_only: bool = False, until: str | None = None) -> pd.DataFrame:
+    """The proposal's figures, each from the newest wave (up to `until`, for an older wave's download) that
+    states it, grouped by question in the order the editor named them (the charts put each question above
+    its bars)."""
     refs = [r for r in dataset.proposals[proposal_id]["evidence"]["figures"] if r.get("key") or not key_only]
     rows = []
     for ref in refs:
-        wave_id = newest_wave_with(dataset, ref)
+        wave_id = newest_wave_with(dataset, ref, until)
+        if wave_id is None:
+            continue
         frame = question_frame(dataset, wave_id, ref["question"])
         row = frame[(frame["option"] == ref["option"]) & (frame["population"] == ref["population"])].copy()
         rows.append(row)
@@ -41,10 +44,10 @@ def figure_frame(dataset: Dataset, proposal_id: str, key_only: bool = False) -> 
     return frame.sort_values("question", key=lambda s: s.map(first), kind="stable").reset_index(drop=True)
 
 
-def newest_wave_with(dataset: Dataset, ref: dict) -> str:
+def newest_wave_with(dataset: Dataset, ref: dict, until: str | None = None) -> str | None:
     wanted = (ref["question"], ref["option"], ref["population"])
-    return next(w for w, wave in reversed(dataset.waves.items())
-                if any((r["question"], r["option"], r["population"]) == wanted for r in wave.rows))
+    return next((w for w, wave in reversed(dataset.waves.items()) if (until is None or w <= until)
+                 and any((r["question"], r["option"], r["population"]) == wanted for r in wave.rows)), None)
 
 
 def insights(dataset: Dataset, proposal_id: str) -> list[tuple[str, dict]]:

@@ -1,7 +1,7 @@
 """What a reader needs to cite a quote: where it stands, who said it, and its canonical page.
 
-Canonical pages hold a fixed number of items in source order, so a permalink stays
-valid as long as a published collection is not reordered (collections are append-only).
+A paged collection's pages hold its items in source order, `page_size` to a page; a quote's permalink is
+its id address (evidence.urls.permalink), so a different page size moves no link.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ PART_PAGES = {
 }
 
 
-# Testimonies per collection page: 25 keeps a page light on a slow phone (Lighthouse mobile 99 against
-# 94–97 with 50, make bench) while a reader can still browse without paging too often.
+# Testimonies per collection page unless the publication's `quote_pages.<collection>.page_size` says
+# otherwise: 25 keeps a page light on a slow phone (Lighthouse mobile 99 against 94–97 with 50, make bench)
+# while a reader can still browse without paging too often.
 PAGE_SIZE = 25
 
 
@@ -127,11 +128,13 @@ def canonical_page(item: dict, dataset: Dataset) -> str:
     base = f"citater/{item['publication']}/{part_slug}/"
     if part_slug != "fortaellinger":
         return base
-    return f"{base}{page_number(item)}/"
+    return f"{base}{page_number(item, dataset)}/"
 
 
-def page_number(item: dict) -> int:
-    return (item["locator"]["order"] - 1) // PAGE_SIZE + 1
+def page_number(item: dict, dataset: Dataset) -> int:
+    part_slug = PART_PAGES[item["locator"]["part"]]
+    page = (dataset.publications[item["publication"]].get("quote_pages") or {}).get(part_slug) or {}
+    return (item["locator"]["order"] - 1) // page.get("page_size", PAGE_SIZE) + 1
 
 
 def citation_text(dataset: Dataset, item: dict) -> str:

@@ -9,11 +9,13 @@ from evidence.model.survey import question_frame
 
 
 @per_dataset
-def theme_figure_frame(dataset: Dataset, theme_id: str) -> pd.DataFrame:
-    """Figures of the newest wave whose answer option is tagged with the theme."""
+def theme_figure_frame(dataset: Dataset, theme_id: str, wave_id: str | None = None) -> pd.DataFrame:
+    """Figures of the newest wave (or of `wave_id`, for that wave's download, which stays published when a
+    newer wave arrives) whose answer option is tagged with the theme."""
     if not dataset.waves:
         return pd.DataFrame()
-    wave_id, wave = list(dataset.waves.items())[-1]
+    wave_id = wave_id or list(dataset.waves)[-1]
+    wave = dataset.waves[wave_id]
     frames = []
     for qid, question in wave.questions.items():
         options = [o["id"] for o in question["options"] if theme_id in o.get("themes", [])]

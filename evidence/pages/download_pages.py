@@ -105,7 +105,7 @@ def quote_row(dataset: Dataset, item: dict) -> dict:
         "temaer": "; ".join(dataset.themes[t]["name"] for t in item["themes"]),
         "arbejdsomraade": "; ".join(dataset.areas[a]["name"] for a in item.get("areas", [])),
         "fuld_fortaelling": item.get("full_text", ""),
-        "link": permalink(item, dataset),
+        "link": permalink(item),
     }
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import section
 from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.moved_quotes import moved_from
 from evidence.pages.page import Page
-from evidence.urls import listing_path
+from evidence.urls import listing_path, page_address
 
 # Collections whose first page shows the publication's own words on them (data/framing/, `shown_on`).
 OWN_WORDS = {"fortaellinger": "fortaellinger", "interview": "interview"}
@@ -21,7 +24,7 @@ def quote_pages(dataset: Dataset) -> list[Page]:
         if part_slug == "fortaellinger":
             chunks = {}
             for item in items:
-                chunks.setdefault(quotes.page_number(item), []).append(item)
+                chunks.setdefault(quotes.page_number(item, dataset), []).append(item)
             pages += [listing(dataset, publication, part_slug, chunk, number, len(chunks))
                       for number, chunk in chunks.items()]
         else:
@@ -59,7 +62,23 @@ def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict
         lines += _by_chapter(dataset, publication, items)
     else:
         lines += [macro("quote", item["id"]) + "\n" for item in items]
+    lines += _moved(dataset, listing_path(publication, part_slug, number))
     return Page(listing_path(publication, part_slug, number), "\n".join(lines), title, menu_title=name)
+
+
+def _moved(dataset: Dataset, path: str) -> list[str]:
+    """The anchors of quotes a published address still points to on this page, each linking to where the
+    quote is now (or to why it was withdrawn): an old link lands on a link to its quote."""
+    moved = moved_from(dataset, page_address(path))
+    if not moved:
+        return []
+    here = posixpath.dirname(path)
+    lines = ["## Citater, der er flyttet {: #flyttede-citater }\n"]
+    for anchor, target in moved:
+        words = (f"Citatet {anchor} er trukket tilbage" if anchor in dataset.withdrawn
+                 else f"{quotes.heading(dataset.quotes[anchor])} står nu på en anden side")
+        lines.append(f"- [{md_text(words)}]({posixpath.relpath(target, here)}){{: #{anchor} data-pagefind-ignore }}")
+    return [*lines, ""]
 
 
 def _by_chapter(dataset: Dataset, publication: str, items: list[dict]) -> list[str]:

@@ -62,11 +62,12 @@ def exclusive(root: Path) -> Iterator[None]:
 _held: set[str] = set()
 
 
-def generate_pages(root: Path) -> Menu:
-    """Check the data and write docs/ (DataInvalid names every problem). Returns the menu and footer
-    for the site generator's configuration (`Menu.apply`)."""
+def generate_pages(root: Path, record: bool = False) -> Menu:
+    """Check the data and write docs/ (DataInvalid names every problem); with `record` (`make build`),
+    append new addresses to data/published-addresses.txt. Returns the menu and footer for the site
+    generator's configuration (`Menu.apply`)."""
     charts.start_engine_if_first_build()
-    return generate(root, root / "docs")
+    return generate(root, root / "docs", record)
 
 
 def is_generated(name: str) -> bool:

@@ -18,7 +18,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
-from evidence.load.dataset import fresh_dataset
+from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
+from evidence.load.problems import DataInvalid
 from evidence.model import proposals, publications
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
@@ -37,6 +38,7 @@ from evidence.pages.quote_pages import quote_pages
 from evidence.pages.site_search import search_page
 from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
+from evidence.publish.addresses import address_files, new_addresses, unresolved
 from evidence.publish.social_cards import card_path, footer
 from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
 
@@ -55,14 +57,16 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
                 files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
-    for theme_id in dataset.themes:
-        frame = theme_figure_frame(dataset, theme_id)
-        if not frame.empty:
-            files[theme_csv_path(frame["wave"].iloc[0], theme_id)] = csv_text(dataset, frame)
-    for proposal_id in dataset.proposals:
-        frame = proposals.figure_frame(dataset, proposal_id)
-        for wave_id in dict.fromkeys(frame["wave"] if not frame.empty else []):
-            files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
+    # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
+    for wave_id in dataset.waves:
+        for theme_id in dataset.themes:
+            frame = theme_figure_frame(dataset, theme_id, wave_id)
+            if not frame.empty:
+                files[theme_csv_path(wave_id, theme_id)] = csv_text(dataset, frame)
+        for proposal_id in dataset.proposals:
+            frame = proposals.figure_frame(dataset, proposal_id, False, wave_id)  # positional: per_dataset drops keywords
+            if not frame.empty and (frame["wave"] == wave_id).any():
+                files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
     return files | trend_downloads(dataset)
 
 
@@ -84,6 +88,7 @@ FILES: dict[str, Callable[[Dataset], dict[str, str | bytes]]] = {
     "figures": figure_files,
     "quotes": quote_files,
     "survey": survey_downloads,
+    "addresses": address_files,
 }
 
 
@@ -153,15 +158,21 @@ class Menu:
         config["copyright"] = self.copyright
 
 
-def generate(root: Path, docs_dir: Path) -> Menu:
-    """Check the data (DataInvalid if they are not valid), then write docs/. Returns the menu, for
-    the site generator's configuration."""
+def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
+    """Check the data (DataInvalid if they are not valid, or if a published address would break), then
+    write docs/; with `record`, append this build's new addresses to the record of published addresses.
+    Returns the menu, for the site generator's configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
     site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
     outputs |= figure_images(dataset, site["site_url"])
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
+    if problems := unresolved(dataset, outputs):
+        raise DataInvalid(problems)
+    if record and (new := new_addresses(dataset, outputs)):
+        with (root / PUBLISHED_ADDRESSES).open("a", encoding="utf-8") as file:
+            file.write("".join(address + "\n" for address in new))
     write(outputs, docs_dir)
     # Material prints menu titles unescaped; the footer's sources are escaped by their partial.
     return Menu(menu_as_html(menu), f"Kilder: {publications.sources_line(dataset)}.")

@@ -101,7 +101,7 @@ def test_journalist_copies_a_quote_with_attribution_and_permalink(page, server, 
     assert item["text"].split("\n\n")[0] in copied
     assert item["attribution"] in copied
     assert fixture_dataset.publications[item["publication"]]["citation"] in copied
-    assert copied.endswith(f"/{url}#{item['id']}")
+    assert copied.endswith(f"/citater/{item['publication']}/{item['id']}/")
 
 
 def test_copy_works_after_instant_navigation_and_with_the_keyboard(page, server, fixture_dataset):
