@@ -20,7 +20,7 @@ if str(PROJECT) not in sys.path:
 from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, proposal_blocks, trend_blocks  # noqa: E402
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
-from evidence.pages import data_package, download_pages, finder_page, site_pages, site_search, theme_pages  # noqa: E402
+from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
 from evidence.urls import rel_root  # noqa: E402
 
 _context: ContextVar[jinja2.runtime.Context] = ContextVar("context")
@@ -89,8 +89,6 @@ def define_env(env):
         "survey_methods": lambda: site_pages.survey_methods(data()),
         "publication_methods": lambda: site_pages.publication_methods(data()),
         "sources_list": lambda: site_pages.sources_list(data()),
-        "dataset_metadata": lambda: data_package.dataset_markup(
-            data(), list(download_pages.files_described(data())), site_url() or root(), _context.get()["config"]["site_name"]),
     }
     for name, function in macros.items():
         env.macro(_in_page(function), name)

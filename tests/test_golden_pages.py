@@ -87,7 +87,9 @@ def test_every_generated_page_type_has_golden_files(fixture_site, fixture_datase
     """A new kind of generated page (a new collection, a new section) fails here until it has golden files."""
     assert list(page_types(fixture_dataset)) == KINDS
     covered = {shape(url, fixture_dataset) for url in page_types(fixture_dataset).values()}
-    built = {page.parent.relative_to(fixture_site).as_posix() for page in fixture_site.rglob("index.html")}
+    # A quote's id address is a forwarding page, not a page of its own (tests/test_permalinks.py).
+    built = {page.parent.relative_to(fixture_site).as_posix() for page in fixture_site.rglob("index.html")
+             if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")[:2000]}
     generated = {url for url in built if url.split("/")[0] in GENERATED or f"{url}.md" in GENERATED}
     missing = sorted({shape(url, fixture_dataset) for url in generated} - covered)
     assert generated and not missing, f"page types without golden files: {missing}"

@@ -8,7 +8,6 @@ import json
 
 from evidence.model.dataset import Dataset
 from evidence.model.publications import publishers
-from evidence.pages.templating import render
 
 PACKAGE_PATH = "hent-data/datapackage.json"
 
@@ -87,9 +86,9 @@ DOWNLOADS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedo
              "json": "application/json"}
 
 
-def dataset_markup(dataset: Dataset, download_paths: list[str], site_url: str, site_name: str) -> str:
-    """schema.org Dataset JSON-LD for the download page: name and description (required by dataset search
-    engines), and creator, citation, keywords, variables, years and every download (recommended)."""
+def dataset_metadata(dataset: Dataset, download_paths: list[str], site_url: str, site_name: str) -> dict:
+    """schema.org Dataset metadata for the download page's JSON-LD: name and description (required by dataset
+    search engines), and creator, citation, keywords, variables, years and every download (recommended)."""
     page_url = f"{site_url}hent-data/"
     years = sorted(p["year"] for p in dataset.publications.values())
     questions = dict.fromkeys(q["wording"] or q["measure"] for wave in dataset.waves.values() for q in wave.questions.values())
@@ -111,4 +110,4 @@ def dataset_markup(dataset: Dataset, download_paths: list[str], site_url: str, s
         "distribution": [{"@type": "DataDownload", "encodingFormat": DOWNLOADS[path.rsplit(".", 1)[1]],
                           "contentUrl": site_url + path} for path in download_paths if path.rsplit(".", 1)[1] in DOWNLOADS],
     }
-    return render("dataset.html", metadata=metadata)
+    return metadata

@@ -13,10 +13,12 @@ from evidence.model.survey import csv_rows, csv_text, question_frame
 from evidence.model.tables import csv_table
 from evidence.model.wording import capitalised
 from evidence.pages.data_package import rights_text
-from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.markdown import front_matter, md_text
 from evidence.pages.page import Page
 from evidence.pages.workbooks import workbook_bytes
 from evidence.urls import permalink
+
+DOWNLOAD_PAGE = "hent-data/index.md"
 
 
 def files_described(dataset: Dataset) -> dict[str, str]:
@@ -113,7 +115,6 @@ def download_page(dataset: Dataset) -> Page:
     lines = [
         front_matter(title="Hent data", description="Alle tal og citater som Excel, CSV og JSON, med kildehenvisning."),
         "# Hent data\n",
-        macro("dataset_metadata") + "\n",
         "Alle tal og citater på sitet kan hentes i åbne formater. Hvert diagram har desuden sin egen CSV-fil "
         "med præcis de tal, diagrammet viser.\n",
         "Excel-filerne (.xlsx) åbner direkte i Excel, LibreOffice og Numbers med tal som tal og æ, ø og å i orden. "
@@ -133,4 +134,4 @@ def download_page(dataset: Dataset) -> Page:
         "",
         f"{md_text(rights_text(dataset))} Linkene i filerne er relative til sitets adresse.\n",
     ]
-    return Page("hent-data/index.md", "\n".join(lines), "Hent data")
+    return Page(DOWNLOAD_PAGE, "\n".join(lines), "Hent data")

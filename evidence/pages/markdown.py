@@ -36,6 +36,14 @@ def front_matter(**fields) -> str:
     return "---\n" + yaml.safe_dump(shown, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
+def with_front_matter(markdown: str, **fields) -> str:
+    """The page with fields added to its front matter (computed after the page: its card, its JSON-LD).
+    Values are set as given: a page's structured data is a mapping the theme prints as JSON."""
+    meta, body = split_front_matter(markdown)
+    meta |= fields
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     """A page's front matter (empty when it has none) and the Markdown after it."""
     if not text.startswith("---\n") or "\n---\n" not in text[3:]:

@@ -25,12 +25,12 @@ from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page
-from evidence.pages.data_package import PACKAGE_PATH, package_json
-from evidence.pages.download_pages import download_page, figure_files, quote_files
+from evidence.pages.data_package import PACKAGE_PATH, dataset_metadata, package_json
+from evidence.pages.download_pages import DOWNLOAD_PAGE, download_page, figure_files, files_described, quote_files
 from evidence.pages.feed import FEED_PATH, feed_xml
 from evidence.pages.finder_page import finder_page
 from evidence.pages.insight_pages import insight_pages
-from evidence.pages.markdown import html_text, split_front_matter
+from evidence.pages.markdown import html_text, split_front_matter, with_front_matter
 from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
 from evidence.pages.quote_pages import nav_entries as quote_nav
@@ -168,6 +168,10 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     outputs |= figure_images(dataset, site["site_url"])
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
+    # JSON-LD goes into the page's head: Material's instant navigation re-runs every script in the content as
+    # JavaScript, whatever its type.
+    outputs[DOWNLOAD_PAGE] = with_front_matter(outputs[DOWNLOAD_PAGE], structured_data=dataset_metadata(
+        dataset, list(files_described(dataset)), site["site_url"], site["site_name"]))
     if problems := unresolved(dataset, outputs):
         raise DataInvalid(problems)
     if record and (new := new_addresses(dataset, outputs)):
@@ -222,11 +226,10 @@ def with_card(markdown: str, footer_text: str) -> str:
     """Name the page's social card in its front matter (`image`), for Open Graph; the publish step
     draws it (evidence.publish.social_cards). The name follows the card's content, so a changed card
     gets a new address and no platform shows an old one."""
-    meta, body = split_front_matter(markdown)
+    meta, _ = split_front_matter(markdown)
     if not meta:
         return markdown
-    meta["image"] = card_path(meta["title"], meta.get("description", ""), footer_text)
-    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n" + body
+    return with_front_matter(markdown, image=card_path(meta["title"], meta.get("description", ""), footer_text))
 
 
 def _write_if_changed(path: Path, content: str | bytes) -> None:

@@ -87,11 +87,14 @@ def site_url(site: Path) -> str:
 def page_types(site: Path) -> list[str]:
     """One page per kind of page: the front page, and for every top-level section the first
     page at each folder depth (e.g. `tal/`, `tal/2025/faglig-identitet/`; `temaer/`,
-    `temaer/<first theme>/`). URLs are relative to the site root, ending in '/'."""
+    `temaer/<first theme>/`). A quote's forwarding page (its id address, which leads on to the quote) is
+    not a page a reader reads. URLs are relative to the site root, ending in '/'."""
     chosen = ["" if (site / "index.html").exists() else None]
     for section in sorted(p for p in site.iterdir() if p.is_dir() and p.name not in NOT_PAGES):
         first_at_depth: dict[int, Path] = {}
         for html_file in sorted(section.rglob("index.html")):
+            if 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8")[:2000]:
+                continue
             depth = len(html_file.relative_to(site).parts)
             first_at_depth.setdefault(depth, html_file)
         for depth in sorted(first_at_depth):
