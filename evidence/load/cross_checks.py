@@ -7,7 +7,6 @@ problem; the checks here therefore read the data defensively.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from evidence.load.problems import Problem, nearest, shown
 from evidence.load.review_checks import review_problems
 from evidence.load.schemas import field_name, placeholder, yaml_where
 from evidence.load.share_checks import share_sum_problems
+from evidence.load.twin_checks import strings, twin_theme_problems
 from evidence.load.wave_import import WaveNames
 from evidence.model.dataset import Dataset
 
@@ -290,11 +290,11 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
         for index, item in enumerate(_items_indexed(data.content)):
             if item is None:
                 continue
-            for t_index, theme in enumerate(_strings(item.get("themes")) if themes_known else []):
+            for t_index, theme in enumerate(strings(item.get("themes")) if themes_known else []):
                 if theme not in dataset.themes:
                     problems.append(_unknown_listed(rel, where, (index, "themes", t_index), theme, dataset.themes,
                                                     UNKNOWN_THEME))
-            for a_index, area in enumerate(_strings(item.get("areas")) if areas_known else []):
+            for a_index, area in enumerate(strings(item.get("areas")) if areas_known else []):
                 if area not in dataset.areas:
                     problems.append(_unknown_listed(rel, where, (index, "areas", a_index), area, dataset.areas,
                                                     UNKNOWN_AREA))
@@ -302,26 +302,9 @@ def _check_references(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
             if isinstance(target, str) and quotes_known and target not in testimonies:
                 problems.append(_unknown(rel, where((index, "full_text")), "full_text", target, testimonies,
                                          "id på en fortælling fra den lange samling"))
-            elif isinstance(target, str) and quotes_known and themes_known and _same_text(item, testimonies[target]):
-                twin = testimonies[target]
-                if set(_strings(item.get("themes"))) != set(_strings(twin.get("themes"))):
-                    problems.append(Problem(
-                        rel, where((index, "themes")), "themes", ", ".join(_strings(item.get("themes"))),
-                        f"de samme temaer som {target}, der har samme tekst ({', '.join(_strings(twin.get('themes')))})",
-                        "En tekst, der står to steder, skal findes under de samme temaer begge steder."))
+            elif isinstance(target, str) and quotes_known and themes_known:
+                problems += twin_theme_problems(rel, where((index, "themes")), item, target, testimonies[target])
     return problems
-
-
-def _same_text(item: dict, twin: dict) -> bool:
-    """A reprint (a cover story) with the very words of its testimony, punctuation and spacing aside: the two
-    are one text and must carry one set of themes, or a reader finds it under a theme in one place only."""
-    words = [re.sub(r"\W+", "", str(q.get("text", "")).lower()) for q in (item, twin)]
-    return bool(words[0]) and words[0] == words[1]
-
-
-def _strings(values) -> list:
-    """A list of ids as written; non-strings stay in place (their schema reported them) but match nothing."""
-    return [v if isinstance(v, str) else "" for v in values] if isinstance(values, list) else []
 
 
 def _quote_files(dataset: Dataset) -> list[str]:

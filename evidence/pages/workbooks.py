@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 import numbers
+import re
 import zipfile
 
 from openpyxl import Workbook
@@ -74,11 +75,17 @@ def _fit_widths(sheet, table: list[list]) -> None:
 
 
 def _fixed_zip_dates(data: bytes, date_time: tuple) -> bytes:
-    """The same archive with every member's date fixed: zipfile stamps members with the time of writing."""
+    """The same archive with every member's date fixed: zipfile stamps members with the time of writing, and
+    openpyxl sets the document's `modified` to the time of saving, whatever the workbook says."""
+    stamp = datetime.datetime(*date_time).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+                                 content)
+            target.writestr(fixed, content)
     return out.getvalue()
