@@ -30,6 +30,8 @@ def landing(site: Path, address: str) -> tuple[str, str]:
         path, _, anchor = address.partition("#")
         file = site / path / "index.html" if path.endswith("/") or not path else site / path
         assert file.is_file(), f"{address} leads nowhere"
+        if file.suffix != ".html":  # a download: it is there
+            return "", anchor
         text = file.read_text(encoding="utf-8")
         refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
         moved = anchor and re.search(rf'<a[^>]*id="{re.escape(anchor)}"[^>]*href="([^"]+)"|'

@@ -68,4 +68,4 @@ def test_a_collection_page_names_its_source_once_and_copying_gives_the_full_cita
         assert f"Sted i kilden: {quotes.locator_text(fixture_dataset, item, short=True)}" in words
         copied = html.unescape(re.search(r'data-copy="([^"]*)"', article).group(1))
         assert quotes.citation_text(fixture_dataset, item) in copied
-        assert re.search(rf'data-permalink="[^"]*#{re.escape(item["id"])}"', article)
+        assert re.search(rf'data-permalink="[^"]*[#/]{re.escape(item["id"])}/?"', article)

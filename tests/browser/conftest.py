@@ -78,6 +78,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().handle()
 
 
+def quote_id(href: str) -> str:
+    """The quote a link leads to: its id address (citater/<publication>/<id>/) or an anchor on its page."""
+    return href.split("#")[1] if "#" in href else href.rstrip("/").rsplit("/", 1)[-1]
+
+
 def site_url(site: Path) -> str:
     """The deployed address, as the canonical link of the front page states it."""
     match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))

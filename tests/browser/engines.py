@@ -39,7 +39,10 @@ class Tab:
         """Poll `source` (a JavaScript function) until it returns something true; that value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.js(source, *args)
+            try:
+                value = self.js(source, *args)
+            except Exception:  # noqa: BLE001 - a navigation under way (a forwarding page) ends the page's context
+                value = None
             if value:
                 return value
             if time.monotonic() > deadline:
@@ -153,14 +156,8 @@ class BridgeTab(Tab):
         pass
 
 
-def chromium(stack):
-    if shutil.which("chromium") is None:
-        raise EngineMissing("Chromium mangler (Debians pakke 'chromium'); kør `make browser`.")
-    from playwright.sync_api import sync_playwright
-
-    playwright = stack.enter_context(sync_playwright())
-    browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-    stack.callback(browser.close)
+def chromium(stack, browser):
+    """The session's Chromium (tests/browser/conftest.py): Playwright's sync API runs once per process."""
     return lambda: PlaywrightTab(browser)
 
 

@@ -11,12 +11,14 @@ from urllib.parse import quote as url_quote
 
 import pytest
 
+from browser.conftest import quote_id
 from browser.engines import ENGINES, EngineMissing
 from browser.test_journeys import SCROLL_IDLE_MS
 from browser.test_quote_finder import some_theme
 from browser.test_search_pages import sample
 from evidence.model import quotes
 from evidence.model.themes import theme_figure_frame
+from evidence.urls import permalink
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +30,8 @@ def engine_tab(request):
     """One tab in one engine for the session; an engine that cannot start here skips with the reason."""
     with contextlib.ExitStack() as stack:
         try:
-            new_tab = ENGINES[request.param](stack)
+            started = (stack, request.getfixturevalue("browser")) if request.param == "chromium" else (stack,)
+            new_tab = ENGINES[request.param](*started)
         except EngineMissing as missing:
             pytest.skip(f"{request.param}: {missing}")
         tab = new_tab()
@@ -99,7 +102,7 @@ def test_a_pasted_phrase_finds_its_quote_first_on_both_search_pages(tab, server,
         tab.goto(server.at(f"/find-citater/?q={url_quote(phrase)}"))
         first = tab.wait("""() => document.querySelector('#ev-finder[data-state=ready]')
                                   && document.querySelector('#ev-finder-results .ev-permalink').getAttribute('href')""")
-        assert first.split("#")[1] in wanted, f"quote finder, {phrase!r}: first hit {first}, expected {wanted}"
+        assert quote_id(first) in wanted, f"quote finder, {phrase!r}: first hit {first}, expected {wanted}"
         tab.goto(server.at("/soeg/"))
         tab.wait("() => !!document.querySelector('#ev-search[data-state=ready]')")
         tab.type("#ev-search-q", phrase)
@@ -109,7 +112,7 @@ def test_a_pasted_phrase_finds_its_quote_first_on_both_search_pages(tab, server,
                                      return box && new URLSearchParams(location.search).get('q') === q && hit
                                        && [hit.className, hit.querySelector('.ev-search__title a').href]; }""", phrase)
         assert "ev-search__hit--quote" in first[0], f"site search, {phrase!r}: the first hit is not a quote"
-        assert first[1].split("#")[-1] in wanted, f"site search, {phrase!r}: first hit {first[1]}, expected {wanted}"
+        assert quote_id(first[1]) in wanted, f"site search, {phrase!r}: first hit {first[1]}, expected {wanted}"
 
 
 def count_of(tab) -> int:
@@ -149,7 +152,7 @@ def test_copy_citation_with_attribution_and_permalink(tab, server, fixture_datas
     assert item["text"].split("\n\n")[0] in copied
     assert item["attribution"] in copied
     assert fixture_dataset.publications[item["publication"]]["citation"] in copied
-    assert copied.endswith(f"/{url}#{item['id']}")
+    assert copied.endswith(f"/{permalink(item)}")
 
 
 LUMINANCE = """(selector, property) => {

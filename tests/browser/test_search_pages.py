@@ -10,6 +10,7 @@ from urllib.parse import quote as url_quote
 import pytest
 
 from bench.relevance import holders, phrases
+from browser.conftest import quote_id
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,7 @@ def test_a_pasted_phrase_finds_its_quote_first_in_the_quote_finder(page, server,
         page.goto(server.at(f"/find-citater/?q={url_quote(pasted)}"))
         page.wait_for_selector("#ev-finder[data-state=ready]")
         first = page.locator("#ev-finder-results .ev-permalink").first.get_attribute("href")
-        assert first.split("#")[1] in wanted, f"{phrase!r}: first hit {first}, expected one of {wanted}"
+        assert quote_id(first) in wanted, f"{phrase!r}: first hit {first}, expected one of {wanted}"
 
 
 def test_a_pasted_phrase_finds_its_quote_first_in_the_site_search_shown_as_that_quote(page, server, fixture_dataset):
@@ -41,8 +42,8 @@ def test_a_pasted_phrase_finds_its_quote_first_in_the_site_search_shown_as_that_
         hit = page.locator(".ev-search__hit").first
         href = hit.locator(".ev-search__title a").get_attribute("href")
         assert "ev-search__hit--quote" in hit.get_attribute("class"), f"{phrase!r}: first hit is not a quote"
-        assert href.split("#")[-1] in wanted, f"{phrase!r}: first hit {href}, expected one of {wanted}"
-        quote = fixture_dataset.quotes[href.split("#")[-1]]
+        assert quote_id(href) in wanted, f"{phrase!r}: first hit {href}, expected one of {wanted}"
+        quote = fixture_dataset.quotes[quote_id(href)]
         title = hit.locator(".ev-search__title").inner_text()
         assert " ".join(quote["text"].split()[:3]) in title and quote["id"] not in title
         assert hit.locator(".ev-search__kind").text_content().startswith("Citat")
@@ -56,7 +57,7 @@ def test_the_quote_holding_a_phrase_is_shown_before_the_pages_have_arrived(page,
     page.goto(server.at(f"/soeg/?q={url_quote(phrase)}"))
     page.wait_for_selector(".ev-search__hit--quote", timeout=10_000)
     href = page.locator(".ev-search__hit .ev-search__title a").first.get_attribute("href")
-    assert href.split("#")[-1] in wanted
+    assert quote_id(href) in wanted
     for _ in range(50):  # the pages' fragments are asked for once the pages' ranking is known
         if held:
             break
