@@ -165,6 +165,8 @@ def built_once(project: Path, tmp_path_factory, name: str, site_url: str | None 
     result = build(project, out, site_url)
     assert result.returncode == 0, result.stderr
     (out.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    # The Markdown this build was made from: a later build of the same project (another SITE_URL) rewrites docs/.
+    shutil.copytree(project / "docs", out.parent / "docs")
     return out
 
 

@@ -119,8 +119,8 @@ def main_content(html: str) -> str:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_generated_markdown(kind, fixture_site, fixture_project, fixture_dataset, snapshot):
-    path = markdown_file(fixture_project / "docs", page_types(fixture_dataset)[kind])
+def test_generated_markdown(kind, fixture_site, fixture_dataset, snapshot):
+    path = markdown_file(fixture_site.parent / "docs", page_types(fixture_dataset)[kind])
     assert snapshot.use_extension(MarkdownFile) == path.read_text(encoding="utf-8")
 
 
