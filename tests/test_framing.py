@@ -79,7 +79,7 @@ def test_notes_a_reader_needs_are_shown(fixture_site, fixture_data):
     edited = next(q for q in read_yaml(fixture_data / "quotes/test-haefte-2032/chapters.yml") if q.get("note"))
     assert edited["note"] in text_of(fixture_site, "citater/test-haefte-2032/kapitler/")
     booklet = next(p for p in read_yaml(fixture_data / "publications.yml") if p["id"] == "test-haefte-2032")
-    count_note = booklet["quote_pages"]["fortaellinger"]["count_note"]
+    count_note = next(c for c in booklet["collections"] if c["id"] == "fortaellinger")["count_note"]
     assert count_note in text_of(fixture_site, "citater/test-haefte-2032/fortaellinger/1/")
     assert count_note.lower().rstrip(".") in text_of(fixture_site, "citater/").lower()
 
