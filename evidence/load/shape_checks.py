@@ -16,10 +16,11 @@ PUBLICATIONS = "publications.yml"
 
 
 def shape_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
-    """Every part naming an undeclared collection, and every quote naming an undeclared part."""
+    """Every part naming an undeclared collection, every quote naming an undeclared part, every insight
+    including an undeclared block and every block linking to a question no wave asks."""
     if PUBLICATIONS not in files:
         return []
-    return _collection_problems(files[PUBLICATIONS]) + _part_problems(dataset, files)
+    return _collection_problems(files[PUBLICATIONS]) + _part_problems(dataset, files) + _block_problems(dataset, files)
 
 
 def _collection_problems(data: DataFile) -> list[Problem]:
@@ -56,6 +57,29 @@ def _part_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem
                 problems.append(_unknown(rel, where((index, "locator", "part")), f"[{index + 1}].locator.part", part,
                                          declared, _one_of(f"en del, som {publication} angiver i `parts` i "
                                                            f"data/{PUBLICATIONS}", declared)))
+    return problems
+
+
+def _block_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
+    asked = {q for wave in dataset.waves.values() for q in wave.questions}
+    problems = []
+    for rel, data in files.items():
+        if data.schema != "insights" or not isinstance(data.content, dict):
+            continue
+        where = yaml_where(data.content, data.line_of)
+        blocks = {b.get("id"): b for b in items(data.content.get("blocks"))}
+        for index, insight in enumerate(_items_indexed(data.content.get("insights"))):
+            for i_index, block in enumerate((insight or {}).get("includes") or []):
+                if isinstance(block, str) and block not in blocks:
+                    problems.append(_unknown(rel, where(("insights", index, "includes", i_index)),
+                                             f"insights[{index + 1}].includes[{i_index + 1}]", block, blocks,
+                                             _one_of(f"en blok i `blocks` i data/{rel}", blocks)))
+        for index, block in enumerate(_items_indexed(data.content.get("blocks"))):
+            ref = (block or {}).get("see_also")
+            if isinstance(ref, dict) and isinstance(ref.get("question"), str) and ref["question"] not in asked:
+                problems.append(_unknown(rel, where(("blocks", index, "see_also", "question")),
+                                         f"blocks[{index + 1}].see_also.question", ref["question"],
+                                         dict.fromkeys(asked), "et spørgsmåls-id fra en bølge"))
     return problems
 
 
