@@ -68,14 +68,12 @@ def define_env(env):
         "insight": lambda publication, insight_id: insight_blocks.insight_body(data(), publication, insight_id, root()),
         "insight_quotes": lambda publication, insight_id: evidence_blocks.insight_quotes(
             data(), publication, insight_id, root()),
-        "leadership_tables": lambda publication: insight_blocks.leadership_tables(data(), publication),
-        "reorganisation_examples": lambda publication: insight_blocks.reorganisation_examples(data(), publication),
         "quote_finder": lambda: finder_page.finder_form(data(), root()),
         "site_search": lambda: site_search.search_form(root()),
         "framing": lambda place, publication="", level="2": site_pages.framing(
             data(), place, publication or None, int(level)),
         "chapter_intro": lambda publication, chapter: framing_blocks.chapter_intro(data(), publication, int(chapter)),
-        "seniority_findings": lambda publication: insight_blocks.seniority_findings(data(), publication),
+        "insight_block": lambda publication, block_id: insight_blocks.block(data(), publication, block_id),
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),
         "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),

@@ -49,9 +49,11 @@ def publication_names() -> dict[str, str]:
                 candidates[field] = publication[field]
         for key, value in (publication.get("sections") or {}).items():
             candidates[f"sections.{key}"] = value
-        for key, page in (publication.get("quote_pages") or {}).items():
-            if page.get("title"):
-                candidates[f"quote_pages.{key}.title"] = page["title"]
+        for collection in publication.get("collections") or []:
+            candidates[f"collections {collection['id']} title"] = collection["title"]
+        for part in publication.get("parts") or []:
+            if part.get("section"):
+                candidates[f"parts {part['id']} section"] = part["section"]
         for header in publication.get("running_headers") or []:
             candidates[f"running header »{header}«"] = header
         for what, text in candidates.items():

@@ -73,13 +73,14 @@ def test_a_chapter_page_has_each_chapter_introduction_quotes_and_proposals(fixtu
 def test_notes_a_reader_needs_are_shown(fixture_site, fixture_data):
     insights = read_yaml(fixture_data / "insights" / "test-rapport-2033.yml")
     overview = text_of(fixture_site, "indsigter/")
-    assert insights["seniority"]["identity_headline"] in overview
-    assert insights["seniority"]["note"] in overview
+    comparison = next(b for b in insights["blocks"] if b["kind"] == "comparison")
+    assert comparison["closing"] in overview
+    assert comparison["note"] in overview
     assert insights["figures_note"] in text_of(fixture_site, "indsigter/1/")
     edited = next(q for q in read_yaml(fixture_data / "quotes/test-haefte-2032/chapters.yml") if q.get("note"))
     assert edited["note"] in text_of(fixture_site, "citater/test-haefte-2032/kapitler/")
     booklet = next(p for p in read_yaml(fixture_data / "publications.yml") if p["id"] == "test-haefte-2032")
-    count_note = booklet["quote_pages"]["fortaellinger"]["count_note"]
+    count_note = next(c for c in booklet["collections"] if c["id"] == "fortaellinger")["count_note"]
     assert count_note in text_of(fixture_site, "citater/test-haefte-2032/fortaellinger/1/")
     assert count_note.lower().rstrip(".") in text_of(fixture_site, "citater/").lower()
 

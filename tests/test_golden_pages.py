@@ -44,7 +44,10 @@ def page_types(dataset) -> dict[str, str]:
     continued = next(q for q in wave.questions if sum(q in w.questions for w in dataset.waves.values()) > 1)
     def first(kind: str) -> dict:
         return next(q for q in dataset.quotes.values() if q["kind"] == kind)
-    return {
+    def chapters(publication: str) -> int:
+        return sum("chapter" in part for part in quotes.parts(dataset, publication))
+    longest = max(dataset.publications, key=chapters)
+    types = {
         "front-page": "",
         "theme-index": "temaer/",
         "theme": f"temaer/{next(iter(dataset.themes))}/",
@@ -67,13 +70,22 @@ def page_types(dataset) -> dict[str, str]:
         "sources": "kilder/",
         "downloads": "hent-data/",
         "data-contract": "bidrag/",
+        # A publication of another shape: the one with the most chapters, and a collection of a shape no
+        # other page type has (the leaflet's appendix).
+        "most-chapters-collection": quotes.canonical_page(
+            next(q for q in dataset.quotes.values() if q["publication"] == longest and "chapter" in quotes.part_of(dataset, q)),
+            dataset),
     }
+    covered = {shape(url, dataset) for url in types.values()}
+    types["other-collection"] = next(quotes.canonical_page(q, dataset) for q in dataset.quotes.values()
+                                     if shape(quotes.canonical_page(q, dataset), dataset) not in covered)
+    return types
 
 
 KINDS = ["front-page", "theme-index", "theme", "survey-overview", "survey-question", "trend", "insight-index", "insight",
          "proposal-index", "proposal", "proposal-brief", "quote-overview", "testimony-collection", "cover-collection",
          "chapter-collection", "interview-collection", "finder", "site-search", "method", "sources", "downloads",
-         "data-contract"]
+         "data-contract", "most-chapters-collection", "other-collection"]
 
 
 def shape(url: str, dataset) -> str:

@@ -50,8 +50,7 @@ def built_twice(project: Path, tmp_path: Path) -> tuple[list[str], dict, Path]:
     record = [line for line in (project / PUBLISHED_ADDRESSES).read_text(encoding="utf-8").splitlines()
               if line and not line.startswith("#")]
     before = load_dataset(project)
-    edit(project, "data/publications.yml", "  quote_pages:\n    fortaellinger:\n",
-         "  quote_pages:\n    fortaellinger:\n      page_size: 3\n")
+    edit(project, "data/publications.yml", "      page_size: 25\n", "      page_size: 3\n")
     testimonies = project / "data/quotes/test-haefte-2032/testimonies.yml"
     items = yaml.safe_load(testimonies.read_text(encoding="utf-8"))
     text = testimonies.read_text(encoding="utf-8")

@@ -315,7 +315,7 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     link = root + permalink(item)
     paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
     lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
-    heading = quotes.heading(item)
+    heading = quotes.heading(dataset, item)
     themes = theme_links(dataset, item["themes"], root)
     extra = []
     if item.get("full_text"):

@@ -329,8 +329,8 @@ def _check_publications(dataset: Dataset, files: dict[str, DataFile]) -> list[Pr
 
 
 def _check_pointers(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
-    """Ids that site texts point to: a theme's `see_also` insight, the question the seniority findings link
-    to, and the population of a wave's note. A wrong one would be a broken link or a note nobody sees."""
+    """Ids that site texts point to: a theme's `see_also` insight and the population of a wave's note (an
+    insight block's link: evidence.load.shape_checks). A wrong one would be a broken link or a note nobody sees."""
     problems = []
     themes = files.get("themes.yml")
     if themes is not None and not _unreadable(dataset, "publications.yml", files):
@@ -349,16 +349,8 @@ def _check_pointers(dataset: Dataset, files: dict[str, DataFile]) -> list[Proble
                 if insight not in known:
                     problems.append(_unknown("themes.yml", place, f"{field}.insight", insight, known,
                                              f"id på en indsigt i data/insights/{publication}.yml"))
-    asked = {q for wave in dataset.waves.values() for q in wave.questions}
     for rel, data in files.items():
-        if data.schema == "insights" and isinstance(data.content, dict):
-            seniority = data.content.get("seniority")
-            ref = seniority.get("see_also") if isinstance(seniority, dict) else None
-            if isinstance(ref, dict) and isinstance(ref.get("question"), str) and ref["question"] not in asked:
-                where = yaml_where(data.content, data.line_of)
-                problems.append(_unknown(rel, where(("seniority", "see_also", "question")), "seniority.see_also.question",
-                                         ref["question"], dict.fromkeys(asked), "et spørgsmåls-id fra en bølge"))
-        elif data.schema == "wave" and isinstance(data.content, dict) and \
+        if data.schema == "wave" and isinstance(data.content, dict) and \
                 not _unreadable(dataset, "survey/populations.yml", files):
             where = yaml_where(data.content, data.line_of)
             for index, note in enumerate(items(data.content.get("population_notes"))):

@@ -13,6 +13,7 @@ from evidence.load.files import DataFile, core_missing, read_all
 from evidence.load.problems import DataInvalid, Problem
 from evidence.load.proposal_checks import proposal_problems
 from evidence.load.schemas import schema_for
+from evidence.load.shape_checks import shape_problems
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
 
@@ -26,7 +27,8 @@ def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = 
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
     unreadable = sorted(rel for rel in invalid if rel not in files and schema_for(rel))
     problems = one_per_value(problems, without_follow_ons(cross_check(dataset, files, invalid)
-                                                          + proposal_problems(dataset, files), unreadable))
+                                                          + proposal_problems(dataset, files)
+                                                          + shape_problems(dataset, files), unreadable))
     if problems:
         raise DataInvalid(problems)
     return dataset
@@ -62,7 +64,7 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
 
     quotes: dict[str, dict] = {}
     facts, proposals, insights, booklet_texts, framing = {}, {}, {}, {}, {}
-    for rel in sorted(files, key=_source_order):
+    for rel in sorted(files, key=lambda rel: (str(Path(rel).parent), Path(rel).name)):
         data = files[rel]
         publication = Path(rel).parent.name if rel.startswith("quotes/") else Path(rel).stem.removesuffix("-chapters")
         if data.schema == "quotes":
@@ -81,13 +83,14 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         elif data.schema == "framing":
             framing[publication] = data.content
 
+    publications = by_id(content("publications.yml"))
     return Dataset(
-        publications=by_id(content("publications.yml")),
+        publications=publications,
         themes=by_id(content("themes.yml")),
         areas=by_id(content("areas.yml")),
         populations=by_id(content("survey/populations.yml")),
         waves=dict(sorted(waves.items())),
-        quotes=quotes,
+        quotes=in_print_order(quotes, publications),
         insights=insights,
         facts=facts,
         booklet_texts=booklet_texts,
@@ -114,13 +117,15 @@ def published_addresses(root: Path) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
 
 
-PART_ORDER = {"cover": 0, "chapters": 1, "testimonies": 2, "interviews": 0}
+def in_print_order(quotes: dict[str, dict], publications: dict[str, dict]) -> dict[str, dict]:
+    """Each publication's quotes in the order it declares its parts (`parts` in publications.yml), each
+    part's in file order; a quote of an undeclared part last (the loader reports it)."""
+    def position(item: dict) -> int:
+        declared = [p.get("id") for p in items((publications.get(item["publication"]) or {}).get("parts"))]
+        part = (item.get("locator") or {}).get("part") if isinstance(item.get("locator"), dict) else None
+        return declared.index(part) if part in declared else len(declared)
 
-
-def _source_order(rel: str) -> tuple:
-    """Quotes of a publication in the order its parts are printed."""
-    path = Path(rel)
-    return (str(path.parent), PART_ORDER.get(path.stem, 9), path.name)
+    return dict(sorted(quotes.items(), key=lambda entry: (entry[1]["publication"], position(entry[1]))))
 
 
 _cache: dict[Path, tuple[tuple, Dataset]] = {}

@@ -28,7 +28,8 @@ VERBATIM_FIELDS = {
 
 # Documents that are the source's words throughout, except these keys (ids, tags, site labels).
 VERBATIM_DOCUMENTS = {
-    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also", "figures_note", "note"},
+    "insights": {"id", "parent", "themes", "question", "group", "topic", "includes", "see_also", "figures_note", "note",
+                 "kind", "heading", "caption", "columns", "labels"},
     "booklet-texts": {"lines", "chapter"},
 }
 

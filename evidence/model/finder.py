@@ -61,9 +61,9 @@ def records(dataset: Dataset) -> list[dict]:
             "content": item["text"],
             "language": "da",
             "meta": {
-                "title": quotes.heading(item),
+                "title": quotes.heading(dataset, item),
                 "first": quotes.first_words(item),
-                "collection": quotes.collection_title(dataset, item["publication"], quotes.PART_PAGES[item["locator"]["part"]]),
+                "collection": quotes.collection_title(dataset, item["publication"], quotes.collection_of(dataset, item)),
                 "id": item["id"],
                 "lead_in": item.get("lead_in", ""),
                 "attribution": quotes.attribution(item),

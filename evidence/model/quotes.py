@@ -7,7 +7,7 @@ its id address (evidence.urls.permalink), so a different page size moves no link
 from __future__ import annotations
 
 from evidence.model.dataset import Dataset, per_dataset
-from evidence.model.publications import label, section
+from evidence.model.publications import label, newest_first
 
 KIND_NAMES = {
     "testimony": "Fortælling",
@@ -30,53 +30,53 @@ KIND_PLURALS = {
 REPRINT_KINDS = frozenset({"cover-story", "chapter-excerpt"})
 
 
-# Parts that share a canonical listing, and its URL slug.
-PART_PAGES = {
-    "forside": "forside",
-    "kapitel-1": "kapitler",
-    "kapitel-2": "kapitler",
-    "kapitel-3": "kapitler",
-    "fortaellinger": "fortaellinger",
-    "indsigt": "interview",
-}
+def parts(dataset: Dataset, publication: str) -> list[dict]:
+    """The publication's parts with quotes, in print order (`parts` in data/publications.yml)."""
+    return dataset.publications[publication].get("parts", [])
 
 
-# Testimonies per collection page unless the publication's `quote_pages.<collection>.page_size` says
-# otherwise: 25 keeps a page light on a slow phone (Lighthouse mobile 99 against 94–97 with 50, make bench)
-# while a reader can still browse without paging too often.
-PAGE_SIZE = 25
+def part_of(dataset: Dataset, item: dict) -> dict:
+    """The declared part a quote or fact stands in (the loader has checked that it is declared)."""
+    part = item["locator"]["part"]
+    return next(p for p in parts(dataset, item["publication"]) if p["id"] == part)
 
 
-# A collection's page title when its publication's `quote_pages` (or `sections`) give none.
-COLLECTION_TITLES = {
-    "forside": "Fortællinger på forsiden",
-    "kapitler": "Citater i kapitlerne",
-    "fortaellinger": "Fortællinger",
-    "interview": "Interviewcitater",
-}
+def collection_of(dataset: Dataset, item: dict) -> str:
+    """The id of the collection page that holds the quote."""
+    return part_of(dataset, item)["collection"]
+
+
+def collection(dataset: Dataset, publication: str, collection_id: str) -> dict:
+    """A collection's declaration (`collections` in data/publications.yml): title, intro, count note, page size."""
+    return next(c for c in dataset.publications[publication].get("collections", []) if c["id"] == collection_id)
+
+
+def paged(dataset: Dataset, publication: str, collection_id: str) -> bool:
+    """A long collection is split into numbered pages; only one with a declared `page_size` is."""
+    return "page_size" in collection(dataset, publication, collection_id)
 
 
 def chapter_title(dataset: Dataset, item: dict) -> str | None:
-    part = item["locator"]["part"]
-    if not part.startswith("kapitel-"):
-        return None
-    number = int(part.split("-")[1])
+    number = part_of(dataset, item).get("chapter")
     texts = dataset.booklet_texts.get(item["publication"], {})
-    return next((c["title"] for c in texts.get("chapters", []) if c["chapter"] == number), None)
+    return next((c["title"] for c in texts.get("chapters", []) if c["chapter"] == number), None) if number else None
 
 
-def heading(item: dict) -> str:
-    """What the quote is, in a reader's words and unique on its page: a testimony's number, a chapter quote's
-    chapter and place in it, an interview quote's speaker and insight. Never an internal id."""
+def _item_word(part: dict) -> str:
+    return part.get("item", "citat")
+
+
+def heading(dataset: Dataset, item: dict) -> str:
+    """What the quote is, in a reader's words and unique on its page: a numbered part's name and place in it,
+    an interview quote's speaker and insight, otherwise its number in its section. Never an internal id."""
     loc = item["locator"]
-    part = loc["part"]
-    if part == "indsigt":
+    part = part_of(dataset, item)
+    if "insight" in loc:
         return f"{speaker_words(item)} – indsigt {loc['insight']}"
-    if part == "forside":
-        return f"Forsiden, fortælling {loc['order']}"
-    if part.startswith("kapitel-"):
-        return f"Kapitel {part.split('-')[1]}, citat {loc['order']}"
-    return f"{KIND_NAMES[item['kind']]} {loc['order']}"
+    if part.get("name"):
+        return f"{part['name']}, {_item_word(part)} {loc['order']}"
+    word = _item_word(part)
+    return f"{word[:1].upper()}{word[1:]} {loc['order']}"
 
 
 def speaker_words(item: dict) -> str:
@@ -100,19 +100,18 @@ def locator_text(dataset: Dataset, item: dict, short: bool = False) -> str:
     """The place in the publication, in words a reader can find in the PDF. `short`: without the section's
     name, for a page that names the source and the section once at the top."""
     loc = item["locator"]
-    part = loc["part"]
-    if part == "indsigt":
+    part = part_of(dataset, item)
+    word = _item_word(part)
+    if "insight" in loc:
         text = f"Indsigt {loc['insight']}"
-    elif part == "fortaellinger":
-        name = None if short else section(dataset.publications[item["publication"]], part)
-        text = (f"Afsnittet »{name}«, fortælling" if name else "Fortælling") + f" {loc['order']} i rækkefølgen"
-        if "printed_number" in loc:
-            text += f" (trykt nr. {loc['printed_number']})"
-    elif part == "forside":
-        text = f"Forsiden, fortælling {loc['order']}"
-    else:
+    elif part.get("name"):
         title = chapter_title(dataset, item)
-        text = f"Kapitel {part.split('-')[1]}{f' »{title}«' if title else ''}, citat {loc['order']}"
+        text = f"{part['name']}{f' »{title}«' if title else ''}, {word} {loc['order']}"
+    else:
+        name = None if short else part.get("section")
+        text = (f"Afsnittet »{name}«, {word}" if name else f"{word[:1].upper()}{word[1:]}") + f" {loc['order']} i rækkefølgen"
+    if "printed_number" in loc:
+        text += f" (trykt nr. {loc['printed_number']})"
     if "page" in loc:
         text += f", s. {loc['page']}"
     return text
@@ -124,17 +123,16 @@ def attribution(item: dict) -> str:
 
 def canonical_page(item: dict, dataset: Dataset) -> str:
     """URL (relative to the site root) of the page that holds the item."""
-    part_slug = PART_PAGES[item["locator"]["part"]]
-    base = f"citater/{item['publication']}/{part_slug}/"
-    if part_slug != "fortaellinger":
+    collection_id = collection_of(dataset, item)
+    base = f"citater/{item['publication']}/{collection_id}/"
+    if not paged(dataset, item["publication"], collection_id):
         return base
     return f"{base}{page_number(item, dataset)}/"
 
 
 def page_number(item: dict, dataset: Dataset) -> int:
-    part_slug = PART_PAGES[item["locator"]["part"]]
-    page = (dataset.publications[item["publication"]].get("quote_pages") or {}).get(part_slug) or {}
-    return (item["locator"]["order"] - 1) // page.get("page_size", PAGE_SIZE) + 1
+    page_size = collection(dataset, item["publication"], collection_of(dataset, item))["page_size"]
+    return (item["locator"]["order"] - 1) // page_size + 1
 
 
 def citation_text(dataset: Dataset, item: dict) -> str:
@@ -144,41 +142,33 @@ def citation_text(dataset: Dataset, item: dict) -> str:
 
 @per_dataset
 def collections(dataset: Dataset) -> list[tuple[str, str]]:
-    """(publication, collection page) pairs, newest publication first, in the order the publication prints them."""
-    seen = {}
-    for item in dataset.quotes.values():
-        seen.setdefault((item["publication"], PART_PAGES[item["locator"]["part"]]), None)
-    return sorted(seen, key=lambda key: -dataset.publications[key[0]]["year"])
+    """(publication, collection page) pairs with quotes, newest publication first, each publication's in the
+    order it declares them."""
+    quoted = {(item["publication"], collection_of(dataset, item)) for item in dataset.quotes.values()}
+    return [(publication["id"], declared["id"]) for publication in newest_first(dataset)
+            for declared in publication.get("collections", []) if (publication["id"], declared["id"]) in quoted]
 
 
-def collection_title(dataset: Dataset, publication: str, part_slug: str) -> str:
+def collection_title(dataset: Dataset, publication: str, collection_id: str) -> str:
     """The collection's own name; when two publications' collections share a name, each also names its publication."""
-    title = _plain_title(dataset, publication, part_slug)
-    shared = [key for key in collections(dataset) if _plain_title(dataset, *key) == title]
+    title = collection(dataset, publication, collection_id)["title"]
+    shared = [key for key in collections(dataset) if collection(dataset, *key)["title"] == title]
     return f"{title} ({label(dataset.publications[publication])})" if len(shared) > 1 else title
 
 
-def _plain_title(dataset: Dataset, publication: str, part_slug: str) -> str:
-    pub = dataset.publications[publication]
-    page = (pub.get("quote_pages") or {}).get(part_slug) or {}
-    return page.get("title") or section(pub, part_slug) or COLLECTION_TITLES[part_slug]
+def collection_intro(dataset: Dataset, publication: str, collection_id: str) -> str:
+    """What the collection is, from its declaration; empty when it says nothing."""
+    return collection(dataset, publication, collection_id).get("intro", "")
 
 
-def collection_intro(dataset: Dataset, publication: str, part_slug: str) -> str:
-    """What the collection is, from its publication's `quote_pages`; empty when it says nothing."""
-    page = (dataset.publications[publication].get("quote_pages") or {}).get(part_slug) or {}
-    return page.get("intro", "")
+def collection_count_note(dataset: Dataset, publication: str, collection_id: str) -> str:
+    """Where the site's count of the collection comes from (its `count_note`); empty if unsaid."""
+    return collection(dataset, publication, collection_id).get("count_note", "")
 
 
-def collection_count_note(dataset: Dataset, publication: str, part_slug: str) -> str:
-    """Where the site's count of the collection comes from (`quote_pages.<collection>.count_note`); empty if unsaid."""
-    page = (dataset.publications[publication].get("quote_pages") or {}).get(part_slug) or {}
-    return page.get("count_note", "")
-
-
-def items_of(dataset: Dataset, publication: str, part_slug: str) -> list[dict]:
+def items_of(dataset: Dataset, publication: str, collection_id: str) -> list[dict]:
     return [q for q in dataset.quotes.values()
-            if q["publication"] == publication and PART_PAGES[q["locator"]["part"]] == part_slug]
+            if q["publication"] == publication and collection_of(dataset, q) == collection_id]
 
 
 def excerpts_of(dataset: Dataset, testimony_id: str) -> list[dict]:

@@ -1,17 +1,13 @@
 """The report's own structure: its purpose and main points (data/framing/), main insights with their insights,
-seniority, and its conclusion."""
+its extra material as blocks (data/insights/), and its conclusion."""
 
 from __future__ import annotations
 
 from evidence.model.dataset import Dataset
-from evidence.model.wording import capitalised, number_word
+from evidence.model.wording import number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
 from evidence.urls import insight_anchor, question_url
-
-# The report's extra material, shown under the insight that `includes` it (data/insights/<publication>.yml),
-# or on the overview when no insight does.
-EXTRAS = ("leadership", "stress_cycle", "reorganisation_examples")
 
 
 def insight_pages(dataset: Dataset) -> list[Page]:
@@ -34,12 +30,11 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
     ]
     for main in doc["main_insights"]:
         lines.append(f"{main['id']}. [{md_text(main['title'])}]({main['id']}.md) – {md_text(main['headline'])}")
-    lines += ["", "## Indsigter og anciennitet\n", macro("seniority_findings", publication) + "\n",
-              *_see_also(dataset, publication, doc.get("seniority", {}).get("see_also"))]
-    included = {extra for insight in doc["insights"] for extra in insight.get("includes", [])}
-    for extra in EXTRAS:
-        if extra not in included:
-            lines += _extra(publication, doc, extra, "##")
+    lines.append("")
+    included = {block for insight in doc["insights"] for block in insight.get("includes", [])}
+    for block in doc.get("blocks", []):
+        if block["id"] not in included:
+            lines += _block(dataset, publication, block, "##")
     lines.append(macro("framing", "indsigter-afslutning", publication) + "\n")
     return Page("indsigter/index.md", "\n".join(lines), "Indsigter")
 
@@ -47,26 +42,19 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
 def _see_also(dataset: Dataset, publication: str, ref: dict | None) -> list[str]:
     """A link to a question's figures that the report's text points to, in the newest wave of the report
     that asked it (or, failing that, the newest wave that did)."""
-    if not ref:
-        return [""]
-    asked = [w for w, wave in dataset.waves.items() if ref["question"] in wave.questions]
-    own = [w for w in asked if dataset.waves[w].meta["publication"] == publication]
+    asked = [w for w, wave in dataset.waves.items() if ref and ref["question"] in wave.questions]
     if not asked:
-        return [""]
+        return []
+    own = [w for w in asked if dataset.waves[w].meta["publication"] == publication]
     path = question_url((own or asked)[-1], ref["question"]).rstrip("/")
     return [f"Se også tallene for [{md_text(ref['text'])}](../{path}.md).\n"]
 
 
-def _extra(publication: str, doc: dict, extra: str, level: str) -> list[str]:
-    if not doc.get(extra):
-        return []
-    if extra == "leadership":
-        return [f"{level} God og dårlig ledelse – rapportens beskrivelse\n", macro("leadership_tables", publication) + "\n"]
-    if extra == "stress_cycle":
-        return [f"{level} Stress-cirklen\n", f"{md_text(doc['stress_cycle'])}\n"]
-    count = len(doc["reorganisation_examples"])
-    examples = f"{capitalised(number_word(count, neuter=True))} {'eksempel' if count == 1 else 'eksempler'}"
-    return [f"{level} {examples} på omorganisering\n", macro("reorganisation_examples", publication) + "\n"]
+def _block(dataset: Dataset, publication: str, block: dict, level: str) -> list[str]:
+    """A block of the report's extra material under its heading: a text as Markdown, any other kind drawn
+    by its template (evidence.html.insight_blocks), and the site's link to the figures it points to."""
+    body = md_text(block["text"]) if block["kind"] == "text" else macro("insight_block", publication, block["id"])
+    return [f"{level} {md_text(block['heading'])}\n", body + "\n", *_see_also(dataset, publication, block.get("see_also"))]
 
 
 def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict) -> Page:
@@ -77,7 +65,7 @@ def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict)
         topic = f" – {md_text(insight['topic'])}" if insight.get("topic") else ""
         lines += [f"## Indsigt {insight['id']}{topic} {{ #{insight_anchor(insight['id'])} }}\n",
                   macro("insight", publication, insight["id"]) + "\n"]
-        for extra in insight.get("includes", []):
-            lines += _extra(publication, doc, extra, "###")
+        for block in (b for b in doc.get("blocks", []) if b["id"] in insight.get("includes", [])):
+            lines += _block(dataset, publication, block, "###")
         lines.append(macro("insight_quotes", publication, insight["id"]) + "\n")
     return Page(f"indsigter/{main['id']}.md", "\n".join(lines), title)

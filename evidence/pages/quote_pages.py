@@ -1,4 +1,4 @@
-"""A page per publication part listing its quotes in source order: the quotes' permanent home."""
+"""A page per declared collection listing its quotes in source order: the quotes' permanent home."""
 
 from __future__ import annotations
 
@@ -6,43 +6,40 @@ import posixpath
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
-from evidence.model.publications import section
+from evidence.model.publications import passages_on, section
 from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.moved_quotes import moved_from
 from evidence.pages.page import Page
 from evidence.urls import listing_path, page_address
 
-# Collections whose first page shows the publication's own words on them (data/framing/, `shown_on`).
-OWN_WORDS = {"fortaellinger": "fortaellinger", "interview": "interview"}
-
 
 def quote_pages(dataset: Dataset) -> list[Page]:
     pages = [overview(dataset)]
-    for publication, part_slug in quotes.collections(dataset):
-        items = quotes.items_of(dataset, publication, part_slug)
-        if part_slug == "fortaellinger":
+    for publication, collection_id in quotes.collections(dataset):
+        items = quotes.items_of(dataset, publication, collection_id)
+        if quotes.paged(dataset, publication, collection_id):
             chunks = {}
             for item in items:
                 chunks.setdefault(quotes.page_number(item, dataset), []).append(item)
-            pages += [listing(dataset, publication, part_slug, chunk, number, len(chunks))
+            pages += [listing(dataset, publication, collection_id, chunk, number, len(chunks))
                       for number, chunk in chunks.items()]
         else:
-            pages.append(listing(dataset, publication, part_slug, items))
+            pages.append(listing(dataset, publication, collection_id, items))
     return pages
 
 
-def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict],
+def listing(dataset: Dataset, publication: str, collection_id: str, items: list[dict],
             number: int | None = None, of: int | None = None) -> Page:
     pub = dataset.publications[publication]
-    name = title = quotes.collection_title(dataset, publication, part_slug)
+    name = title = quotes.collection_title(dataset, publication, collection_id)
     if number:
         first, last = items[0]["locator"]["order"], items[-1]["locator"]["order"]
         title = f"{title}, {first}–{last}"
-    intro = quotes.collection_intro(dataset, publication, part_slug)
-    count_note = quotes.collection_count_note(dataset, publication, part_slug)
+    intro = quotes.collection_intro(dataset, publication, collection_id)
+    count_note = quotes.collection_count_note(dataset, publication, collection_id)
     if count_note:
-        collection = quotes.items_of(dataset, publication, part_slug)
+        collection = quotes.items_of(dataset, publication, collection_id)
         kinds = {item["kind"] for item in collection}
         what = quotes.KIND_PLURALS[kinds.pop()].lower() if len(kinds) == 1 else "citater"
         intro = f"{intro} Samlingen har {len(collection)} {what}. {count_note}".strip()
@@ -52,18 +49,18 @@ def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict
         *([f"{md_text(intro)}\n"] if intro else []),
         f"**Kilde:** {md_text(pub['citation'])}\n",
     ]
-    if number in (None, 1) and part_slug in OWN_WORDS:
-        lines.append(macro("framing", OWN_WORDS[part_slug], publication) + "\n")
+    if number in (None, 1) and passages_on(dataset, collection_id, publication):
+        lines.append(macro("framing", collection_id, publication) + "\n")
     if number and of and of > 1:
         links = " · ".join(
             f"[{n}]({n}.md)" if n != number else f"**{n}**" for n in range(1, of + 1))
         lines.append(f"Side: {links}\n")
-    if part_slug == "kapitler":
-        lines += _by_chapter(dataset, publication, items)
+    if len([p for p in quotes.parts(dataset, publication) if p["collection"] == collection_id]) > 1:
+        lines += _by_part(dataset, publication, items)
     else:
         lines += [macro("quote", item["id"]) + "\n" for item in items]
-    lines += _moved(dataset, listing_path(publication, part_slug, number))
-    return Page(listing_path(publication, part_slug, number), "\n".join(lines), title, menu_title=name)
+    lines += _moved(dataset, listing_path(publication, collection_id, number))
+    return Page(listing_path(publication, collection_id, number), "\n".join(lines), title, menu_title=name)
 
 
 def _moved(dataset: Dataset, path: str) -> list[str]:
@@ -76,28 +73,31 @@ def _moved(dataset: Dataset, path: str) -> list[str]:
     lines = ["## Citater, der er flyttet {: #flyttede-citater }\n"]
     for anchor, target in moved:
         words = (f"Citatet {anchor} er trukket tilbage" if anchor in dataset.withdrawn
-                 else f"{quotes.heading(dataset.quotes[anchor])} står nu på en anden side")
+                 else f"{quotes.heading(dataset, dataset.quotes[anchor])} står nu på en anden side")
         lines.append(f"- [{md_text(words)}]({posixpath.relpath(target, here)}){{: #{anchor} data-pagefind-ignore }}")
     return [*lines, ""]
 
 
-def _by_chapter(dataset: Dataset, publication: str, items: list[dict]) -> list[str]:
-    """Per chapter, in the order the publication prints them: its title and introduction, its quotes, and
-    the proposals at its end."""
+def _by_part(dataset: Dataset, publication: str, items: list[dict]) -> list[str]:
+    """Per part, in the order the publication prints them: its name (and a chapter's title and
+    introduction), its quotes, and the proposals at a chapter's end."""
     lines = []
-    chapters = {int(item["locator"]["part"].split("-")[1]): [] for item in items}
+    by_part: dict[str, list[dict]] = {}
     for item in items:
-        chapters[int(item["locator"]["part"].split("-")[1])].append(item)
-    for number, chapter_items in chapters.items():
-        title = quotes.chapter_title(dataset, chapter_items[0])
-        lines.append(f"## Kapitel {number}{f': {md_text(title)}' if title else ''} {{ #kapitel-{number} }}\n")
+        by_part.setdefault(item["locator"]["part"], []).append(item)
+    for part_id, part_items in by_part.items():
+        part = quotes.part_of(dataset, part_items[0])
+        title = quotes.chapter_title(dataset, part_items[0])
+        name = part.get("name") or part.get("section") or part_id
+        lines.append(f"## {md_text(name)}{f': {md_text(title)}' if title else ''} {{ #{part_id} }}\n")
         if title:
-            lines.append(macro("chapter_intro", publication, str(number)) + "\n")
-        lines += [macro("quote", item["id"], "3") + "\n" for item in chapter_items]
-        proposals = [p for p in dataset.proposals.values() if p["publication"] == publication and p["chapter"] == number]
+            lines.append(macro("chapter_intro", publication, str(part["chapter"])) + "\n")
+        lines += [macro("quote", item["id"], "3") + "\n" for item in part_items]
+        proposals = [p for p in dataset.proposals.values()
+                     if p["publication"] == publication and "chapter" in part and p["chapter"] == part["chapter"]]
         if proposals:
             box = section(dataset.publications[publication], "forslag") or "Forslag"
-            lines += [f"### {md_text(box)} {{ #kapitel-{number}-forslag }}\n",
+            lines += [f"### {md_text(box)} {{ #{part_id}-forslag }}\n",
                       *[f"- [{md_text(p['text'])}](../../anbefalinger/{p['id']}.md)" for p in proposals], ""]
     return lines
 
@@ -108,12 +108,12 @@ def overview(dataset: Dataset) -> Page:
              "# Citater og fortællinger\n",
              "Alle citater og fortællinger står ordret, som de blev trykt, med kilde og et fast link. "
              "Brug knappen »Kopiér citat« for at få citatet med kildehenvisning.\n"]
-    for publication, part_slug in quotes.collections(dataset):
+    for publication, collection_id in quotes.collections(dataset):
         pub = dataset.publications[publication]
-        items = quotes.items_of(dataset, publication, part_slug)
-        first_page = listing_path(publication, part_slug, 1 if part_slug == "fortaellinger" else None)
-        count_note = lower_first(quotes.collection_count_note(dataset, publication, part_slug)).rstrip(".")
-        lines.append(f"- [{md_text(quotes.collection_title(dataset, publication, part_slug))}]"
+        items = quotes.items_of(dataset, publication, collection_id)
+        first_page = listing_path(publication, collection_id, 1 if quotes.paged(dataset, publication, collection_id) else None)
+        count_note = lower_first(quotes.collection_count_note(dataset, publication, collection_id)).rstrip(".")
+        lines.append(f"- [{md_text(quotes.collection_title(dataset, publication, collection_id))}]"
                      f"({first_page.removeprefix('citater/')}) – "
                      f"{len(items)} fra {md_text(pub['short'])}" + (f" ({md_text(count_note)})" if count_note else ""))
     return Page("citater/index.md", "\n".join(lines) + "\n", "Citater")

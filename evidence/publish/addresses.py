@@ -24,7 +24,7 @@ def address_files(dataset: Dataset) -> dict[str, str]:
     files = {}
     for item in dataset.quotes.values():
         address = quote_address(item["publication"], item["id"])
-        files[address + "index.html"] = forwarding_page(quotes.heading(item),
+        files[address + "index.html"] = forwarding_page(quotes.heading(dataset, item),
                                                         rel_root(address) + quote_location(item, dataset))
     for quote_id, entry in dataset.withdrawn.items():
         address = quote_address(entry["publication"], quote_id)

@@ -1,0 +1,75 @@
+"""A publication's shape is data: its parts and collections, declared in data/publications.yml, make its
+pages, their titles and headings, and every quote's place and permalink, with no code of its own.
+
+The fixture has a leaflet of four chapters and an appendix without survey figures (test-pjece-2030) beside
+a booklet and two reports; the expectations are read from the fixture's files.
+"""
+
+from __future__ import annotations
+
+from conftest import edit, line_of, plain, problems, read_yaml, text_of
+
+from evidence.urls import permalink
+
+LEAFLET = "test-pjece-2030"
+
+
+def declared(fixture_data) -> dict:
+    return next(p for p in read_yaml(fixture_data / "publications.yml") if p["id"] == LEAFLET)
+
+
+def leaflet_quotes(fixture_data) -> list[dict]:
+    folder = fixture_data / "quotes" / LEAFLET
+    return [{**q, "publication": LEAFLET} for path in sorted(folder.glob("*.yml")) for q in read_yaml(path)]
+
+
+def test_each_declared_collection_is_a_page_with_its_title_and_intro(fixture_site, fixture_data):
+    overview = plain(text_of(fixture_site, "citater/"))
+    for collection in declared(fixture_data)["collections"]:
+        text = plain(text_of(fixture_site, f"citater/{LEAFLET}/{collection['id']}/"))
+        assert f"{collection['title']}" in text
+        assert collection["intro"] in text
+        assert collection["title"] in overview
+
+
+def test_parts_sharing_a_collection_each_get_their_name_and_chapter_title_in_print_order(fixture_site, fixture_data):
+    chapters = {c["chapter"]: c for c in read_yaml(fixture_data / "facts" / f"{LEAFLET}-chapters.yml")["chapters"]}
+    parts = [p for p in declared(fixture_data)["parts"] if p["collection"] == "kapitler"]
+    text = plain(text_of(fixture_site, f"citater/{LEAFLET}/kapitler/"))
+    places = [text.index(f"{part['name']}: {chapters[part['chapter']]['title']}") for part in parts]
+    assert places == sorted(places) and len(parts) == 4
+    for part, place in zip(parts, places, strict=True):
+        intro = text.index(chapters[part["chapter"]]["intro"], place)
+        own = next(q for q in leaflet_quotes(fixture_data) if q["locator"]["part"] == part["id"])
+        assert text.index(own["text"], intro) > intro
+
+
+def test_a_quote_is_named_by_its_part_and_its_permalink_lands_on_its_collection(fixture_site, fixture_data):
+    parts = {p["id"]: p for p in declared(fixture_data)["parts"]}
+    for quote in leaflet_quotes(fixture_data):
+        part = parts[quote["locator"]["part"]]
+        name = f"{part['name']}, {part.get('item', 'citat')} {quote['locator']['order']}"
+        page = text_of(fixture_site, f"citater/{LEAFLET}/{part['collection']}/")
+        assert f'id="{quote["id"]}"' in page and name in plain(page)
+        forwarding = text_of(fixture_site, permalink(quote))
+        assert f"{part['collection']}/#{quote['id']}" in forwarding
+        assert name in forwarding
+
+
+def test_a_quote_of_an_undeclared_part_stops_validation_naming_the_declared_parts(fixture_copy, fixture_data):
+    rel = f"data/quotes/{LEAFLET}/appendix.yml"
+    edit(fixture_copy, rel, "part: bilag, order: 2", "part: bilaget, order: 2")
+    line = line_of(fixture_copy, rel, "part: bilaget")
+    names = ", ".join(p["id"] for p in declared(fixture_data)["parts"])
+    message = next(m for m in problems(fixture_copy) if m.startswith(rel))
+    assert message.startswith(f"{rel}, linje {line} (id 'testpjece2030-b02'), felt '[2].locator.part': fandt 'bilaget'")
+    assert f"en del, som {LEAFLET} angiver i `parts` i data/publications.yml: {names}" in message
+
+
+def test_a_part_on_an_undeclared_collection_stops_validation(fixture_copy):
+    rel = "data/publications.yml"
+    edit(fixture_copy, rel, "{id: bilag, collection: bilag,", "{id: bilag, collection: tillaeg,")
+    line = line_of(fixture_copy, rel, "collection: tillaeg")
+    message = next(m for m in problems(fixture_copy) if "tillaeg" in m)
+    assert message.startswith(f"{rel}, linje {line}") and ".parts[5].collection': fandt 'tillaeg'" in message
+    assert "kapitler, bilag" in message
