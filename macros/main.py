@@ -78,7 +78,8 @@ def define_env(env):
         "seniority_findings": lambda publication: insight_blocks.seniority_findings(data(), publication),
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),
-        "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),
+        "trend_changes": lambda question, group, until="": trend_blocks.change_list(
+            data(), question, group, root(), until or None),
         # The parts of the hand-written pages (docs/index.md, metode.md, kilder.md) that come from data/.
         "publication_summary": lambda: site_pages.publication_summary(data()),
         "publication_count": lambda: site_pages.publication_count(data()),

@@ -14,6 +14,7 @@ import pandas as pd
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.templates import render
+from evidence.html.uncertainty_blocks import group_differences
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
     groups_of,
@@ -196,7 +197,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
         f"Sted i rapporten: {esc(locators)}.</p>"
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
-        f"{figure_base(dataset, wave_id, frame, root)}"
+        f"{figure_base(dataset, wave_id, frame, root)}{group_differences(dataset, wave_id, frame, root)}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
         + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '
