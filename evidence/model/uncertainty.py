@@ -112,6 +112,7 @@ class Gap:
 def group_gaps(dataset: Dataset, wave_id: str, frame) -> list[Gap]:
     """Per question × option that the figure shows for two groups or more: the highest against the lowest
     share (the largest difference the reader sees), in the figure's order."""
+    several = frame["question"].nunique() > 1  # then each answer is named with its question's number
     gaps = []
     for (question_id, _), rows in frame.groupby(["question", "option"], sort=False):
         if len(rows) < 2:
@@ -119,7 +120,9 @@ def group_gaps(dataset: Dataset, wave_id: str, frame) -> list[Gap]:
         ordered = rows.sort_values("value", kind="stable")
         shares = [Share(row.population_label, float(row.value), sample(dataset, wave_id, question_id, row.population))
                   for row in (ordered.iloc[-1], ordered.iloc[0])]
-        gaps.append(Gap(question_id, rows.iloc[0]["option_label"], *shares))
+        number = dataset.waves[wave_id].questions[question_id]["label"]
+        label = f"{number}: {rows.iloc[0]['option_label']}" if several and number else rows.iloc[0]["option_label"]
+        gaps.append(Gap(question_id, label, *shares))
     return gaps
 
 
