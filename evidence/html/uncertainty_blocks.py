@@ -7,7 +7,7 @@ from __future__ import annotations
 from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import number, percent
-from evidence.model.uncertainty import Gap, Share, group_gaps
+from evidence.model.uncertainty import Gap, Share, group_gaps, group_sample
 
 
 def share_view(share: Share) -> dict:
@@ -40,3 +40,26 @@ def group_differences(dataset: Dataset, wave_id: str, frame, root: str) -> str:
     questions = dataset.waves[wave_id].questions
     views = [gap_view(g, questions[g.question].get("answered_by")) for g in gaps]
     return render("group_differences.html", gaps=views, **caveat_values(gaps, root))
+
+
+def uncertainty_base(dataset: Dataset) -> str:
+    """On the method page, each wave newest first: the n its uncertainty is computed from, each group's n and
+    where it comes from (a count, or a »ca.« share of n), and the questions put to only some."""
+    from evidence.model.formatting import count
+    from evidence.model.survey import question_title
+
+    waves = []
+    for wave_id, wave in reversed(dataset.waves.items()):
+        total = next((m for m in wave.meta["method"] if m.get("n")), None)
+        groups = []
+        for m in wave.meta["method"]:
+            population = dataset.populations.get(m.get("population"), {})
+            found = group_sample(dataset, wave_id, m["population"]) if population else None
+            if found:
+                groups.append({"name": population["name"], "n": ("ca. " if found.approximate else "") + number(found.n),
+                               "source": f"{count(m['value'], m['unit'], m.get('approximate', False))} af "
+                                         f"{number(total['value'])}" if m["unit"] == "procent" else ""})
+        waves.append({"id": wave_id, "n": number(total["value"]) if total else "", "label": total["label"] if total else "",
+                      "groups": groups,
+                      "answered_by": [question_title(q) for q in wave.questions.values() if q.get("answered_by")]})
+    return render("uncertainty_method.html", waves=waves)

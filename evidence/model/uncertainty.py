@@ -48,13 +48,17 @@ def exceeds_uncertainty(share_a: float, n_a: int, share_b: float, n_b: int, z: f
 
 
 def sample(dataset: Dataset, wave_id: str, question_id: str, population_id: str) -> Sample | None:
-    """The group's n in the wave: its own count, or its share of the survey's n, or the survey's n for a
-    group of everyone who answered. None where the data does not give it, or where the question was put to
-    only some of those who answered (`answered_by`), since the report then states no n for it."""
-    wave = dataset.waves[wave_id]
-    if wave.questions[question_id].get("answered_by"):
+    """The group's n for one question: None where the question was put to only some of those who answered
+    (`answered_by`), since the report then states no n for it."""
+    if dataset.waves[wave_id].questions[question_id].get("answered_by"):
         return None
-    method = wave.meta["method"]
+    return group_sample(dataset, wave_id, population_id)
+
+
+def group_sample(dataset: Dataset, wave_id: str, population_id: str) -> Sample | None:
+    """The group's n in the wave: its own count, or its share of the survey's n, or the survey's n for a
+    group of everyone who answered; None where the data does not give it."""
+    method = dataset.waves[wave_id].meta["method"]
     total = next((m for m in method if m.get("n")), None)
     own = next((m for m in method if m.get("population") == population_id), None)
     if own and own["unit"] == "personer":
