@@ -88,3 +88,20 @@ def test_a_second_n_is_refused_naming_file_line_and_field(fixture_copy):
     second = [i for i, text in enumerate(lines, 1) if text == "    n: true"][1]
     found = [p for p in problems(fixture_copy) if "højst ét metodetal med n: true" in p]
     assert found and found[0].startswith(f"{rel}, linje {second}, felt 'method[2].n'"), found
+
+
+def test_the_workbook_states_each_waves_base_and_n(fixture_dataset):
+    import io
+
+    from openpyxl import load_workbook
+
+    from evidence.pages.download_pages import figure_files
+
+    book = load_workbook(io.BytesIO(figure_files(fixture_dataset)["hent-data/alle-tal.xlsx"]))
+    about = [(row[0].value, row[1].value) for row in book["Om tallene"].iter_rows() if row[0].value]
+    for wave_id in fixture_dataset.waves:
+        base = [m for m in fixture_dataset.waves[wave_id].meta["method"] if m.get("base")]
+        assert any(label == "Grundlag" and all(number(m["value"]) in text for m in base) for label, text in about)
+        stated = f"Den statistiske usikkerhed på sitet er beregnet ud fra {number(_wave_n(fixture_dataset, wave_id))} svar"
+        assert any(label == "Usikkerhed" and text.startswith(stated) for label, text in about), about
+    assert any(label == "Forbehold" and "selv valgte at svare" in text for label, text in about)

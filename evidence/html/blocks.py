@@ -17,6 +17,8 @@ from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import group_differences
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
+    SELF_SELECTION,
+    base_figures,
     groups_of,
     population_colours,
     population_text,
@@ -152,11 +154,9 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
             label = capitalised(population_text(dataset, population_id))
         populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
                            " af besvarelserne)" if share else label)
-    base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
-            for m in meta["method"] if m.get("base")]
     return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
                   questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
-                  populations=populations, base=base, method_href=f"{root}metode/")
+                  populations=populations, base=base_figures(meta), caveat=SELF_SELECTION, method_href=f"{root}metode/")
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,

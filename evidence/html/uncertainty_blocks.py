@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from evidence.html.templates import render
 from evidence.model.dataset import Dataset
-from evidence.model.formatting import number, percent
-from evidence.model.uncertainty import Gap, Share, group_gaps, group_sample
+from evidence.model.formatting import count, number, percent
+from evidence.model.uncertainty import Gap, Share, group_gaps, wave_samples
 
 
 def share_view(share: Share) -> dict:
     interval = share.interval
     return {"label": share.label, "value": percent(share.value),
-            "n": (("ca. " if share.sample.approximate else "") + number(share.sample.n)) if share.sample else "",
+            "n": share.sample.text if share.sample else "",
             "interval": f"{number(round(interval[0], 1))}–{percent(round(interval[1], 1))}" if interval else ""}
 
 
@@ -45,21 +45,15 @@ def group_differences(dataset: Dataset, wave_id: str, frame, root: str) -> str:
 def uncertainty_base(dataset: Dataset) -> str:
     """On the method page, each wave newest first: the n its uncertainty is computed from, each group's n and
     where it comes from (a count, or a »ca.« share of n), and the questions put to only some."""
-    from evidence.model.formatting import count
     from evidence.model.survey import question_title
 
     waves = []
     for wave_id, wave in reversed(dataset.waves.items()):
-        total = next((m for m in wave.meta["method"] if m.get("n")), None)
-        groups = []
-        for m in wave.meta["method"]:
-            population = dataset.populations.get(m.get("population"), {})
-            found = group_sample(dataset, wave_id, m["population"]) if population else None
-            if found:
-                groups.append({"name": population["name"], "n": ("ca. " if found.approximate else "") + number(found.n),
-                               "source": f"{count(m['value'], m['unit'], m.get('approximate', False))} af "
-                                         f"{number(total['value'])}" if m["unit"] == "procent" else ""})
+        total, groups = wave_samples(dataset, wave_id)
         waves.append({"id": wave_id, "n": number(total["value"]) if total else "", "label": total["label"] if total else "",
-                      "groups": groups,
+                      "groups": [{"name": population["name"], "n": found.text,
+                                  "source": f"{count(m['value'], m['unit'], m.get('approximate', False))} af "
+                                            f"{number(total['value'])}" if m["unit"] == "procent" else ""}
+                                 for m, population, found in groups],
                       "answered_by": [question_title(q) for q in wave.questions.values() if q.get("answered_by")]})
     return render("uncertainty_method.html", waves=waves)

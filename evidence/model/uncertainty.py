@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from evidence.model.dataset import Dataset
+from evidence.model.formatting import number
 
 Z95 = 1.959963984540054  # the standard normal quantile of 97.5 %: a two-sided 95 % interval or test
 
@@ -23,6 +24,11 @@ class Sample:
     """How many answered for one group in one wave; `approximate` when derived from a »ca.« share."""
     n: int
     approximate: bool
+
+    @property
+    def text(self) -> str:
+        """»ca. 545« or »250«, as every page and download states an n."""
+        return ("ca. " if self.approximate else "") + number(self.n)
 
 
 def wilson_interval(share: float, n: int, z: float = Z95) -> tuple[float, float]:
@@ -135,3 +141,15 @@ def change_gap(dataset: Dataset, question_id: str, change) -> Gap:
     return Gap(question_id, change.option_label,
                Share(change.from_wave, change.before, sample(dataset, change.from_wave, question_id, change.population)),
                Share(change.to_wave, change.after, sample(dataset, change.to_wave, question_id, change.population)))
+
+
+def wave_samples(dataset: Dataset, wave_id: str) -> tuple[dict | None, list[tuple[dict, dict, Sample]]]:
+    """The method figure marked `n` and, for each group the wave's method figures give a share or count of,
+    (method figure, population, its n): what the method page and the workbook say the uncertainty rests on."""
+    method = dataset.waves[wave_id].meta["method"]
+    groups = []
+    for m in method:
+        found = group_sample(dataset, wave_id, m["population"]) if m.get("population") in dataset.populations else None
+        if found:
+            groups.append((m, dataset.populations[m["population"]], found))
+    return next((m for m in method if m.get("n")), None), groups
