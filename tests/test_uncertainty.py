@@ -105,3 +105,11 @@ def test_the_workbook_states_each_waves_base_and_n(fixture_dataset):
         stated = f"Den statistiske usikkerhed på sitet er beregnet ud fra {number(_wave_n(fixture_dataset, wave_id))} svar"
         assert any(label == "Usikkerhed" and text.startswith(stated) for label, text in about), about
     assert any(label == "Forbehold" and "selv valgte at svare" in text for label, text in about)
+
+
+def test_an_embedded_chart_carries_its_base_and_its_differences(fixture_site):
+    from evidence.urls import embed_path
+
+    text = plain((fixture_site / embed_path("2033", "arbejdsglaede", "område")).read_text(encoding="utf-8"))
+    assert "Grundlag:" in text and "selv valgte at svare" in text
+    assert "Forskellen på 19 procentpoint er større end den statistiske usikkerhed." in text
