@@ -17,7 +17,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, proposal_blocks, trend_blocks  # noqa: E402
+from evidence.html import (  # noqa: E402
+    blocks,
+    evidence_blocks,
+    framing_blocks,
+    insight_blocks,
+    proposal_blocks,
+    trend_blocks,
+    uncertainty_blocks,
+)
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
@@ -76,7 +84,8 @@ def define_env(env):
         "insight_block": lambda publication, block_id: insight_blocks.block(data(), publication, block_id),
         "trend_figure": lambda question, group, until="": trend_blocks.trend_figure(
             data(), question, group, root(), until or None),
-        "trend_changes": lambda question, group, until="": trend_blocks.change_list(data(), question, group, until or None),
+        "trend_changes": lambda question, group, until="": trend_blocks.change_list(
+            data(), question, group, root(), until or None),
         # The parts of the hand-written pages (docs/index.md, metode.md, kilder.md) that come from data/.
         "publication_summary": lambda: site_pages.publication_summary(data()),
         "publication_count": lambda: site_pages.publication_count(data()),
@@ -85,6 +94,7 @@ def define_env(env):
         "main_insights": lambda: site_pages.main_insights(data(), root()),
         "citation_list": lambda: site_pages.citation_list(data()),
         "survey_methods": lambda: site_pages.survey_methods(data()),
+        "uncertainty_base": lambda: uncertainty_blocks.uncertainty_base(data()),
         "publication_methods": lambda: site_pages.publication_methods(data()),
         "sources_list": lambda: site_pages.sources_list(data()),
     }

@@ -14,8 +14,11 @@ import pandas as pd
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.templates import render
+from evidence.html.uncertainty_blocks import group_differences
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
+    SELF_SELECTION,
+    base_figures,
     groups_of,
     population_colours,
     population_text,
@@ -151,11 +154,9 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
             label = capitalised(population_text(dataset, population_id))
         populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
                            " af besvarelserne)" if share else label)
-    base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
-            for m in meta["method"] if m.get("base")]
     return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
                   questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
-                  populations=populations, base=base, method_href=f"{root}metode/")
+                  populations=populations, base=base_figures(meta), caveat=SELF_SELECTION, method_href=f"{root}metode/")
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
@@ -196,7 +197,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
         f"Sted i rapporten: {esc(locators)}.</p>"
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
-        f"{figure_base(dataset, wave_id, frame, root)}"
+        f"{figure_base(dataset, wave_id, frame, root)}{group_differences(dataset, wave_id, frame, root)}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
         f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
         + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from evidence.html.blocks import esc
+from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 
 _ITEM = re.compile(r"^(?P<indent> *)(?:- |(?P<number>\d+)\. )(?P<text>.*)$")
@@ -24,47 +24,43 @@ def passage_block(publication: dict, passage: dict) -> str:
 def cited_text(text: str, signed: str | None, citation: str, locator: str) -> str:
     """The source's words in a quotation block, with the signature and where they stand (one line of HTML,
     so Markdown passes it on as a block)."""
-    signature = (f'<p class="ev-quote__who">– {"<br>".join(esc(line) for line in signed.splitlines())}</p>'
-                 if signed else "")
-    return (f'<div class="ev-framing"><blockquote>{text_html(text)}</blockquote>{signature}'
-            f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(citation)} {esc(locator)}.</p></div>')
+    return render("framing.html", blocks=text_blocks(text), signed=signed.splitlines() if signed else [],
+                  citation=citation, locator=locator)
 
 
-def text_html(text: str) -> str:
-    """Paragraphs and (nested) lists; every word escaped."""
+def text_blocks(text: str) -> list[dict]:
+    """The text's paragraphs ({'paragraph': text}) and lists ({'list': tree}), in order."""
     blocks = []
     for block in text.split("\n\n"):
         lines = block.splitlines()
         if _ITEM.match(lines[0]):
-            blocks.append(_list_html(lines))
+            blocks.append({"paragraph": None, "list": list_tree(lines)})
         else:
-            blocks.append(f"<p>{esc(' '.join(line.strip() for line in lines))}</p>")
-    return "".join(blocks)
+            blocks.append({"paragraph": " ".join(line.strip() for line in lines)})
+    return blocks
 
 
-def _list_html(lines: list[str]) -> str:
-    """Nested <ul>/<ol> from marked lines; an unmarked line continues the item above it."""
-    items: list[list] = []
+def list_tree(lines: list[str]) -> dict:
+    """Nested lists from marked lines: {'tag': 'ul'|'ol', 'items': [{'text', 'children'}]}, where indentation
+    (two spaces a level) makes a sub-list and an unmarked line continues the item above it."""
+    root = {"tag": None, "items": []}
+    path = [root]  # the open list at each depth
     for line in lines:
         match = _ITEM.match(line)
-        if match:
-            depth = (len(match["indent"]) + 1) // 2
-            items.append([depth, "ol" if match["number"] else "ul", match["text"]])
-        else:
-            items[-1][2] += " " + line.strip()
-    html, open_lists = [], []
-    for depth, tag, text in items:
-        while len(open_lists) > depth + 1:
-            html.append(f"</li></{open_lists.pop()}>")
-        if len(open_lists) == depth + 1:
-            html.append("</li>")
-        while len(open_lists) < depth + 1:
-            open_lists.append(tag)
-            html.append(f"<{tag}>")
-        html.append(f"<li>{esc(text)}")
-    while open_lists:
-        html.append(f"</li></{open_lists.pop()}>")
-    return "".join(html)
+        if not match:
+            path[-1]["items"][-1]["text"] += " " + line.strip()
+            continue
+        depth = (len(match["indent"]) + 1) // 2
+        del path[depth + 1:]
+        while len(path) < depth + 1:  # a deeper item opens a list inside the item above it
+            parent = path[-1]["items"] or [{"text": "", "children": None}]
+            path[-1]["items"] = parent
+            parent[-1]["children"] = parent[-1]["children"] or {"tag": None, "items": []}
+            path.append(parent[-1]["children"])
+        node = path[-1]
+        node["tag"] = node["tag"] or ("ol" if match["number"] else "ul")
+        node["items"].append({"text": match["text"], "children": None})
+    return root
 
 
 def chapter_intro(dataset: Dataset, publication_id: str, number: int) -> str:

@@ -6,16 +6,22 @@ embed a trend through one macro without knowing how waves are joined.
 
 from __future__ import annotations
 
-from evidence.html.blocks import GROUP_TITLES, esc, figure_legend, partial_note
+from markupsafe import Markup
+
+from evidence.html.blocks import GROUP_TITLES, figure_base, figure_legend, partial_note
 from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
+from evidence.html.templates import render
+from evidence.html.uncertainty_blocks import caveat_values, gap_view
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import population_colours, question_title
 from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
+from evidence.model.uncertainty import change_gap
 from evidence.urls import group_slug, trend_csv_path
 
 
 def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
+    """The series as a chart, with each wave's base (»Grundlag«) under it."""
     frame = trend_rows(dataset, question_id, group, until)
     if frame.empty:
         return ""
@@ -29,35 +35,29 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
                                            for part in loc.split("; ")))
         for w in waves)
     partial = [w for w in waves if dataset.waves[w].questions[question_id]["series"] == "partial"]
-    colours = population_colours(dataset)
-    figure_id = f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else "")
-    return (
-        f'<figure class="ev-figure ev-trend" id="{esc(figure_id)}">'
-        f'<figcaption class="ev-figure__title"><strong>{esc(title)}</strong> '
-        f'<span class="ev-figure__measure">{esc(question["measure"])}</span></figcaption>'
-        f"{figure_legend(dataset, frame)}"
-        f'<div class="ev-chart" role="img" aria-label="{esc(trend_text_alternative(title, frame))}">'
-        f"{trend_chart_svg(frame, colours)}</div>"
-        f'<p class="ev-figure__source"><span>Kilder:</span> {esc(citations)} Sted i rapporterne: {esc(locators)}.</p>'
-        f"{partial_note(dataset, partial) if partial else ''}"
-        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{trend_table(frame, title)}</details>'
-        f'<p class="ev-download"><a href="{root}{trend_csv_path(question_id, group, until)}" download>'
-        "Hent tallene i diagrammet (CSV)</a></p>"
-        "</figure>"
-    )
+    bases = "".join(figure_base(dataset, w, frame[frame["wave"] == w], root) for w in waves)
+    return render(
+        "trend_figure.html",
+        figure_id=f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else ""),
+        title=title, measure=question["measure"], text_alternative=trend_text_alternative(title, frame),
+        legend=Markup(figure_legend(dataset, frame)),
+        chart=Markup(trend_chart_svg(frame, population_colours(dataset))),
+        citations=citations, locators=locators,
+        partial=Markup((partial_note(dataset, partial) if partial else "") + bases),
+        table=Markup(trend_table(frame, title)), csv_href=f"{root}{trend_csv_path(question_id, group, until)}")
 
 
-def change_list(dataset: Dataset, question_id: str, group: str, until: str | None = None) -> str:
-    """'Ændring siden sidst' per option and population, in percentage points."""
-    items = "".join(
-        f"<li>{esc(c.option_label)}, {esc(c.population_label)}: {percent(c.before)} i {esc(c.from_wave)} → "
-        f"{percent(c.after)} i {esc(c.to_wave)} (<strong>{esc(c.text)}</strong>)</li>"
-        for c in changes(dataset, question_id, group, until)
-    )
-    if not items:
+def change_list(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
+    """'Ændring siden sidst' per option and population, in percentage points, each with whether the change
+    exceeds the sampling uncertainty."""
+    found = changes(dataset, question_id, group, until)
+    if not found:
         return ""
-    return f'<div class="ev-change"><p><strong>Ændring siden sidst</strong></p><ul>{items}</ul></div>'
-
+    gaps = [change_gap(dataset, question_id, c) for c in found]
+    items = [{"option": c.option_label, "population": c.population_label, "before": percent(c.before),
+              "from_wave": c.from_wave, "after": percent(c.after), "to_wave": c.to_wave, "points": c.text,
+              "gap": gap_view(gap, waves=True)} for c, gap in zip(found, gaps, strict=True)]
+    return render("trend_changes.html", changes=items, **caveat_values(gaps, root))
 
 
 def trend_downloads(dataset: Dataset) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
 from evidence.load.house_style import headline_sense_problems
+from evidence.load.method_checks import method_problems
 from evidence.load.passages import figure_place_problems
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.review_checks import review_problems
@@ -119,6 +120,8 @@ def _check_wave_file(dataset: Dataset, rel: str, data: DataFile, files: dict[str
             problems += _check_headlines(data, files.get(f"{folder}/figures.csv"))
         if not _unreadable(dataset, f"{folder}/questions.yml", files):
             problems += headline_sense_problems(data, files.get(f"{folder}/questions.yml"))
+        if not _unreadable(dataset, "survey/populations.yml", files):
+            problems += method_problems(rel, data, dataset.populations)
     elif data.schema == "questions":
         where = yaml_where(data.content, data.line_of)
         for index, question in enumerate(data.content):

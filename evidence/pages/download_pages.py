@@ -8,9 +8,11 @@ import pandas as pd
 
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
+from evidence.model.formatting import number
 from evidence.model.publications import proposals_phrase
-from evidence.model.survey import csv_rows, csv_text, question_frame
+from evidence.model.survey import SELF_SELECTION, base_figures, csv_rows, csv_text, question_frame
 from evidence.model.tables import csv_table
+from evidence.model.uncertainty import wave_samples
 from evidence.model.wording import capitalised
 from evidence.pages.data_package import rights_text
 from evidence.pages.markdown import front_matter, md_text
@@ -53,18 +55,32 @@ def figures_about(dataset: Dataset, figures: pd.DataFrame) -> list[tuple[str, st
     for wave_id in dict.fromkeys(figures["wave"]):
         meta = dataset.waves[wave_id].meta
         about += [("Undersøgelse", f"{wave_id}: {meta['title']}"), ("Indsamlet", meta["fieldwork"]),
-                  ("Hvem har svaret", meta["respondents_description"])]
+                  ("Hvem har svaret", meta["respondents_description"]),
+                  ("Grundlag", "; ".join(base_figures(meta))), ("Forbehold", SELF_SELECTION),
+                  ("Usikkerhed", sample_sentence(dataset, wave_id))]
         about += [("Bemærkning", meta["method_note"])] if meta.get("method_note") else []
         about += [("Kilde", dataset.publications[meta["publication"]]["citation"])]
         in_wave = figures[figures["wave"] == wave_id]
         for question_id in dict.fromkeys(in_wave["question"]):
             question = dataset.waves[wave_id].questions[question_id]
             groups = ", ".join(dict.fromkeys(in_wave[in_wave["question"] == question_id]["population_label"]))
-            about += [("Spørgsmål", f"{question_id}: {question['wording'] or question['measure']}"),
+            instruction = f" ({question['instruction']})" if question.get("instruction") else ""
+            about += [("Spørgsmål", f"{question_id}: {question['wording'] or question['measure']}{instruction}"),
                       ("Tallene viser", f"{question['measure']} (grupper: {groups})")]
+            about += [("Besvaret af", question["answered_by"])] if question.get("answered_by") else []
             about += [("Bemærkning", question["note"])] if question.get("note") else []
         about.append(("", ""))
     return about + [("Rettigheder", rights_text(dataset))]
+
+
+def sample_sentence(dataset: Dataset, wave_id: str) -> str:
+    """The n the pages' statistical uncertainty rests on, as the method page states it (»ca.« where derived)."""
+    total, groups = wave_samples(dataset, wave_id)
+    if total is None:
+        return "Rapporten oplyser ikke et antal svar, den statistiske usikkerhed kan beregnes ud fra."
+    shares = "".join(f"; {population['name']}: {found.text}" for _, population, found in groups)
+    return (f"Den statistiske usikkerhed på sitet er beregnet ud fra {number(total['value'])} svar "
+            f"({total['label'].lower()}){shares}.")
 
 
 def quote_files(dataset: Dataset) -> dict[str, str | bytes]:

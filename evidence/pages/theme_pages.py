@@ -64,5 +64,5 @@ def survey_section(dataset: Dataset, theme_id: str, root: str) -> str:
         lines.append(f"## Udvikling over tid: {md_text(question['label'] or '')} {md_text(question['measure'])}\n")
         for group in trend_groups(dataset, question_id):
             lines += [trend_figure(dataset, question_id, group, root) + "\n",
-                      change_list(dataset, question_id, group) + "\n"]
+                      change_list(dataset, question_id, group, root) + "\n"]
     return "\n".join(lines)
