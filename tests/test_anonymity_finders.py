@@ -58,7 +58,7 @@ def test_quotes_that_share_an_attribution_are_one_cluster_on_the_first_quote():
     quotes = [said("x-i01", "Socialrådgiver, 44 år"), said("x-i02", "Socialrådgiver, 30 år"),
               said("x-i03", "Socialrådgiver, 44 år"), said("x-i04", "Socialrådgiver, 44 år"),
               {"id": "x-t01", "attribution": "Socialrådgiver, 44 år"}]  # a testimony's writer is no interviewee
-    clusters = attribution_clusters(SimpleNamespace(quotes={quote["id"]: quote for quote in quotes}))
+    clusters = attribution_clusters(SimpleNamespace(quotes={quote["id"]: quote for quote in quotes}, printed_quotes={}))
     assert [(flag.quote, flag.kind, flag.words) for flag in clusters] == [("x-i01", "klynge", "Socialrådgiver, 44 år")]
     assert clusters[0].context == "3 citater med samme angivelse: x-i01, x-i03, x-i04"
 

@@ -95,7 +95,7 @@ def machine_flags(dataset: Dataset) -> list[Flag]:
     finder that names it gives its kind), then the clusters of quotes that share one attribution."""
     known = lexicon(dataset)
     flags: list[Flag] = []
-    for quote in dataset.quotes.values():
+    for quote in printed_quotes(dataset).values():
         seen: set[str] = set()
         for field in REVIEWED_FIELDS:
             text = quote.get(field) or ""
@@ -118,7 +118,7 @@ def attribution_clusters(dataset: Dataset) -> list[Flag]:
     """Quotes that share one printed attribution (role, age, seniority): together they tell more about one
     person than the report, which spread them over its slides. One flag per attribution, on its first quote."""
     quotes_of: dict[str, list[str]] = {}
-    for quote in dataset.quotes.values():
+    for quote in printed_quotes(dataset).values():
         if quote.get("speaker") and quote.get("attribution"):
             quotes_of.setdefault(quote["attribution"], []).append(quote["id"])
     return [Flag(ids[0], CLUSTER, attribution, f"{len(ids)} citater med samme angivelse: {', '.join(ids)}")
@@ -135,19 +135,30 @@ def _context(text: str, start: int, words: str) -> str:
 @per_dataset
 def review(dataset: Dataset) -> list[Flag]:
     """Every flag, the machine's and the ones a person wrote down, with the reviewer's decision and note."""
-    decisions = {(entry["quote"], entry["flag"]): entry for entry in dataset.anonymity.get("review") or [] if entry.get("flag")}
+    decisions = {(entry["quote"], entry["flag"]): entry for entry in review_entries(dataset) if entry.get("flag")}
     flags = []
     for flag in machine_flags(dataset):
         entry = decisions.get((flag.quote, flag.words), {})
         flags.append(Flag(flag.quote, flag.kind, flag.words, flag.context, entry.get("note", ""), "reviewed" in entry))
-    for entry in dataset.anonymity.get("review") or []:
+    for entry in review_entries(dataset):
         if entry.get("detail"):
             flags.append(Flag(entry["quote"], "detalje", entry["detail"], "", entry.get("note", ""), "reviewed" in entry))
     return sorted(flags, key=lambda f: (_order(dataset, f.quote), KINDS.index(f.kind)))
 
 
 def _order(dataset: Dataset, quote_id: str) -> int:
-    return list(dataset.quotes).index(quote_id) if quote_id in dataset.quotes else len(dataset.quotes)
+    quotes = printed_quotes(dataset)
+    return list(quotes).index(quote_id) if quote_id in quotes else len(quotes)
+
+
+def printed_quotes(dataset: Dataset) -> dict[str, dict]:
+    """The quotes as the sources print them: the review reads these, not what the site shows while it waits."""
+    return dataset.printed_quotes or dataset.quotes
+
+
+def review_entries(dataset: Dataset) -> list[dict]:
+    """The items of data/anonymity/review.yml."""
+    return dataset.anonymity.get("review") or []
 
 
 def undecided(dataset: Dataset) -> list[Flag]:
@@ -158,5 +169,5 @@ def undecided(dataset: Dataset) -> list[Flag]:
 def stale_decisions(dataset: Dataset) -> list[dict]:
     """Decisions about a flag the machine no longer raises (the quote or the finder changed): worth a look."""
     raised = {(flag.quote, flag.words) for flag in machine_flags(dataset)}
-    return [entry for entry in dataset.anonymity.get("review") or []
+    return [entry for entry in review_entries(dataset)
             if entry.get("flag") and (entry["quote"], entry["flag"]) not in raised]
