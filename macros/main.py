@@ -28,6 +28,7 @@ from evidence.html import (  # noqa: E402
 )
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
+from evidence.model.anonymity_pending import as_published  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
 from evidence.urls import rel_root  # noqa: E402
 
@@ -40,7 +41,7 @@ _ZENSICAL_PREFIX = re.compile(r"""((?:href|src)=["'])\.\./""")
 
 def define_env(env):
     def data():
-        return current_dataset(PROJECT)
+        return as_published(current_dataset(PROJECT))
 
     def root() -> str:
         return rel_root(_context.get()["page"].url)

@@ -7,9 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from conftest import ROOT, build_log, problems, read_yaml, run_script
 
-from evidence.model.anonymity import danish_first_names, machine_flags, undecided
+from evidence.load.dataset import load_dataset
+from evidence.model import finder, quotes
+from evidence.model.anonymity import attribution_clusters, danish_first_names, machine_flags, undecided
+from evidence.model.anonymity_pending import LEFT_OUT, as_published
 from evidence.model.anonymity_text import Lexicon, age_with_details, names_and_places
 
 REVIEW = "data/anonymity/review.yml"
@@ -138,3 +142,71 @@ def test_every_listed_programme_is_flagged_wherever_it_stands(real_dataset):
         for term in always:
             if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", quote["text"], flags=re.IGNORECASE):
                 assert (quote["id"], term.lower()) in raised, (quote["id"], term)
+
+
+# --- what the site publishes while an item waits ------------------------------------------------------------
+
+def _waiting_entry(fixture_data) -> dict:
+    return next(entry for entry in read_yaml(fixture_data / "anonymity/review.yml")
+                if entry.get("leave_out") and "reviewed" not in entry)
+
+
+def _text_files(site) -> dict[str, str]:
+    return {str(path.relative_to(site)): path.read_text(encoding="utf-8") for path in site.rglob("*")
+            if path.suffix in {".html", ".csv", ".json", ".xml", ".txt", ".md"} and path.is_file()}
+
+
+def test_an_undecided_item_is_published_without_its_words_and_says_so(fixture_site, fixture_data, fixture_dataset):
+    entry = _waiting_entry(fixture_data)
+    files = _text_files(fixture_site)
+    assert any(entry["leave_out"][0] in text for text in _text_files(fixture_data.parent / "data/sources").values())
+    leaked = [name for name, text in files.items() for passage in entry["leave_out"] if passage in text]
+    assert not leaked, leaked
+    page = next(text for text in files.values() if f'id="{entry["quote"]}"' in text)
+    card = page[page.index(f'id="{entry["quote"]}"'):].split("</article>")[0]
+    assert LEFT_OUT in card and "Sitet har udeladt detaljer" in card, card
+    finder_text = " ".join(r["content"] for r in finder.records(as_published(fixture_dataset)))
+    assert LEFT_OUT in finder_text and entry["leave_out"][0] not in finder_text
+
+
+def _with_entry_changed(project, quote_id: str, change) -> None:
+    path = project / REVIEW
+    entries = read_yaml(path)
+    for entry in entries:
+        if entry["quote"] == quote_id:
+            change(entry)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_publisher_can_hold_a_waiting_quote_back(fixture_copy, fixture_data):
+    entry = _waiting_entry(fixture_data)
+    _with_entry_changed(fixture_copy, entry["quote"], lambda e: e.update(until_decided="hold_back"))
+    printed = load_dataset(fixture_copy)
+    shown = as_published(printed).quotes[entry["quote"]]
+    assert shown["text"] == LEFT_OUT and "Sitet viser ikke citatet" in shown["note"]
+    assert as_published(printed).printed_quotes[entry["quote"]]["text"] == printed.quotes[entry["quote"]]["text"]
+
+
+def test_a_decided_item_is_published_as_printed(fixture_copy, fixture_data):
+    entry = _waiting_entry(fixture_data)
+    _with_entry_changed(fixture_copy, entry["quote"],
+                        lambda e: e.update(reviewed={"date": "2033-02-01", "reason": "Udgiveren har godkendt teksten."}))
+    printed = load_dataset(fixture_copy)
+    assert as_published(printed).quotes[entry["quote"]] == printed.quotes[entry["quote"]]
+
+
+def test_words_to_leave_out_must_stand_in_the_quote(fixture_copy, fixture_data):
+    entry = _waiting_entry(fixture_data)
+    _with_entry_changed(fixture_copy, entry["quote"], lambda e: e.update(leave_out=["Kattegatt"]))
+    messages = problems(fixture_copy)
+    assert any(m.startswith(REVIEW) and "felt 'leave_out'" in m and "'Kattegatt'" in m for m in messages), messages
+
+
+def test_a_cluster_is_shown_without_age_and_seniority(real_dataset):
+    shown = as_published(real_dataset)
+    for flag in attribution_clusters(real_dataset):
+        if flag.quote not in {e["quote"] for e in read_yaml(ROOT / REVIEW) if "reviewed" in e}:
+            for quote in shown.quotes.values():
+                if real_dataset.quotes[quote["id"]].get("attribution") == flag.words:
+                    assert quote["attribution"].endswith(LEFT_OUT) and " år" not in quote["attribution"], quote["id"]
+                    assert " år" not in quotes.heading(quote), quotes.heading(quote)

@@ -1,8 +1,8 @@
 """Checks of the anonymity review's decisions (data/anonymity/review.yml) against the quotes they are about.
 
-A decision that names an unknown quote, or words that do not stand in the quote, would silently decide
-nothing: the item would stay on the list and the reviewer would not know why. So both stop the build
-with a message, like any other reference between files.
+A decision that names an unknown quote, or words that do not stand in the quote (what was found, or what
+to leave out until it is decided), would silently decide nothing: the item would stay on the list and the
+reviewer would not know why. So both stop the build with a message, like any other reference between files.
 """
 
 from __future__ import annotations
@@ -48,15 +48,30 @@ def _entry_problems(dataset: Dataset, entry: dict, at) -> list[Problem]:
     if quote is None:
         problems.append(Problem(*at("quote"), shown(entry.get("quote")), "et citat-id fra data/quotes/",
                                 nearest(entry.get("quote"), list(dataset.quotes))))
-    elif isinstance(entry.get("flag"), str):
+    else:
         words = " ".join(str(quote.get(field) or "") for field in ("lead_in", "text", "attribution"))
-        missing = [part for part in entry["flag"].split(FLAG_PARTS) if part not in words]
+        flag = entry.get("flag")
+        missing = [part for part in flag.split(FLAG_PARTS) if part not in words] if isinstance(flag, str) else []
         if missing:
             problems.append(Problem(*at("flag"), shown(missing[0]), f"ord, der står i citatet {quote['id']}",
                                     "kopiér ordene fra `make review-anonymity`"))
+        problems += _leave_out_problems(entry, quote, words, at)
     reviewed = entry.get("reviewed")
     if isinstance(reviewed, dict) and not _is_date(reviewed.get("date")):
         problems.append(Problem(*at("reviewed"), shown(reviewed.get("date")), "en dato på formen ÅÅÅÅ-MM-DD"))
+    return problems
+
+
+def _leave_out_problems(entry: dict, quote: dict, words: str, at) -> list[Problem]:
+    """Words to leave out must stand in the quote (or nothing would be left out), and a `detail` shown without
+    its details must say which words those are."""
+    passages = entry.get("leave_out") if isinstance(entry.get("leave_out"), list) else []
+    problems = [Problem(*at("leave_out"), shown(passage), f"ord, der står i citatet {quote['id']}",
+                        "kopiér ordene præcis fra citatet")
+                for passage in passages if isinstance(passage, str) and passage not in words]
+    if entry.get("until_decided") == "leave_out" and "detail" in entry and not passages:
+        problems.append(Problem(*at("until_decided"), "leave_out uden 'leave_out'-ord",
+                                "de ord, sitet skal udelade, i 'leave_out' – eller `until_decided: hold_back`"))
     return problems
 
 

@@ -17,10 +17,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from evidence.model.anonymity_text import Lexicon, age_with_details, listed_terms, names_and_places
+from evidence.model.anonymity_text import (
+    Hit,
+    Lexicon,
+    absence_counts,
+    age_with_details,
+    career_with_health,
+    group_sizes,
+    listed_terms,
+    named_units,
+    names_and_places,
+)
 from evidence.model.dataset import Dataset, per_dataset
 
-KINDS = ("fornavn", "sted", "egennavn", "alder og detaljer", "detalje")
+KINDS = ("fornavn", "sted", "egennavn", "navngiven enhed", "alder og detaljer", "karriere og helbred", "teamets størrelse",
+         "antal sygemeldte eller fyrede", "klynge", "detalje")
+CLUSTER = "klynge"
 # The lists of Faker's da_DK person provider that hold first names.
 FIRST_NAME_LISTS = ("first_names_male", "first_names_female")
 # A quote's own words that the review reads (an attribution is read for the age alone).
@@ -79,20 +91,38 @@ def _ordinary_words(dataset: Dataset) -> frozenset[str]:
 
 @per_dataset
 def machine_flags(dataset: Dataset) -> list[Flag]:
-    """Every flag the machine raises, quote by quote in the data's order; each word once per quote."""
+    """Every flag the machine raises, quote by quote in the data's order; each word once per quote (the first
+    finder that names it gives its kind), then the clusters of quotes that share one attribution."""
     known = lexicon(dataset)
     flags: list[Flag] = []
-    for quote in dataset.quotes.values():
-        seen: set[tuple[str, str]] = set()
+    for quote in printed_quotes(dataset).values():
+        seen: set[str] = set()
         for field in REVIEWED_FIELDS:
             text = quote.get(field) or ""
-            hits = [*listed_terms(text, known), *names_and_places(text, known)]
-            age = age_with_details(text, quote.get("attribution")) if field == "text" else None
-            for hit in [*hits, *([age] if age else [])]:
-                if (hit.kind, hit.words) not in seen:
-                    seen.add((hit.kind, hit.words))
+            for hit in _hits(text, quote, known, with_age=field == "text"):
+                if hit.words not in seen:
+                    seen.add(hit.words)
                     flags.append(Flag(quote["id"], hit.kind, hit.words, _context(text, hit.start, hit.words)))
-    return flags
+    return flags + attribution_clusters(dataset)
+
+
+def _hits(text: str, quote: dict, known: Lexicon, with_age: bool) -> list[Hit]:
+    """What the finders see in one field; an age's details already say what a career with health would."""
+    age = age_with_details(text, quote.get("attribution")) if with_age else None
+    career = None if age else career_with_health(text)
+    return [*listed_terms(text, known), *names_and_places(text, known), *named_units(text, known),
+            *([age] if age else []), *([career] if career else []), *group_sizes(text), *absence_counts(text)]
+
+
+def attribution_clusters(dataset: Dataset) -> list[Flag]:
+    """Quotes that share one printed attribution (role, age, seniority): together they tell more about one
+    person than the report, which spread them over its slides. One flag per attribution, on its first quote."""
+    quotes_of: dict[str, list[str]] = {}
+    for quote in printed_quotes(dataset).values():
+        if quote.get("speaker") and quote.get("attribution"):
+            quotes_of.setdefault(quote["attribution"], []).append(quote["id"])
+    return [Flag(ids[0], CLUSTER, attribution, f"{len(ids)} citater med samme angivelse: {', '.join(ids)}")
+            for attribution, ids in quotes_of.items() if len(ids) > 1]
 
 
 def _context(text: str, start: int, words: str) -> str:
@@ -105,19 +135,30 @@ def _context(text: str, start: int, words: str) -> str:
 @per_dataset
 def review(dataset: Dataset) -> list[Flag]:
     """Every flag, the machine's and the ones a person wrote down, with the reviewer's decision and note."""
-    decisions = {(entry["quote"], entry["flag"]): entry for entry in dataset.anonymity.get("review") or [] if entry.get("flag")}
+    decisions = {(entry["quote"], entry["flag"]): entry for entry in review_entries(dataset) if entry.get("flag")}
     flags = []
     for flag in machine_flags(dataset):
         entry = decisions.get((flag.quote, flag.words), {})
         flags.append(Flag(flag.quote, flag.kind, flag.words, flag.context, entry.get("note", ""), "reviewed" in entry))
-    for entry in dataset.anonymity.get("review") or []:
+    for entry in review_entries(dataset):
         if entry.get("detail"):
             flags.append(Flag(entry["quote"], "detalje", entry["detail"], "", entry.get("note", ""), "reviewed" in entry))
     return sorted(flags, key=lambda f: (_order(dataset, f.quote), KINDS.index(f.kind)))
 
 
 def _order(dataset: Dataset, quote_id: str) -> int:
-    return list(dataset.quotes).index(quote_id) if quote_id in dataset.quotes else len(dataset.quotes)
+    quotes = printed_quotes(dataset)
+    return list(quotes).index(quote_id) if quote_id in quotes else len(quotes)
+
+
+def printed_quotes(dataset: Dataset) -> dict[str, dict]:
+    """The quotes as the sources print them: the review reads these, not what the site shows while it waits."""
+    return dataset.printed_quotes or dataset.quotes
+
+
+def review_entries(dataset: Dataset) -> list[dict]:
+    """The items of data/anonymity/review.yml."""
+    return dataset.anonymity.get("review") or []
 
 
 def undecided(dataset: Dataset) -> list[Flag]:
@@ -128,5 +169,5 @@ def undecided(dataset: Dataset) -> list[Flag]:
 def stale_decisions(dataset: Dataset) -> list[dict]:
     """Decisions about a flag the machine no longer raises (the quote or the finder changed): worth a look."""
     raised = {(flag.quote, flag.words) for flag in machine_flags(dataset)}
-    return [entry for entry in dataset.anonymity.get("review") or []
+    return [entry for entry in review_entries(dataset)
             if entry.get("flag") and (entry["quote"], entry["flag"]) not in raised]

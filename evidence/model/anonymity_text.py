@@ -149,3 +149,54 @@ def age_with_details(text: str, attribution: str | None) -> Hit | None:
         return None
     anchor = ages[0] if ages[0] in text else details[0]
     return Hit("alder og detaljer", " · ".join([ages[0], *details]), text.find(anchor))
+
+
+# --- details of a workplace or a career that narrow the writer down, with or without an age ------------------
+
+# A count as the quotes write it: digits or a number word (»Tre ledere«).
+COUNT = r"(?:\d{1,3}|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv)"
+# The size of a team or a unit (»fast team på 8 medarbejdere«, »kun 2 (ud af 8)«, »ca. 40 rådgivere«).
+GROUP_SIZE = re.compile(
+    rf"\b(?:team|afdeling|gruppe|enhed|kontor)(?:et|en)? på (?:ca\. |kun |bare |omkring )?{COUNT}(?: [^\W\d_]+)?"
+    rf"|\b{COUNT} \(?ud af {COUNT}\)?"
+    rf"|\b(?:ca\. |omkring )?\d{{1,2}} (?:medarbejdere|kolleg(?:er|aer)|rådgivere|socialrådgivere|ansatte|sagsbehandlere)\b",
+    re.IGNORECASE)
+# A count of people on sick leave, dismissed or gone (»4 langtidssygemeldinger«, »Tre ledere er senere fyret«).
+ABSENCE_COUNT = re.compile(
+    rf"\b{COUNT}(?: [^\W\d_]+){{0,2}} (?:lang)?(?:tids)?(?:stress-?)?sygemeld\w*"
+    rf"|\b{COUNT}(?: [^\W\d_]+){{1,2}} (?:er |blev |er blevet )?(?:senere |siden )?(?:fyret|afskediget|opsagt|sagt op)\b",
+    re.IGNORECASE)
+# A unit or programme by its own name: a capitalised compound ending in a unit, wherever it stands (»Familiehuset«).
+NAMED_UNIT = re.compile(rf"(?<![\w’'-])[{UPPER}][a-zæøå]+(?:huset|centret|centeret|teamet|afdelingen|rådgivningen|enheden)\b")
+# A span of a career (»19 år som socialrådgiver«, »efter kun 1 år på børneområdet«, »4 års erfaring«) ...
+CAREER = re.compile(r"\b\d+(?:,\d+)? års? (?:erfaring|anciennitet)\b|\b\d+ år (?:som|på) [^\W\d_]+")
+# ... told together with the writer's own health.
+HEALTH = re.compile(r"\b(?:stress[- ]?)?sygemeld\w*|\bbelastningsreaktion\b|\bPTSD\b|\bblodprop\b", re.IGNORECASE)
+
+
+def _each(kind: str, pattern: re.Pattern, text: str) -> list[Hit]:
+    return [Hit(kind, match.group(), match.start()) for match in pattern.finditer(text)]
+
+
+def group_sizes(text: str) -> list[Hit]:
+    """Team and unit sizes: with the rest of a story they point to one workplace."""
+    return _each("teamets størrelse", GROUP_SIZE, text)
+
+
+def absence_counts(text: str) -> list[Hit]:
+    """Counts of sick leave and dismissals: colleagues know how many of them were ill or fired."""
+    return _each("antal sygemeldte eller fyrede", ABSENCE_COUNT, text)
+
+
+def named_units(text: str, lexicon: Lexicon) -> list[Hit]:
+    """Units and programmes by name, also where a sentence opens with them (the name finder skips those)."""
+    return [hit for hit in _each("navngiven enhed", NAMED_UNIT, text) if hit.words not in lexicon.not_identifying]
+
+
+def career_with_health(text: str) -> Hit | None:
+    """A span of a career told together with the writer's own sick leave or illness: a small group to colleagues."""
+    careers = list(dict.fromkeys(m.group() for m in CAREER.finditer(text)))
+    health = list(dict.fromkeys(m.group() for m in HEALTH.finditer(text)))
+    if not careers or not health:
+        return None
+    return Hit("karriere og helbred", " · ".join([careers[0], health[0]]), text.find(careers[0]))

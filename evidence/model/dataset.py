@@ -38,7 +38,7 @@ class Dataset:
     areas: dict[str, dict]
     populations: dict[str, dict]
     waves: dict[str, Wave]
-    quotes: dict[str, dict]
+    quotes: dict[str, dict]  # as the site shows them (evidence.model.anonymity_pending.as_published)
     insights: dict[str, dict] = field(default_factory=dict)
     facts: dict[str, dict] = field(default_factory=dict)
     booklet_texts: dict[str, dict] = field(default_factory=dict)
@@ -50,6 +50,8 @@ class Dataset:
     withdrawn: dict[str, dict] = field(default_factory=dict)
     # data/published-addresses.txt: every address the site has published, which must keep resolving.
     published: tuple[str, ...] = ()
+    # The quotes as printed, once `quotes` holds what the site shows while the anonymity review waits.
+    printed_quotes: dict[str, dict] = field(default_factory=dict)
     root: Path = PROJECT_ROOT
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 

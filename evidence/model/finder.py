@@ -6,6 +6,9 @@ each record says, so the same facts feed the finder, the downloads and the tests
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.urls import permalink
@@ -82,24 +85,30 @@ def speaker_of(dataset: Dataset, record: dict) -> str:
     return quotes.attribution(item) if item.get("speaker") else item["id"]
 
 
+def selections(filters: dict[str, list[str]]) -> Iterator[tuple[tuple[str, str], ...]]:
+    """Every selection a reader can tick that holds this record and names a person facet: one value of each
+    of some facets (the finder joins facets with »and«; ticking more values of one facet only widens it)."""
+    choices = [[None, *((key, value) for value in values)] for key, values in sorted(filters.items())]
+    for chosen in itertools.product(*choices):
+        picked = tuple(choice for choice in chosen if choice)
+        if any(key in PERSON_FACETS for key, _ in picked):
+            yield picked
+
+
 def small_groups(dataset: Dataset, result: list[dict]) -> list[tuple[str, str]]:
-    """Person-facet values that alone or together with a value of another person facet select fewer than
+    """Person-facet values that alone or together with values of any other facets select fewer than
     MIN_SPEAKERS speakers, as (facet, value), the smallest selection first."""
     speakers: dict[tuple, set[str]] = {}
     for record in result:
-        values = [(key, value) for key in PERSON_FACETS for value in record["filters"].get(key, [])]
         who = speaker_of(dataset, record)
-        for index, first in enumerate(values):
-            speakers.setdefault((first,), set()).add(who)
-            for second in values[index + 1:]:
-                if second[0] != first[0]:
-                    speakers.setdefault((first, second), set()).add(who)
+        for selection in selections(record["filters"]):
+            speakers.setdefault(selection, set()).add(who)
     small = sorted((len(people), selection) for selection, people in speakers.items() if len(people) < MIN_SPEAKERS)
-    return [selection[0] for _, selection in small]
+    return [next(choice for choice in selection if choice[0] in PERSON_FACETS) for _, selection in small]
 
 
 def without_small_groups(dataset: Dataset, result: list[dict]) -> list[dict]:
-    """Hide a person-facet value from the finder while it selects, alone or combined, fewer than
+    """Hide a person-facet value from the finder while it selects, alone or combined with any facet, fewer than
     MIN_SPEAKERS speakers: the quotes stay findable by text and theme, only the filter value is gone."""
     while small := small_groups(dataset, result):
         key, value = small[0]

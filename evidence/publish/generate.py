@@ -21,6 +21,7 @@ from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
 from evidence.load.problems import DataInvalid
 from evidence.model import proposals, publications
+from evidence.model.anonymity_pending import as_published
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
@@ -162,7 +163,7 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     """Check the data (DataInvalid if they are not valid, or if a published address would break), then
     write docs/; with `record`, append this build's new addresses to the record of published addresses.
     Returns the menu, for the site generator's configuration."""
-    dataset = fresh_dataset(root)
+    dataset = as_published(fresh_dataset(root))
     outputs, menu = generated(dataset)
     site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
     outputs |= figure_images(dataset, site["site_url"])
