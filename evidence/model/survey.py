@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from evidence.load.wave_import import question_title as question_title
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.formatting import percent
 from evidence.model.tables import csv_table
@@ -79,11 +80,6 @@ def csv_rows(dataset: Dataset, frame: pd.DataFrame) -> list[dict]:
             "publikation": dataset.publications[wave.meta["publication"]]["citation"],
         })
     return rows
-
-
-def question_title(question: dict) -> str:
-    label = f"{question['label']}: " if question.get("label") else ""
-    return label + (question["wording"] or question["measure"])
 
 
 def summary_areas(dataset: Dataset) -> list[str]:
