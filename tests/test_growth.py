@@ -23,7 +23,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 import yaml
-from conftest import article_of, copy_project, plain, read_csv, read_yaml, run_script
+from conftest import article_of, copy_built, plain, read_csv, read_yaml, run_script
 from openpyxl import Workbook, load_workbook
 
 from evidence.load.dataset import load_dataset
@@ -182,8 +182,10 @@ def rendered_pages(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def grown(tmp_path_factory) -> Grown:
-    project = copy_project(tmp_path_factory.mktemp("growth") / "project")
+def grown(site, real_project, tmp_path_factory) -> Grown:
+    """The session's real project, copied once it is built (`site`): its chart cache is warm, so only the
+    new wave's charts are drawn."""
+    project = copy_built(real_project, tmp_path_factory.mktemp("growth") / "project")
     started = start_wave(project)
     wave, previous, questions = started["wave"], started["previous"], started["questions"]
     sheet = project.parent / f"tal-{wave}.xlsx"
