@@ -145,6 +145,21 @@ def test_an_analysts_own_sheet_imports_with_danish_column_names_and_every_questi
     assert figures(project, wave) == figures(project, previous)
 
 
+def test_a_misspelt_question_without_number_or_wording_is_named_by_its_measure_in_the_message(project, tmp_path):
+    previous, wave = started(project)
+    unnumbered = next(q for q in read_yaml(project / f"data/survey/{previous}/questions.yml")
+                      if not q["label"] and not q["wording"])
+    row = next(n for n, r in enumerate(read_csv(project / f"data/survey/{previous}/figures.csv"), 1)
+               if r["question"] == unnumbered["id"])
+    misspelt = unnumbered["measure"][:-2]
+    sheet = tmp_path / "tal.csv"
+    sheet.write_bytes(excel_csv(project, previous, {row: (unnumbered["id"], misspelt)}))
+    result = run_script(project, "scripts.import_wave", wave, str(sheet))
+    assert result.returncode == 1
+    assert f"tal.csv, række {row + 1}, felt 'Spørgsmål': fandt '{misspelt}'" in result.stderr
+    assert f"(mente du '{unnumbered['measure']}'?)" in result.stderr
+
+
 def test_every_column_name_the_importer_reads_is_in_the_guide_and_the_template(template):
     project, _, wave, out = template
     guide = " ".join((project / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
