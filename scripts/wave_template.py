@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from evidence.load.spreadsheet import write_xlsx
-from evidence.load.wave_import import TEMPLATE_HEADER, template_rows
+from evidence.load.wave_import import TEMPLATE_HEADER, accepted_headers, template_rows
 from evidence.model.dataset import PROJECT_ROOT
 
 GUIDE = [
@@ -21,6 +21,8 @@ GUIDE = [
     "»Locator« er, hvor i rapporten tallet står: overskriften, evt. med komma og rækkens nummer.",
     "Den forrige bølges locator står der i forvejen: ret den, hvis rapporten er bygget anderledes.",
     "Læs arket ind med: make import-wave WAVE={wave} FILE=<arket>. Se CONTRIBUTING.md.",
+    "Bruger du dit eget ark, læses en kolonne efter, hvad dens navn begynder med: {headers}.",
+    "Et spørgsmål kan stå som id, nummer (S6), ordlyd eller titlen i kolonnen »Spørgsmål« – også et uden nummer og ordlyd.",
 ]
 
 
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path(f"tal-{args.wave}.xlsx")
     header = [column.format(previous=previous) for column in TEMPLATE_HEADER]
     write_xlsx(out, {"Tal": (header, rows), "Vejledning": (["Sådan udfylder du arket"],
-                                                           [[line.format(wave=args.wave)] for line in GUIDE])},
+                                                           [[line.format(wave=args.wave, headers=accepted_headers())]
+                                                            for line in GUIDE])},
                {"Tal": [26, 48, 26, 36, 18, 30, 11, 36, 14], "Vejledning": [100]})
     print(f"Skrev {out} med {len(rows)} rækker (spørgsmål × population × svar) ud fra bølge {previous}.\n"
           f"Udfyld kolonnen »Værdi (%)«, og kør: make import-wave WAVE={args.wave} FILE={out}")

@@ -1,8 +1,8 @@
 """Shared fixtures: the small fixture site and the real site, each built once per session, and
 throwaway copies of the project to break.
 
-Behaviour tests run against the fixture dataset (tests/fixtures/site/data, fictitious waves 2031 and
-2033) and read their expected values from its files, so new real data never breaks them. Checks of
+Behaviour tests run against the fixture dataset (tests/fixtures/site/data, fictitious waves 2031,
+2033 and 2037) and read their expected values from its files, so new real data never breaks them. Checks of
 the real data take their expected values from data/ at run time; no test pins the corpus's size
 (`make diff` shows a reviewer the number of quotes per publication that a change alters).
 """

@@ -1,7 +1,7 @@
 """`make diff` on a fixture pull request: what a reviewer reads about a data change.
 
-The project's main branch holds the fixture data as they were before the pull request: wave 2033 not
-yet added, one figure of wave 2031 with another value and one interview quote not yet added. The
+The project's main branch holds the fixture data as they were before the pull request: wave 2033 (and
+the waves after it) not yet added, one figure of wave 2031 with another value and one interview quote not yet added. The
 working tree holds the fixture data as they are. The summary must name the new wave, the changed
 figure with its old and new value in words, the added quote, the theme counts and the new pages; the
 whole summary is a golden file (tests/__snapshots__/test_data_diff/), updated by `make goldens`.
@@ -55,7 +55,9 @@ def without_new_wave_evidence(project: Path) -> None:
 @pytest.fixture(scope="module")
 def pull_request(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("diff") / "project", data=FIXTURE_DATA)
-    shutil.rmtree(project / f"data/survey/{NEW_WAVE}")
+    for wave in (project / "data/survey").glob("*/wave.yml"):  # the new wave, and any after it
+        if wave.parent.name >= NEW_WAVE:
+            shutil.rmtree(wave.parent)
     now, before = changed_figure()
     key = f"{now['question']},{now['option']},{now['population']},"
     edit(project, FIGURES, f"{key}{now['value']},", f"{key}{before['value']},")

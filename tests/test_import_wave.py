@@ -13,6 +13,7 @@ from conftest import read_csv, read_yaml, run_script
 from openpyxl import load_workbook
 
 from evidence.load.spreadsheet import read_number
+from evidence.load.wave_import import HEADER_WORDS
 
 HEADER_ROW = 1
 
@@ -100,17 +101,18 @@ def quoted(text: str) -> str:
 
 
 def excel_csv(project: Path, previous: str, mistakes: dict[int, tuple[str, str]] | None = None,
-              encoding: str = "utf-8-sig") -> bytes:
+              encoding: str = "utf-8-sig", header: str = "Spørgsmål;Svar;Population;Værdi;Locator",
+              name=lambda question: question["label"] or question["id"]) -> bytes:
     """The previous wave's figures as Danish Excel saves a sheet: semicolons, BOM, CRLF, »45 %«, and the
-    question, answer and population by their labels and names, in other case and spacing."""
+    question (by `name`), answer and population by their labels and names, in other case and spacing."""
     populations = {p["id"]: p["name"] for p in read_yaml(project / "data/survey/populations.yml")}
     questions = {q["id"]: q for q in read_yaml(project / f"data/survey/{previous}/questions.yml")}
-    lines = ["Spørgsmål;Svar;Population;Værdi;Locator"]
+    lines = [header]
     for row in read_csv(project / f"data/survey/{previous}/figures.csv"):
         question = questions[row["question"]]
         option = next(o for o in question["options"] if o["id"] == row["option"])
         value = row["value"].replace(".", ",") + " %"
-        lines.append(f"{question['label'] or question['id']};{option['label'].upper()};"
+        lines.append(f"{quoted(name(question))};{option['label'].upper()};"
                      f" {populations[row['population']]} ;{value};{quoted(row['locator'])}")
     for index, (old, new) in (mistakes or {}).items():
         assert old in lines[index], (old, lines[index])
@@ -126,6 +128,55 @@ def test_an_excel_csv_imports_with_names_labels_and_danish_numbers(project, tmp_
     result = run_script(project, "scripts.import_wave", wave, str(sheet))
     assert result.returncode == 0, result.stderr
     assert figures(project, wave) == figures(project, previous)
+
+
+def test_an_analysts_own_sheet_imports_with_danish_column_names_and_every_question_by_its_title(project, tmp_path):
+    """Column names as an analyst writes them, and each question as the template titles it: a question the
+    report states without number or wording is named by what it measures."""
+    previous, wave = started(project)
+    questions = read_yaml(project / f"data/survey/{previous}/questions.yml")
+    assert any(not q["label"] and not q["wording"] for q in questions), "the real wave has no unnumbered question"
+    titles = {q["id"]: (f"{q['label']}: " if q["label"] else "") + (q["wording"] or q["measure"]) for q in questions}
+    sheet = tmp_path / "eget-ark.csv"
+    sheet.write_bytes(excel_csv(project, previous, header="Spm.;Svarmulighed;Målgruppe;Andel (%);Placering i rapporten",
+                                name=lambda question: titles[question["id"]]))
+    result = run_script(project, "scripts.import_wave", wave, str(sheet))
+    assert result.returncode == 0, result.stderr
+    assert figures(project, wave) == figures(project, previous)
+
+
+def test_a_misspelt_question_without_number_or_wording_is_named_by_its_measure_in_the_message(project, tmp_path):
+    previous, wave = started(project)
+    unnumbered = next(q for q in read_yaml(project / f"data/survey/{previous}/questions.yml")
+                      if not q["label"] and not q["wording"])
+    row = next(n for n, r in enumerate(read_csv(project / f"data/survey/{previous}/figures.csv"), 1)
+               if r["question"] == unnumbered["id"])
+    misspelt = unnumbered["measure"][:-2]
+    sheet = tmp_path / "tal.csv"
+    sheet.write_bytes(excel_csv(project, previous, {row: (unnumbered["id"], misspelt)}))
+    result = run_script(project, "scripts.import_wave", wave, str(sheet))
+    assert result.returncode == 1
+    assert f"tal.csv, række {row + 1}, felt 'Spørgsmål': fandt '{misspelt}'" in result.stderr
+    assert f"(mente du '{unnumbered['measure']}'?)" in result.stderr
+
+
+def test_every_column_name_the_importer_reads_is_in_the_guide_and_the_template(template):
+    project, _, wave, out = template
+    guide = " ".join((project / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    template_guide = " ".join(str(row[0]) for row in load_workbook(out)["Vejledning"].iter_rows(values_only=True))
+    for words in HEADER_WORDS.values():
+        for word in words:
+            assert f"»{word.capitalize()}«" in guide, word
+            assert f"»{word.capitalize()}«" in template_guide, word
+
+
+def test_a_sheet_without_a_locator_column_lists_the_names_it_would_have_read(project, tmp_path):
+    _, wave = started(project)
+    sheet = tmp_path / "tal.csv"
+    sheet.write_text("Spørgsmål;Svar;Population;Andel\r\nS1;x;y;45\r\n", encoding="utf-8")
+    result = run_script(project, "scripts.import_wave", wave, str(sheet))
+    assert result.returncode == 1 and "mangler: locator" in result.stderr
+    assert "»Placering i rapporten«" in result.stderr
 
 
 def test_a_broken_sheet_lists_every_row_with_a_suggestion_and_writes_nothing(project, tmp_path):

@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import FIXTURE_DATA, ROOT, build, copy_project, run_script
+from conftest import FIXTURE_DATA, ROOT, build, copy_project, read_yaml, run_script
 
 FIXTURE = ROOT / "tests/fixtures/many-mistakes"
+# The broken wave, laid over the fixture dataset (tests/fixtures/site/data) after its newest wave.
+WAVE = next(FIXTURE.glob("data/survey/*/wave.yml")).parent.name
+NEWEST = sorted(p.parent.name for p in FIXTURE_DATA.glob("survey/*/wave.yml"))[-1]
+PUBLICATIONS = len(read_yaml(FIXTURE_DATA / "publications.yml"))
 
-# kind of mistake -> a line `make validate` must print for it (the fixture's data/ is laid over the
-# fixture dataset, tests/fixtures/site/data, whose newest wave is 2033)
+# kind of mistake -> a line `make validate` must print for it
 EXPECTED = {
     "ungoverned file": "data/noter.txt, hele filen, felt '(filnavn)'",
     "quote folder without publication": "data/quotes/test-haefte-2034/stemmer.yml, hele filen, felt '(mappe)': "
@@ -18,32 +21,33 @@ EXPECTED = {
     "unknown theme": "data/quotes/test-haefte-2034/stemmer.yml, linje 6 (id 'testhaefte2034-1'), felt '[1].themes[1]': "
                      "fandt 'ledelse-og-tilid'",
     "broken yaml": "data/quotes/test-rapport-2033/ekstra.yml, linje 4, felt '(YAML)': fandt ugyldig YAML",
-    "share above 100": "data/survey/2035/figures.csv, række 2, felt 'value': fandt 164.0 – forventede et tal på højst 100",
-    "decimal comma": "data/survey/2035/figures.csv, række 3, felt 'value': fandt '64,5' – forventede et tal"
+    "share above 100": f"data/survey/{WAVE}/figures.csv, række 2, felt 'value': fandt 164.0 – forventede et tal på højst 100",
+    "decimal comma": f"data/survey/{WAVE}/figures.csv, række 3, felt 'value': fandt '64,5' – forventede et tal"
                      " (skriv 64.5 – punktum som decimaltegn)",
-    "per cent sign": "data/survey/2035/figures.csv, række 4, felt 'value': fandt '64%' – forventede et tal (skriv 64 – uden %)",
-    "unknown question": "data/survey/2035/figures.csv, række 5, felt 'question': fandt 'arbejdsglaed'",
-    "unknown option": "data/survey/2035/figures.csv, række 6, felt 'option': fandt 'hoej-grd'",
-    "unknown population": "data/survey/2035/figures.csv, række 7, felt 'population': fandt 'boern-og-ung'",
-    "row twice": "data/survey/2035/figures.csv, række 9, felt 'question/option/population'",
-    "missing locator": "data/survey/2035/figures.csv, række 10, felt 'locator': fandt intet",
-    "wording changed silently": "data/survey/2035/questions.yml, linje 3 (id 'arbejdsglaede'), "
-                                "felt '[1].previous_wording': fandt intet – forventede den gamle formulering fra 2033",
+    "per cent sign": f"data/survey/{WAVE}/figures.csv, række 4, felt 'value': fandt '64%' – forventede et tal"
+                     " (skriv 64 – uden %)",
+    "unknown question": f"data/survey/{WAVE}/figures.csv, række 5, felt 'question': fandt 'arbejdsglaed'",
+    "unknown option": f"data/survey/{WAVE}/figures.csv, række 6, felt 'option': fandt 'hoej-grd'",
+    "unknown population": f"data/survey/{WAVE}/figures.csv, række 7, felt 'population': fandt 'boern-og-ung'",
+    "row twice": f"data/survey/{WAVE}/figures.csv, række 9, felt 'question/option/population'",
+    "missing locator": f"data/survey/{WAVE}/figures.csv, række 10, felt 'locator': fandt intet",
+    "wording changed silently": f"data/survey/{WAVE}/questions.yml, linje 3 (id 'arbejdsglaede'), "
+                                f"felt '[1].previous_wording': fandt intet – forventede den gamle formulering fra {NEWEST}",
     "typo suggested": "(mente du 'ledelse-og-tillid'?)",
     "unknown type": "felt '[1].type': fandt 'flere' – forventede en af: enkeltvalg, flervalg, skala, ukendt "
                     "(mente du 'flervalg'?)",
     "option id twice": "fandt 'nogen-grad' – forventede et svar-id, der kun bruges én gang i spørgsmålet",
     "id not a slug": "felt '[2].id': fandt 'Sagstal For Hoejt' – forventede et id med små bogstaver",
-    "question without figures": "– forventede mindst én række i survey/2035/figures.csv",
+    "question without figures": f"– forventede mindst én række i survey/{WAVE}/figures.csv",
     "misspelt field": "felt '[3].wordng': fandt et ukendt felt – forventede kun felterne id, label, wording, "
                       "previous_wording, instruction, type, measure, series, note, options "
                       "(mente du 'wording'? – det felt mangler)",
-    "wave id not folder": "data/survey/2035/wave.yml, linje 1, felt 'id': fandt '2053'",
-    "unknown publication": "data/survey/2035/wave.yml, linje 2, felt 'publication': fandt 'test-rapport-2303'",
-    "publication suggested": "forventede et kendt id (3 findes) (mente du 'test-rapport-2033'?)",
-    "placeholder left": "data/survey/2035/wave.yml, linje 3, felt 'title': fandt 'TODO",
-    "unknown unit": "data/survey/2035/wave.yml, linje 12, felt 'method[1].unit': fandt 'procentpoint'",
-    "headline without figure": "data/survey/2035/wave.yml, linje 15, felt 'headlines[1]'",
+    "wave id not folder": f"data/survey/{WAVE}/wave.yml, linje 1, felt 'id': fandt '2053'",
+    "unknown publication": f"data/survey/{WAVE}/wave.yml, linje 2, felt 'publication': fandt 'test-rapport-2303'",
+    "publication suggested": f"forventede et kendt id ({PUBLICATIONS} findes) (mente du 'test-rapport-20",
+    "placeholder left": f"data/survey/{WAVE}/wave.yml, linje 3, felt 'title': fandt 'TODO",
+    "unknown unit": f"data/survey/{WAVE}/wave.yml, linje 12, felt 'method[1].unit': fandt 'procentpoint'",
+    "headline without figure": f"data/survey/{WAVE}/wave.yml, linje 15, felt 'headlines[1]'",
 }
 
 
@@ -80,7 +84,7 @@ def test_nothing_is_reported_but_the_mistakes(validate_output):
 
 def test_problems_are_listed_in_reading_order(validate_output):
     rows = [int(line.split("række ")[1].split(",")[0]) for line in problem_lines(validate_output)
-            if line.startswith("- data/survey/2035/figures.csv, række")]
+            if line.startswith(f"- data/survey/{WAVE}/figures.csv, række")]
     assert len(rows) >= 2 and rows == sorted(rows)
     files = [line[2:].split(",")[0] for line in problem_lines(validate_output)]
     assert files == sorted(files)

@@ -22,13 +22,15 @@ from evidence.load.spreadsheet import Table, number_text, read_number
 
 COLUMNS = ["question", "option", "population", "value", "locator"]
 
-# What a column's header may start with, per figures.csv column (English ids or the Danish words).
+# What a column's header may start with, per figures.csv column: the Danish words an analyst writes
+# (»Placering i rapporten«, »Andel (%)«), then the ids figures.csv itself uses. CONTRIBUTING.md and the
+# template's guide list them (`accepted_headers`).
 HEADER_WORDS = {
-    "question": ("question", "spørgsmål", "spoergsmaal"),
-    "option": ("option", "svar"),
-    "population": ("population", "gruppe", "område"),
-    "value": ("value", "værdi", "procent", "andel"),
-    "locator": ("locator", "kilde", "sted i rapporten", "hvor i rapporten"),
+    "question": ("spørgsmål", "spm", "question"),
+    "option": ("svar", "option"),
+    "population": ("population", "gruppe", "målgruppe", "område"),
+    "value": ("andel", "procent", "pct", "værdi", "%", "value"),
+    "locator": ("placering i rapporten", "sted i rapporten", "hvor i rapporten", "kilde", "side", "locator"),
 }
 
 # The template's columns, in the words of the person who fills it in.
@@ -70,12 +72,24 @@ class Names:
         return f"mente du '{self.shown[match[0]]}'?" if match else ""
 
 
+def accepted_headers() -> str:
+    """The column names the importer reads, as the guide and the template's guide list them."""
+    return "; ".join(f"{column}: " + ", ".join(f"»{word.capitalize()}«" for word in words)
+                     for column, words in HEADER_WORDS.items())
+
+
+def question_title(question: dict) -> str:
+    """How the site and the template name a question: »S6: wording«; a question the report states without
+    wording (type ukendt) by what it measures, since that is all the report says of it."""
+    label = f"{question['label']}: " if question.get("label") else ""
+    return label + str(question.get("wording") or question.get("measure") or "")
+
+
 def question_names(question: dict) -> list:
-    """A question's names: its number, its wording, and both together as a report's table prints them."""
+    """A question's names: its number, its wording, its title as the template and a report's table print it,
+    which names a question without number or wording too."""
     label, wording, instruction = question.get("label"), question.get("wording"), question.get("instruction")
-    names = [label, wording]
-    if label and wording:
-        names.append(f"{label}: {wording}")
+    names = [label, wording, question_title(question)]
     if instruction and wording:
         names += [f"{wording} ({instruction})", f"{label}: {wording} ({instruction})" if label else None]
     return names
@@ -138,7 +152,7 @@ def map_table(table: Table, names: WaveNames, shown_path: str) -> Imported:
     if missing:
         return Imported([], [], [Problem(
             shown_path, f"række {table.header_row}", "(kolonner)", shown("; ".join(table.header)),
-            "en kolonne for hver af " + ", ".join(COLUMNS) + " (eller spørgsmål, svar, population, værdi, locator)",
+            "en kolonne for hver af " + ", ".join(COLUMNS) + ", hvis navn begynder med et af ordene (" + accepted_headers() + ")",
             "mangler: " + ", ".join(missing) + " – brug skabelonen fra make wave-template")])
     figures, rows, problems, seen = [], [], [], {}
     for number, cells in table.rows:
@@ -226,7 +240,7 @@ def template_rows(root: Path, wave: str) -> tuple[str, list[list]]:
             before = {(r["question"], r["option"], r["population"]): r for r in csv.DictReader(file)}
     rows = []
     for question in questions:
-        title = ": ".join(str(part) for part in (question.get("label"), question.get("wording")) if part)
+        title = question_title(question)
         for population in populations:
             for option in question.get("options") or []:
                 earlier = before.get((question["id"], option["id"], population["id"]), {})

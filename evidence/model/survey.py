@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from evidence.load.wave_import import question_title as question_title
 from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.formatting import percent
 from evidence.model.tables import csv_table
@@ -92,11 +93,6 @@ def base_figures(meta: dict) -> list[str]:
 
     return [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
             for m in meta["method"] if m.get("base")]
-
-
-def question_title(question: dict) -> str:
-    label = f"{question['label']}: " if question.get("label") else ""
-    return label + (question["wording"] or question["measure"])
 
 
 def summary_areas(dataset: Dataset) -> list[str]:
