@@ -17,7 +17,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from evidence.html import blocks, evidence_blocks, framing_blocks, insight_blocks, proposal_blocks, trend_blocks  # noqa: E402
+from evidence.html import (  # noqa: E402
+    blocks,
+    evidence_blocks,
+    framing_blocks,
+    insight_blocks,
+    proposal_blocks,
+    site_blocks,
+    trend_blocks,
+)
 from evidence.html.raw_blocks import mark  # noqa: E402
 from evidence.load.dataset import current_dataset  # noqa: E402
 from evidence.pages import finder_page, site_pages, site_search, theme_pages  # noqa: E402
@@ -89,6 +97,9 @@ def define_env(env):
         "survey_methods": lambda: site_pages.survey_methods(data()),
         "publication_methods": lambda: site_pages.publication_methods(data()),
         "sources_list": lambda: site_pages.sources_list(data()),
+        "site_publisher": lambda: site_blocks.publisher(data()),
+        "accessibility_statement": lambda: site_blocks.accessibility_statement(data()),
+        "accessibility_contact": lambda: site_blocks.accessibility_contact(data()),
     }
     for name, function in macros.items():
         env.macro(_in_page(function), name)

@@ -96,6 +96,7 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
                    "review": items(content("anonymity/review.yml"))},
         withdrawn=by_id(content("withdrawn.yml")),
+        site=content("site.yml") or {},
         published=published_addresses(root),
         root=root,
     )

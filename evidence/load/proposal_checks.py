@@ -44,12 +44,33 @@ def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                     problems.append(_unknown(rel, where((index, "evidence", "insights", f_index)),
                                              f"evidence.insights[{f_index + 1}]", f"{publication} {insight}", known,
                                              f"en indsigt, der står i data/insights/{publication}.yml"))
+            problems += _seniority_problems(dataset, rel, where, index, evidence, unreadable)
             quotes = evidence.get("quotes") if isinstance(evidence.get("quotes"), list) else []
             for q_index, quote in enumerate(quotes if quotes_known else []):
                 if quote not in dataset.quotes:
                     problems.append(_unknown(rel, where((index, "evidence", "quotes", q_index)),
                                              f"evidence.quotes[{q_index + 1}]", quote, dataset.quotes,
                                              "id på et citat i data/quotes/"))
+    return problems
+
+
+def _seniority_problems(dataset: Dataset, rel: str, where, index: int, evidence: dict, unreadable) -> list[Problem]:
+    """A seniority finding under a proposal must stand, word for word, in the report's list for that group
+    (`seniority` in data/insights/), so the proposal page quotes the report and nothing else."""
+    problems = []
+    for s_index, ref in enumerate(items(evidence.get("seniority"))):
+        publication = ref.get("publication")
+        if unreadable(f"insights/{publication}.yml"):
+            continue
+        seniority = (dataset.insights.get(publication) or {}).get("seniority") or {}
+        groups = {g.get("group"): g for g in items(seniority.get(ref.get("direction")))}
+        factors = (groups.get(ref.get("group")) or {}).get("factors") or []
+        if ref.get("factor") not in factors:
+            problems.append(Problem(
+                f"data/{rel}", where((index, "evidence", "seniority", s_index)), f"evidence.seniority[{s_index + 1}]",
+                shown(f"{ref.get('direction')} × {ref.get('group')} × {ref.get('factor')}"),
+                f"et fund, der står ordret under seniority.{ref.get('direction')} for gruppen {ref.get('group')} "
+                f"i data/insights/{publication}.yml"))
     return problems
 
 

@@ -8,7 +8,7 @@ from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import section
 from evidence.model.wording import lower_first, number_word
-from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.moved_quotes import moved_from
 from evidence.pages.page import Page
 from evidence.urls import listing_path, page_address
@@ -50,7 +50,7 @@ def listing(dataset: Dataset, publication: str, part_slug: str, items: list[dict
         front_matter(title=title, description=f"{name} fra {pub['title']} ({pub['year']})."),
         f"# {md_text(title)}\n",
         *([f"{md_text(intro)}\n"] if intro else []),
-        f"**Kilde:** {md_text(pub['citation'])}\n",
+        f"**Kilde:** {md_text(pub['citation'])}{publication_link(pub)}\n",
     ]
     if number in (None, 1) and part_slug in OWN_WORDS:
         lines.append(macro("framing", OWN_WORDS[part_slug], publication) + "\n")
