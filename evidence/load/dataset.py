@@ -11,7 +11,7 @@ from pathlib import Path
 from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
 from evidence.load.files import DataFile, core_missing, read_all
 from evidence.load.problems import DataInvalid, Problem
-from evidence.load.proposal_checks import proposal_problems
+from evidence.load.proposal_checks import fact_place_problems, proposal_problems
 from evidence.load.schemas import schema_for
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
@@ -26,7 +26,8 @@ def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = 
     invalid = frozenset(p.file.removeprefix("data/") for p in problems)
     unreadable = sorted(rel for rel in invalid if rel not in files and schema_for(rel))
     problems = one_per_value(problems, without_follow_ons(cross_check(dataset, files, invalid)
-                                                          + proposal_problems(dataset, files), unreadable))
+                                                          + proposal_problems(dataset, files)
+                                                          + fact_place_problems(dataset, files), unreadable))
     if problems:
         raise DataInvalid(problems)
     return dataset

@@ -6,6 +6,8 @@ never show a number or a quote that is not in the data; and a proposal without f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evidence.load.cross_checks import _items_indexed, _quote_files, _unknown, _unreadable, items
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, shown
@@ -51,6 +53,24 @@ def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                     problems.append(_unknown(rel, where((index, "evidence", "quotes", q_index)),
                                              f"evidence.quotes[{q_index + 1}]", quote, dataset.quotes,
                                              "id på et citat i data/quotes/"))
+    return problems
+
+
+def fact_place_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
+    """Each fact says where its publication printed it (`fact_places` in publications.yml, by the fact's `kind`),
+    so the place a theme page names comes from data, never from a guess."""
+    problems = []
+    for rel, data in files.items():
+        if data.schema != "facts":
+            continue
+        publication = dataset.publications.get(Path(rel).stem) or {}
+        places = publication.get("fact_places") or {}
+        where = yaml_where(data.content, data.line_of)
+        for index, item in enumerate(_items_indexed(data.content)):
+            kind = (item or {}).get("kind")
+            if kind and kind not in places:
+                problems.append(Problem(f"data/{rel}", where((index, "kind")), "kind", shown(kind),
+                                        f"en art med et sted under fact_places for {Path(rel).stem} i data/publications.yml"))
     return problems
 
 
