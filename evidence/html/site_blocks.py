@@ -19,7 +19,8 @@ def _contact(dataset: Dataset) -> dict:
 def publisher(dataset: Dataset) -> str:
     """»Hvem står bag«: the site's publisher, the publications' own publishers, the permission for the full
     testimonies and the contact – each only where data says it."""
-    publications = [{**p, "publishers": join_and(p["publishers"])} for p in newest_first(dataset)]
+    publications = [{"title": p["title"], "year": p["year"], "publishers": join_and(p["publishers"]),
+                     "prepared_by": p.get("prepared_by"), "url": p.get("url")} for p in newest_first(dataset)]
     return render("site_publisher.html", **_contact(dataset), publications=publications,
                   publisher_url=value(dataset, "publisher", "url"),
                   permission=value(dataset, "testimonies_permission"))
