@@ -10,6 +10,7 @@ import re
 from conftest import build_log, edit, main_markup, page, plain, problems, read_yaml
 
 from evidence.html import site_blocks
+from evidence.model.proposals import seniority_findings
 from evidence.model.site import FIELDS
 from evidence.model.themes import facts_on
 
@@ -73,15 +74,17 @@ def test_a_proposal_quotes_the_reports_seniority_finding_chosen_for_it(fixture_s
         body = plain(main_markup(page(fixture_site, f"anbefalinger/{proposal['id']}/")))
         markup = main_markup(page(fixture_site, f"anbefalinger/{proposal['id']}/"))
         for finding in proposal["evidence"]["seniority"]:
-            assert f"»{finding['factor']}«" in body, proposal["id"]
+            groups = read_yaml(fixture_data / f"insights/{finding['publication']}.yml")["seniority"][finding["direction"]]
+            factors = next(g["factors"] for g in groups if g["group"] == finding["group"])
+            assert f"»{factors[finding['factor'] - 1]}«" in body, proposal["id"]
         assert 'href="../../indsigter/#indsigter-og-anciennitet"' in markup
         assert "indsigter-og-anciennitet" in page(fixture_site, "indsigter/")
 
 
 def test_a_seniority_finding_the_report_does_not_state_stops_validation(fixture_copy):
-    edit(fixture_copy, PROPOSALS, 'factor: "En fast mentor."', 'factor: "En fast mentor og mere i løn."')
+    edit(fixture_copy, PROPOSALS, "group: under-to-aar, factor: 1}", "group: under-to-aar, factor: 9}")
     found = [p for p in problems(fixture_copy) if "evidence.seniority[1]" in p]
-    assert found and PROPOSALS in found[0] and "En fast mentor og mere i løn." in found[0], found
+    assert found and PROPOSALS in found[0] and "under-to-aar × 9" in found[0], found
 
 
 def test_the_newly_qualified_proposal_carries_the_finding_on_support_for_difficult_tasks(real_dataset):
@@ -90,10 +93,10 @@ def test_the_newly_qualified_proposal_carries_the_finding_on_support_for_difficu
     on_newly_qualified = [p for p in real_dataset.proposals.values() if "nyuddannede-og-oplaering" in p["themes"]]
     assert on_newly_qualified
     for proposal in on_newly_qualified:
-        findings = proposal["evidence"].get("seniority", [])
-        groups = real_dataset.insights[findings[0]["publication"]]["seniority"] if findings else {}
-        stated = {f for direction in ("stay", "leave") for g in groups.get(direction, []) for f in g.get("factors", [])}
-        assert findings and all(f["factor"] in stated for f in findings), proposal["id"]
+        findings = seniority_findings(real_dataset, proposal["id"])
+        headline = real_dataset.insights[findings[0]["publication"]]["seniority"]["headline"] if findings else ""
+        # the report's headline names what matters most to the newly qualified; one finding shown says it
+        assert findings and any(f["factor"].rstrip(".").lower().split(" til ")[-1] in headline for f in findings), proposal["id"]
 
 
 def test_every_theme_a_proposal_is_about_lists_that_proposal(fixture_site, fixture_dataset):

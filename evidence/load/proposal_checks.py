@@ -75,8 +75,8 @@ def fact_place_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Pr
 
 
 def _seniority_problems(dataset: Dataset, rel: str, where, index: int, evidence: dict, unreadable) -> list[Problem]:
-    """A seniority finding under a proposal must stand, word for word, in the report's list for that group
-    (`seniority` in data/insights/), so the proposal page quotes the report and nothing else."""
+    """A seniority finding under a proposal points to a finding in the report's list for that group (`seniority` in
+    data/insights/), so the proposal page quotes the report and nothing else."""
     problems = []
     for s_index, ref in enumerate(items(evidence.get("seniority"))):
         publication = ref.get("publication")
@@ -85,12 +85,13 @@ def _seniority_problems(dataset: Dataset, rel: str, where, index: int, evidence:
         seniority = (dataset.insights.get(publication) or {}).get("seniority") or {}
         groups = {g.get("group"): g for g in items(seniority.get(ref.get("direction")))}
         factors = (groups.get(ref.get("group")) or {}).get("factors") or []
-        if ref.get("factor") not in factors:
+        if not isinstance(ref.get("factor"), int) or not 1 <= ref["factor"] <= len(factors):
             problems.append(Problem(
                 f"data/{rel}", where((index, "evidence", "seniority", s_index)), f"evidence.seniority[{s_index + 1}]",
                 shown(f"{ref.get('direction')} × {ref.get('group')} × {ref.get('factor')}"),
-                f"et fund, der står ordret under seniority.{ref.get('direction')} for gruppen {ref.get('group')} "
-                f"i data/insights/{publication}.yml"))
+                f"nummeret på et fund under seniority.{ref.get('direction')} for gruppen {ref.get('group')} "
+                f"i data/insights/{publication}.yml (1-{len(factors)})" if factors else
+                f"en gruppe med fund under seniority.{ref.get('direction')} i data/insights/{publication}.yml"))
     return problems
 
 

@@ -62,7 +62,8 @@ def seniority_findings(dataset: Dataset, proposal_id: str) -> list[dict]:
     for ref in dataset.proposals[proposal_id]["evidence"].get("seniority", []):
         groups = dataset.insights[ref["publication"]]["seniority"][ref["direction"]]
         group = next(g for g in groups if g["group"] == ref["group"])
-        found.append({**ref, "label": group["label"], "definition": group["definition"]})
+        found.append({**ref, "label": group["label"], "definition": group["definition"],
+                      "factor": group["factors"][ref["factor"] - 1]})
     return found
 
 
