@@ -99,6 +99,10 @@ def insight_url(insight: dict) -> str:
     return f"indsigter/{insight['parent']}/#{insight_anchor(insight['id'])}"
 
 
+# The report's seniority findings: a section of the insights overview (evidence/pages/insight_pages.py).
+SENIORITY_URL = "indsigter/#indsigter-og-anciennitet"
+
+
 def question_url(wave_id: str, question_id: str) -> str:
     return f"tal/{wave_id}/{question_id}/"
 

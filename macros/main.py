@@ -23,6 +23,7 @@ from evidence.html import (  # noqa: E402
     framing_blocks,
     insight_blocks,
     proposal_blocks,
+    site_blocks,
     trend_blocks,
     uncertainty_blocks,
 )
@@ -98,6 +99,9 @@ def define_env(env):
         "uncertainty_base": lambda: uncertainty_blocks.uncertainty_base(data()),
         "publication_methods": lambda: site_pages.publication_methods(data()),
         "sources_list": lambda: site_pages.sources_list(data()),
+        "site_publisher": lambda: site_blocks.publisher(data()),
+        "accessibility_statement": lambda: site_blocks.accessibility_statement(data()),
+        "accessibility_contact": lambda: site_blocks.accessibility_contact(data()),
     }
     for name, function in macros.items():
         env.macro(_in_page(function), name)

@@ -26,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from evidence.load.dataset import current_dataset
+from evidence.model.site import missing
 from evidence.publish.build import BuildBusy, DataInvalid, exclusive, generate_pages, publish, start_publishing
 from scripts.review_anonymity import report as anonymity_report
 
@@ -66,6 +67,7 @@ def build(site: Path, root: Path = PROJECT_ROOT) -> int:
 def _warn(root: Path) -> None:
     """What the publisher still has to do, as warnings: the build goes on."""
     _warn_missing_links(root)
+    _warn_site(root)
     _warn_anonymity(root)
 
 
@@ -112,6 +114,12 @@ def _warn_missing_links(root: Path) -> None:
         if not publication.get("url"):
             print(f"ADVARSEL – data/publications.yml, {publication['id']}: feltet 'url' (link til den "
                   "oprindelige publikation) er tomt; sitet linker ikke til publikationen.", file=sys.stderr)
+
+
+def _warn_site(root: Path) -> None:
+    """A field of data/site.yml the publisher has not filled in: the page leaves it out, and the build says so."""
+    for field, consequence in missing(current_dataset(root)):
+        print(f"ADVARSEL – data/site.yml: feltet '{field}' er tomt; {consequence}.", file=sys.stderr)
 
 
 def _warn_anonymity(root: Path) -> None:

@@ -7,6 +7,7 @@ reader never mistakes an older publication's testimony for a newer survey result
 from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
+from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
 from evidence.model.proposals import addressee_phrase
@@ -84,23 +85,14 @@ def theme_facts(dataset: Dataset, theme_id: str) -> str:
     return "".join(fact_block(dataset, fact) for fact in facts_on(dataset, theme_id))
 
 
-FACT_PLACES = {"vidste-du": "Boksen »Vidste du …?«", "forord": "Forordet", "kapitel-intro": "Kapitlets indledning"}
-
-
 def fact_block(dataset: Dataset, fact: dict) -> str:
+    """A fact with where and when it was printed, first – a foreword's words say they are the foreword's, and a
+    fact box from one year can stand under another year's chart. The place names come from the publication
+    (`fact_places` in data/publications.yml)."""
     publication = dataset.publications[fact["publication"]]
-    cited = f'<p class="ev-locator">{esc(fact["cited_source"])}</p>' if fact.get("cited_source") else ""
-    place = FACT_PLACES[fact["kind"]]
     chapter = chapter_title(dataset, fact) if fact["locator"]["part"].startswith("kapitel-") else None
-    if chapter:
-        place = (f"{'Indledningen' if fact['kind'] == 'kapitel-intro' else place} i kapitel "
-                 f"{fact['locator']['part'].split('-')[1]} »{chapter}«")
-    # Where and when the fact was printed, first: a fact box from one year can stand under another year's chart.
-    return (f'<div class="ev-fact"><p class="ev-fact__from"><strong>{esc(place)}, {esc(publication["short"])}:</strong></p>'
-            f'<p>{esc(fact["text"])}</p>{cited}'
-            f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} '
-            f'{esc(place)}.'
-            "</p></div>")
+    return render("fact.html", fact=fact, publication=publication, place=publication["fact_places"][fact["kind"]],
+                  chapter=chapter, chapter_number=fact["locator"]["part"].removeprefix("kapitel-"))
 
 
 def theme_quote_count(dataset: Dataset, theme_id: str, root: str) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.html.evidence_blocks import figure_lines, insight_list, proposal
+from evidence.html.templates import render
 from evidence.model import proposals
 from evidence.model.dataset import Dataset
-from evidence.model.publications import with_proposals
+from evidence.model.publications import label_of, with_proposals
 from evidence.model.wording import capitalised
-from evidence.urls import proposal_csv_path
+from evidence.urls import SENIORITY_URL, proposal_csv_path
 
 NO_ACTOR = "Forslag, der ikke siger, hvem der skal handle"
 
@@ -53,8 +54,11 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
 
 
 def proposal_insights(dataset: Dataset, proposal_id: str, root: str) -> str:
+    """The insights chosen for the proposal, then the report's seniority findings chosen for it."""
     chosen = proposals.insights(dataset, proposal_id)
-    return insight_list(dataset, chosen, root) if chosen else ""
+    findings = [{**f, "source": label_of(dataset, f["publication"])} for f in proposals.seniority_findings(dataset, proposal_id)]
+    return ((insight_list(dataset, chosen, root) if chosen else "")
+            + (render("proposal_seniority.html", findings=findings, href=root + SENIORITY_URL) if findings else ""))
 
 
 def proposal_quotes(dataset: Dataset, proposal_id: str, root: str, heading_level: int = 3) -> str:

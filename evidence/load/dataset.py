@@ -11,7 +11,7 @@ from pathlib import Path
 from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
 from evidence.load.files import DataFile, core_missing, read_all
 from evidence.load.problems import DataInvalid, Problem
-from evidence.load.proposal_checks import proposal_problems
+from evidence.load.proposal_checks import fact_place_problems, proposal_problems
 from evidence.load.schemas import schema_for
 from evidence.load.shape_checks import shape_problems
 from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
@@ -28,7 +28,8 @@ def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = 
     unreadable = sorted(rel for rel in invalid if rel not in files and schema_for(rel))
     problems = one_per_value(problems, without_follow_ons(cross_check(dataset, files, invalid)
                                                           + proposal_problems(dataset, files)
-                                                          + shape_problems(dataset, files), unreadable))
+                                                          + shape_problems(dataset, files)
+                                                          + fact_place_problems(dataset, files), unreadable))
     if problems:
         raise DataInvalid(problems)
     return dataset
@@ -99,6 +100,7 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
         anonymity={"places": content("anonymity/places.yml") or {}, "words": content("anonymity/words.yml") or {},
                    "review": items(content("anonymity/review.yml"))},
         withdrawn=by_id(content("withdrawn.yml")),
+        site=content("site.yml") or {},
         published=published_addresses(root),
         root=root,
     )

@@ -6,6 +6,8 @@ never show a number or a quote that is not in the data; and a proposal without f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evidence.load.cross_checks import _items_indexed, _quote_files, _unknown, _unreadable, items
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, shown
@@ -44,12 +46,52 @@ def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                     problems.append(_unknown(rel, where((index, "evidence", "insights", f_index)),
                                              f"evidence.insights[{f_index + 1}]", f"{publication} {insight}", known,
                                              f"en indsigt, der står i data/insights/{publication}.yml"))
+            problems += _seniority_problems(dataset, rel, where, index, evidence, unreadable)
             quotes = evidence.get("quotes") if isinstance(evidence.get("quotes"), list) else []
             for q_index, quote in enumerate(quotes if quotes_known else []):
                 if quote not in dataset.quotes:
                     problems.append(_unknown(rel, where((index, "evidence", "quotes", q_index)),
                                              f"evidence.quotes[{q_index + 1}]", quote, dataset.quotes,
                                              "id på et citat i data/quotes/"))
+    return problems
+
+
+def fact_place_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:
+    """Each fact says where its publication printed it (`fact_places` in publications.yml, by the fact's `kind`),
+    so the place a theme page names comes from data, never from a guess."""
+    problems = []
+    for rel, data in files.items():
+        if data.schema != "facts":
+            continue
+        publication = dataset.publications.get(Path(rel).stem) or {}
+        places = publication.get("fact_places") or {}
+        where = yaml_where(data.content, data.line_of)
+        for index, item in enumerate(_items_indexed(data.content)):
+            kind = (item or {}).get("kind")
+            if kind and kind not in places:
+                problems.append(Problem(f"data/{rel}", where((index, "kind")), "kind", shown(kind),
+                                        f"en art med et sted under fact_places for {Path(rel).stem} i data/publications.yml"))
+    return problems
+
+
+def _seniority_problems(dataset: Dataset, rel: str, where, index: int, evidence: dict, unreadable) -> list[Problem]:
+    """A seniority finding under a proposal points to a finding in the report's list for that group (`seniority` in
+    data/insights/), so the proposal page quotes the report and nothing else."""
+    problems = []
+    for s_index, ref in enumerate(items(evidence.get("seniority"))):
+        publication = ref.get("publication")
+        if unreadable(f"insights/{publication}.yml"):
+            continue
+        seniority = (dataset.insights.get(publication) or {}).get("seniority") or {}
+        groups = {g.get("group"): g for g in items(seniority.get(ref.get("direction")))}
+        factors = (groups.get(ref.get("group")) or {}).get("factors") or []
+        if not isinstance(ref.get("factor"), int) or not 1 <= ref["factor"] <= len(factors):
+            problems.append(Problem(
+                f"data/{rel}", where((index, "evidence", "seniority", s_index)), f"evidence.seniority[{s_index + 1}]",
+                shown(f"{ref.get('direction')} × {ref.get('group')} × {ref.get('factor')}"),
+                f"nummeret på et fund under seniority.{ref.get('direction')} for gruppen {ref.get('group')} "
+                f"i data/insights/{publication}.yml (1-{len(factors)})" if factors else
+                f"en gruppe med fund under seniority.{ref.get('direction')} i data/insights/{publication}.yml"))
     return problems
 
 

@@ -41,6 +41,7 @@ FILE_SCHEMAS: list[tuple[str, str]] = [
     ("anonymity/words.yml", "anonymity-words"),
     ("anonymity/review.yml", "anonymity-review"),
     ("withdrawn.yml", "withdrawn"),
+    ("site.yml", "site"),
 ]
 
 

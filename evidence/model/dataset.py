@@ -48,6 +48,8 @@ class Dataset:
     anonymity: dict = field(default_factory=dict)
     # data/withdrawn.yml: quotes taken off the site, by id, with the reason their address shows.
     withdrawn: dict[str, dict] = field(default_factory=dict)
+    # data/site.yml: who publishes the site, the contact and the terms (empty fields until the publisher fills them).
+    site: dict = field(default_factory=dict)
     # data/published-addresses.txt: every address the site has published, which must keep resolving.
     published: tuple[str, ...] = ()
     # The quotes as printed, once `quotes` holds what the site shows while the anonymity review waits.

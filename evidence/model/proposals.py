@@ -55,6 +55,18 @@ def insights(dataset: Dataset, proposal_id: str) -> list[tuple[str, dict]]:
             for ref in dataset.proposals[proposal_id]["evidence"].get("insights", [])]
 
 
+def seniority_findings(dataset: Dataset, proposal_id: str) -> list[dict]:
+    """The report's seniority findings chosen for the proposal, each with its group's label and definition as
+    the report gives them (checked by evidence.load.proposal_checks)."""
+    found = []
+    for ref in dataset.proposals[proposal_id]["evidence"].get("seniority", []):
+        groups = dataset.insights[ref["publication"]]["seniority"][ref["direction"]]
+        group = next(g for g in groups if g["group"] == ref["group"])
+        found.append({**ref, "label": group["label"], "definition": group["definition"],
+                      "factor": group["factors"][ref["factor"] - 1]})
+    return found
+
+
 def quotes(dataset: Dataset, proposal_id: str) -> list[dict]:
     return [dataset.quotes[q] for q in dataset.proposals[proposal_id]["evidence"]["quotes"]]
 

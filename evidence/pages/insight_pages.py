@@ -4,8 +4,8 @@ its extra material as blocks (data/insights/), and its conclusion."""
 from __future__ import annotations
 
 from evidence.model.dataset import Dataset
-from evidence.model.wording import number_word
-from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.model.wording import capitalised, number_word
+from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.page import Page
 from evidence.urls import insight_anchor, question_url
 
@@ -24,7 +24,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
     lines = [
         front_matter(title="Indsigter", description=f"Hovedpointer og indsigter fra {pub['title']} ({pub['year']})."),
         "# Indsigter fra rapporten\n",
-        f"Rapportens egne hovedpointer og indsigter, gengivet ordret. Kilde: {md_text(pub['citation'])}\n",
+        f"Rapportens egne hovedpointer og indsigter, gengivet ordret. Kilde: {md_text(pub['citation'])}{publication_link(pub)}\n",
         macro("framing", "indsigter", publication) + "\n",
         "## Hovedindsigten\n" if count == 1 else f"## De {number_word(count)} hovedindsigter\n",
     ]

@@ -24,6 +24,12 @@ def md_text(text: str) -> str:
     return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
+def publication_link(publication: dict) -> str:
+    """After a publication's citation: a link to the original where its address is known (`url` in
+    publications.yml), so a reader can check the source; nothing while it is not."""
+    return f" [Læs publikationen]({publication['url']})" if publication.get("url") else ""
+
+
 def html_text(text: str) -> str:
     """A data string as HTML text for the theme's templates: markup escaped, attributes closed, and braces as
     entities, so neither the browser nor Jinja (mkdocs-macros renders a page title holding `{{`) reads code."""

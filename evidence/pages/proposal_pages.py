@@ -79,7 +79,7 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
              macro("proposals_note") + "\n",
              "## Tal fra undersøgelsen\n",
              macro("proposal_figures", proposal_id) + "\n"]
-    if proposal["evidence"].get("insights"):
+    if proposal["evidence"].get("insights") or proposal["evidence"].get("seniority"):
         lines += ["## Indsigter\n", macro("proposal_insights", proposal_id) + "\n"]
     lines += ["## Citater\n", macro("proposal_quotes", proposal_id) + "\n",
               f"## {'Mere om dette tema' if len(proposal['themes']) == 1 else 'Mere om disse temaer'}\n",

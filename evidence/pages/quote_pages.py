@@ -8,7 +8,7 @@ from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import passages_on, section
 from evidence.model.wording import lower_first, number_word
-from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.moved_quotes import moved_from
 from evidence.pages.page import Page
 from evidence.urls import listing_path, page_address
@@ -47,7 +47,7 @@ def listing(dataset: Dataset, publication: str, collection_id: str, items: list[
         front_matter(title=title, description=f"{name} fra {pub['title']} ({pub['year']})."),
         f"# {md_text(title)}\n",
         *([f"{md_text(intro)}\n"] if intro else []),
-        f"**Kilde:** {md_text(pub['citation'])}\n",
+        f"**Kilde:** {md_text(pub['citation'])}{publication_link(pub)}\n",
     ]
     if number in (None, 1) and passages_on(dataset, collection_id, publication):
         lines.append(macro("framing", collection_id, publication) + "\n")

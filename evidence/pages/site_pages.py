@@ -14,7 +14,7 @@ from evidence.model.dataset import Dataset
 from evidence.model.publications import newest_first, passages_on, proposals_phrase
 from evidence.model.publications import summary as publications_summary
 from evidence.model.wording import capitalised, number_word
-from evidence.pages.markdown import md_text
+from evidence.pages.markdown import md_text, publication_link
 
 
 def framing(dataset: Dataset, place: str, publication_id: str | None = None, heading_level: int = 2) -> str:
@@ -70,8 +70,7 @@ def main_insights(dataset: Dataset, root: str) -> str:
 
 def citation_list(dataset: Dataset) -> str:
     """How to cite every publication, newest first."""
-    return "\n".join(f"- {md_text(p['citation'])}" + (f" [Læs publikationen]({p['url']})" if p.get("url") else "")
-                     for p in newest_first(dataset)) + "\n"
+    return "\n".join(f"- {md_text(p['citation'])}{publication_link(p)}" for p in newest_first(dataset)) + "\n"
 
 
 def collection_sentence(meta: dict) -> str:
@@ -129,7 +128,7 @@ def sources_list(dataset: Dataset) -> str:
         if publication.get("prepared_by"):
             lines.append(f"- **Udarbejdet af:** {md_text(publication['prepared_by'])}")
         lines += [f"- **Udgivet:** {md_text(publication['date'])}",
-                  f"- **Sådan citerer du:** {md_text(publication['citation'])}", "",
+                  f"- **Sådan citerer du:** {md_text(publication['citation'])}{publication_link(publication)}", "",
                   framing(dataset, "kilder", publication["id"], 3)]
     return "\n".join(lines)
 

@@ -20,7 +20,7 @@ from evidence.model.trends import (
     wording_changes,
 )
 from evidence.model.wording import join_and, lower_first, possessive
-from evidence.pages.markdown import front_matter, macro, md_text
+from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.page import Page
 from evidence.urls import question_url, trend_url
 
@@ -44,7 +44,7 @@ def overview_page(dataset: Dataset) -> Page:
             lines.append(synthetic_banner() + "\n")
         lines += [
             f"{md_text(wave.meta['respondents_description'])} Indsamlet: {md_text(wave.meta['fieldwork'])}. "
-            f"Kilde: {md_text(publication['citation'])}\n",
+            f"Kilde: {md_text(publication['citation'])}{publication_link(publication)}\n",
             macro("method_summary", wave_id) + "\n",
             "### Spørgsmålene\n",
         ]
