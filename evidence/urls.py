@@ -6,8 +6,7 @@ the site works under any base URL.
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
-from evidence.model.quotes import canonical_page
+import re
 
 
 def rel_root(page_url: str) -> str:
@@ -17,7 +16,7 @@ def rel_root(page_url: str) -> str:
 
 
 def figure_csv_path(wave_id: str, question_id: str, group: str) -> str:
-    return f"hent-data/tal/{wave_id}/{question_id}-{group_slug(group)}.csv"
+    return f"hent-data/tal/{wave_id}/{question_id}-{slug(group)}.csv"
 
 
 def figure_image_path(wave_id: str, question_id: str, group: str, extension: str) -> str:
@@ -25,12 +24,14 @@ def figure_image_path(wave_id: str, question_id: str, group: str, extension: str
     return figure_csv_path(wave_id, question_id, group).removesuffix(".csv") + f".{extension}"
 
 
-def group_slug(group: str) -> str:
-    return group.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+def slug(text: str) -> str:
+    """A label as it stands in an address: lower case, Danish letters spelt out, words joined by hyphens."""
+    spelt = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return "-".join(re.findall(r"[^\W_]+", spelt))
 
 
 def embed_path(wave_id: str, question_id: str, group: str) -> str:
-    return f"indlejr/{wave_id}/{question_id}-{group_slug(group)}.html"
+    return f"indlejr/{wave_id}/{question_id}-{slug(group)}.html"
 
 
 def summary_csv_path(wave_id: str) -> str:
@@ -65,7 +66,8 @@ def listing_path(publication: str, part_slug: str, number: int | None = None) ->
 def permalink(item: dict) -> str:
     """A quote's lasting address (»Fast link«): its publication and id only, never the page size or its
     place, so a collection can be paged differently and the address still leads to the quote. The
-    address is a small page that sends the reader on to `quote_location` (evidence.publish.addresses)."""
+    address is a small page that sends the reader on to where the quote stands now
+    (evidence.model.quotes.quote_location)."""
     return quote_address(item["publication"], item["id"])
 
 
@@ -73,9 +75,13 @@ def quote_address(publication: str, quote_id: str) -> str:
     return f"citater/{publication}/{quote_id}/"
 
 
-def quote_location(item: dict, dataset: Dataset) -> str:
-    """Where the quote stands now: its collection page and its anchor there."""
-    return f"{canonical_page(item, dataset)}#{item['id']}"
+def collection_page(publication: str, part_slug: str, number: int | None = None) -> str:
+    """A quote collection's page; a paged collection's page by its number."""
+    return f"citater/{publication}/{part_slug}/" + (f"{number}/" if number else "")
+
+
+def anchored(page: str, anchor: str) -> str:
+    return f"{page}#{anchor}"
 
 
 def page_address(path: str) -> str:
@@ -109,5 +115,5 @@ def trend_url(question_id: str) -> str:
 
 def trend_csv_path(question_id: str, group: str, until: str | None = None) -> str:
     if until:
-        return f"hent-data/tal/{until}/{question_id}-{group_slug(group)}-udvikling.csv"
-    return f"hent-data/tal/spoergsmaal/{question_id}-{group_slug(group)}.csv"
+        return f"hent-data/tal/{until}/{question_id}-{slug(group)}-udvikling.csv"
+    return f"hent-data/tal/spoergsmaal/{question_id}-{slug(group)}.csv"

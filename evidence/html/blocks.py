@@ -14,7 +14,8 @@ import pandas as pd
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.templates import render
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
+from evidence.model.quotes import quote_location
 from evidence.model.survey import (
     groups_of,
     population_colours,
@@ -29,10 +30,9 @@ from evidence.urls import (
     embed_path,
     figure_csv_path,
     figure_image_path,
-    group_slug,
     permalink,
     question_url,
-    quote_location,
+    slug,
     summary_csv_path,
 )
 
@@ -64,7 +64,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         dataset, wave_id, frame,
         title=title,
         measure=question["measure"],
-        figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
+        figure_id=f"fig-{wave_id}-{question_id}-{slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
         image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",

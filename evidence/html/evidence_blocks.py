@@ -7,7 +7,7 @@ reader never mistakes an older publication's testimony for a newer survey result
 from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.proposals import addressee_phrase
 from evidence.model.publications import label, label_of, newest_first, section

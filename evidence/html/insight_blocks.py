@@ -8,7 +8,7 @@ from __future__ import annotations
 from evidence.html.blocks import esc
 from evidence.html.charts import scroll_box
 from evidence.html.theme_links import theme_links
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.themes import find_insight
 
 

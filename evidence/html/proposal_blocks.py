@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.html.evidence_blocks import figure_lines, insight_list, proposal
+from evidence.load.dataset_types import Dataset
 from evidence.model import proposals
-from evidence.model.dataset import Dataset
 from evidence.model.publications import with_proposals
 from evidence.model.wording import capitalised
 from evidence.urls import proposal_csv_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 
 
 def theme_links(dataset: Dataset, theme_ids: list[str], root: str) -> str:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from evidence.html.blocks import GROUP_TITLES, esc, figure_legend, partial_note
 from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import population_colours, question_title
 from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
-from evidence.urls import group_slug, trend_csv_path
+from evidence.urls import slug, trend_csv_path
 
 
 def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
@@ -30,7 +30,7 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
         for w in waves)
     partial = [w for w in waves if dataset.waves[w].questions[question_id]["series"] == "partial"]
     colours = population_colours(dataset)
-    figure_id = f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else "")
+    figure_id = f"fig-udvikling-{question_id}-{slug(group)}" + (f"-{until}" if until else "")
     return (
         f'<figure class="ev-figure ev-trend" id="{esc(figure_id)}">'
         f'<figcaption class="ev-figure__title"><strong>{esc(title)}</strong> '

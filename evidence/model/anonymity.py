@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.anonymity_text import Lexicon, age_with_details, listed_terms, names_and_places
-from evidence.model.dataset import Dataset, per_dataset
 
 KINDS = ("fornavn", "sted", "egennavn", "alder og detaljer", "detalje")
 # The lists of Faker's da_DK person provider that hold first names.

@@ -6,8 +6,9 @@ its id address (evidence.urls.permalink), so a different page size moves no link
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset, per_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.publications import label, section
+from evidence.urls import anchored, collection_page
 
 KIND_NAMES = {
     "testimony": "Fortælling",
@@ -125,10 +126,13 @@ def attribution(item: dict) -> str:
 def canonical_page(item: dict, dataset: Dataset) -> str:
     """URL (relative to the site root) of the page that holds the item."""
     part_slug = PART_PAGES[item["locator"]["part"]]
-    base = f"citater/{item['publication']}/{part_slug}/"
-    if part_slug != "fortaellinger":
-        return base
-    return f"{base}{page_number(item, dataset)}/"
+    number = page_number(item, dataset) if part_slug == "fortaellinger" else None
+    return collection_page(item["publication"], part_slug, number)
+
+
+def quote_location(item: dict, dataset: Dataset) -> str:
+    """Where the quote stands now: its collection page and its anchor there."""
+    return anchored(canonical_page(item, dataset), item["id"])
 
 
 def page_number(item: dict, dataset: Dataset) -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from evidence.load.dataset_types import Dataset
 from evidence.load.schemas import FILE_SCHEMAS, SAFE_LOADER, SLUG_PATTERN, TYPE_NAMES
-from evidence.model.dataset import Dataset
 from evidence.pages.markdown import front_matter
 from evidence.pages.page import Page
 

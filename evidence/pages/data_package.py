@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import publishers
 
 PACKAGE_PATH = "hent-data/datapackage.json"

@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 
+from evidence.load.dataset_types import Dataset
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
 from evidence.model.publications import proposals_phrase
 from evidence.model.survey import csv_rows, csv_text, question_frame
 from evidence.model.tables import csv_table

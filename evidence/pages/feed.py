@@ -3,7 +3,7 @@ and its quotes, dated by the publication's `added` day in data/ so the same data
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.wording import number_word
 from evidence.pages.templating import render
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from evidence.html.blocks import esc
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.finder import FACETS, facet_values, records
 from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page

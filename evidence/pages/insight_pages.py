@@ -3,7 +3,7 @@ seniority, and its conclusion."""
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.wording import capitalised, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page

@@ -3,8 +3,9 @@ the page keeps their anchors, each a link to the quote's id address, so an old l
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
-from evidence.urls import quote_address, quote_location
+from evidence.load.dataset_types import Dataset
+from evidence.model.quotes import quote_location
+from evidence.urls import quote_address
 
 
 def moved_target(dataset: Dataset, address: str) -> str | None:

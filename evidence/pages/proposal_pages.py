@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.proposals import heading
 from evidence.model.publications import descriptions, label, newest_first, proposal_sources, proposals_phrase, with_proposals
 from evidence.model.wording import capitalised, join_and, number_word

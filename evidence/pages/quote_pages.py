@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from evidence.load.dataset_types import Dataset
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
 from evidence.model.publications import section
 from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from evidence.html import framing_blocks
 from evidence.html.blocks import esc, headline_figures, method_summary
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import newest_first, passages_on, proposals_phrase
 from evidence.model.publications import summary as publications_summary
 from evidence.model.wording import capitalised, number_word

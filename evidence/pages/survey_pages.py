@@ -9,7 +9,7 @@ only repeat the wave's page – and shows the whole series once two waves state 
 from __future__ import annotations
 
 from evidence.html.blocks import GROUP_TITLES, synthetic_banner
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.survey import groups_of, question_title, summary_areas, summary_frame
 from evidence.model.trends import (
     latest_question,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evidence.html.evidence_blocks import theme_figures
 from evidence.html.trend_blocks import change_list, trend_figure
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import descriptions
 from evidence.model.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.trends import has_trend, latest_question, question_ids, question_waves, trend_groups

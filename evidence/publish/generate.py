@@ -19,9 +19,9 @@ from mkdocs.utils.yaml import yaml_load
 from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.problems import DataInvalid
 from evidence.model import proposals, publications
-from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page

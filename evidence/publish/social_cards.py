@@ -25,7 +25,7 @@ from pathlib import Path
 
 from evidence import cache_entries
 from evidence.html import fonts
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import label, newest_first
 from evidence.model.wording import join_and, number_word
 from evidence.pages.markdown import split_front_matter
