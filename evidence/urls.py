@@ -25,9 +25,10 @@ def figure_image_path(wave_id: str, question_id: str, group: str, extension: str
 
 
 def slug(text: str) -> str:
-    """A label as it stands in an address: lower case, Danish letters spelt out, words joined by hyphens."""
+    """A label as it stands in an address or a machine name: ASCII lower case, Danish letters spelt out,
+    words joined by hyphens."""
     spelt = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-    return "-".join(re.findall(r"[^\W_]+", spelt))
+    return "-".join(re.findall(r"[a-z0-9]+", spelt))
 
 
 def embed_path(wave_id: str, question_id: str, group: str) -> str:

@@ -95,7 +95,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False) or [text]
 
 
-def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
+def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str, site_name: str) -> str:
     """A standalone page with one chart, for an iframe on a newspaper's or a municipality's site."""
     root = "../../"
     figure = survey_figure(dataset, wave_id, question_id, group, root)
@@ -104,8 +104,8 @@ def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> 
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>{EMBED_CSS}</style></head><body>{figure}"
-        f'<p class="ev-download"><a href="{root}tal/{wave_id}/{question_id}/" target="_top">'
-        "Se alle tal og kilder på sitet om socialrådgivernes arbejdsvilkår</a></p></body></html>\n"
+        f'<p class="ev-download"><a href="{root}{question_url(wave_id, question_id)}" target="_top">'
+        f"Se alle tal og kilder på sitet »{esc(site_name)}«</a></p></body></html>\n"
     )
 
 

@@ -8,6 +8,7 @@ import json
 
 from evidence.load.dataset_types import Dataset
 from evidence.model.publications import publishers
+from evidence.urls import slug
 
 PACKAGE_PATH = "hent-data/datapackage.json"
 
@@ -60,19 +61,14 @@ def package_json(dataset: Dataset, csv_paths: list[str], site_name: str) -> str:
                           "encoding": "utf-8", "dialect": {"delimiter": ",", "header": True}, "schema": schema})
     package = {
         "profile": "tabular-data-package",
-        "name": _slug(site_name),
+        "name": slug(site_name),
         "title": site_name,
-        "description": "Tal og citater om socialrådgivernes arbejdsvilkår, ordret fra publikationerne med "
+        "description": f"Tal og citater fra sitet »{site_name}«, ordret fra publikationerne med "
                        f"kildehenvisning. {rights_text(dataset)}",
         "sources": [{"title": p["citation"]} for p in dataset.publications.values()],
         "resources": resources,
     }
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
-
-
-def _slug(text: str) -> str:
-    ascii_text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in ascii_text).split())
 
 
 def _field(name: str, kind: str, text: str) -> dict:
@@ -96,8 +92,8 @@ def dataset_metadata(dataset: Dataset, download_paths: list[str], site_url: str,
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "name": f"{site_name}: tal og citater",
-        "description": "Tal fra spørgeskemaundersøgelser og ordrette citater og fortællinger om socialrådgivernes "
-                       f"arbejdsvilkår, hver med kildehenvisning til publikationen. {rights_text(dataset)}",
+        "description": "Tal fra spørgeskemaundersøgelser og ordrette citater og fortællinger fra sitet "
+                       f"»{site_name}«, hver med kildehenvisning til publikationen. {rights_text(dataset)}",
         "url": page_url,
         "inLanguage": "da",
         "isAccessibleForFree": True,

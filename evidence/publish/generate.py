@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.problems import DataInvalid
+from evidence.load.site_config import site_config
 from evidence.model import proposals, publications
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
@@ -55,7 +55,6 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
             for group in groups_of(dataset, wave_id, question_id):
                 frame = question_frame(dataset, wave_id, question_id, group)
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
-                files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
     # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
     for wave_id in dataset.waves:
@@ -68,6 +67,13 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
             if not frame.empty and (frame["wave"] == wave_id).any():
                 files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
     return files | trend_downloads(dataset)
+
+
+def embed_pages(dataset: Dataset, site_name: str) -> dict[str, str]:
+    """Every question chart as a page of its own, for an iframe elsewhere, linking back to the site by name."""
+    return {embed_path(wave_id, question_id, group): embed_page(dataset, wave_id, question_id, group, site_name)
+            for wave_id, wave in dataset.waves.items() for question_id in wave.questions
+            for group in groups_of(dataset, wave_id, question_id)}
 
 
 # The site in parts, in reading order.
@@ -164,14 +170,14 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     Returns the menu, for the site generator's configuration."""
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
-    site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
-    outputs |= figure_images(dataset, site["site_url"])
-    outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
-    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
+    site = site_config(root)
+    outputs |= figure_images(dataset, site.url) | embed_pages(dataset, site.name)
+    outputs[FEED_PATH] = feed_xml(dataset, site.url, site.name)
+    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site.name)
     # JSON-LD goes into the page's head: Material's instant navigation re-runs every script in the content as
     # JavaScript, whatever its type.
     outputs[DOWNLOAD_PAGE] = with_front_matter(outputs[DOWNLOAD_PAGE], structured_data=dataset_metadata(
-        dataset, list(files_described(dataset)), site["site_url"], site["site_name"]))
+        dataset, list(files_described(dataset)), site.url, site.name))
     if problems := unresolved(dataset, outputs):
         raise DataInvalid(problems)
     if record and (new := new_addresses(dataset, outputs)):
