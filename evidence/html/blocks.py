@@ -27,6 +27,7 @@ from evidence.model.survey import (
 )
 from evidence.model.wording import capitalised, number_word
 from evidence.urls import (
+    METHOD,
     embed_path,
     figure_csv_path,
     figure_image_path,
@@ -155,7 +156,7 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
             for m in meta["method"] if m.get("base")]
     return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
                   questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
-                  populations=populations, base=base, method_href=f"{root}metode/")
+                  populations=populations, base=base, method_href=f"{root}{METHOD}")
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
@@ -281,7 +282,7 @@ def headline_figures(dataset: Dataset, root: str) -> str:
         question = wave.questions[headline["question"]]
         population = capitalised(population_text(dataset, headline["population"]))
         cards.append(
-            f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
+            f'<li class="ev-keyfig"><a href="{root}{question_url(wave_id, headline["question"])}">'
             f'<span class="ev-keyfig__value">{percent(value)}</span> '
             f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
             f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")}'

@@ -10,6 +10,7 @@ from evidence.html.charts import scroll_box
 from evidence.html.theme_links import theme_links
 from evidence.load.dataset_types import Dataset
 from evidence.model.themes import find_insight
+from evidence.urls import question_url
 
 
 def question_for_label(dataset: Dataset, label: str) -> tuple[str, str] | None:
@@ -43,7 +44,7 @@ def insight_body(dataset: Dataset, publication: str, insight_id: str, root: str)
         figure_items = []
         for figure in insight["figures"]:
             target = question_for_label(dataset, figure["question"])
-            link = (f' <a href="{root}tal/{target[0]}/{target[1]}/">Se tallene for {esc(figure["question"])}</a>'
+            link = (f' <a href="{root}{question_url(*target)}">Se tallene for {esc(figure["question"])}</a>'
                     if target else "")
             figure_items.append(f"<li>{esc(figure['headline'])}.{link}</li>")
         parts.append(f'<p class="ev-label">Tal fra rapportens spørgeskemaundersøgelse:</p><ul>{"".join(figure_items)}</ul>')

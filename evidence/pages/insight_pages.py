@@ -7,7 +7,7 @@ from evidence.load.dataset_types import Dataset
 from evidence.model.wording import capitalised, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
-from evidence.urls import insight_anchor, question_url
+from evidence.urls import INSIGHTS, index_page, insight_anchor, insight_file, question_url
 
 # The report's extra material, shown under the insight that `includes` it (data/insights/<publication>.yml),
 # or on the overview when no insight does.
@@ -41,7 +41,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
         if extra not in included:
             lines += _extra(publication, doc, extra, "##")
     lines.append(macro("framing", "indsigter-afslutning", publication) + "\n")
-    return Page("indsigter/index.md", "\n".join(lines), "Indsigter")
+    return Page(index_page(INSIGHTS), "\n".join(lines), "Indsigter")
 
 
 def _see_also(dataset: Dataset, publication: str, ref: dict | None) -> list[str]:
@@ -80,4 +80,4 @@ def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict)
         for extra in insight.get("includes", []):
             lines += _extra(publication, doc, extra, "###")
         lines.append(macro("insight_quotes", publication, insight["id"]) + "\n")
-    return Page(f"indsigter/{main['id']}.md", "\n".join(lines), title)
+    return Page(insight_file(main['id']), "\n".join(lines), title)

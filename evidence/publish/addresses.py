@@ -16,7 +16,7 @@ from evidence.load.dataset_types import Dataset
 from evidence.load.problems import Problem
 from evidence.model import quotes
 from evidence.pages.moved_quotes import moved_target
-from evidence.urls import page_address, quote_address, rel_root
+from evidence.urls import QUOTES, page_address, quote_address, rel_root
 
 
 def address_files(dataset: Dataset) -> dict[str, str]:
@@ -29,7 +29,7 @@ def address_files(dataset: Dataset) -> dict[str, str]:
     for quote_id, entry in dataset.withdrawn.items():
         address = quote_address(entry["publication"], quote_id)
         files[address + "index.html"] = withdrawn_page(quote_id, entry["reason"], entry["date"],
-                                                       rel_root(address) + "citater/")
+                                                       rel_root(address) + QUOTES)
     return files
 
 

@@ -40,12 +40,32 @@ from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
 from evidence.publish.addresses import address_files, new_addresses, unresolved
 from evidence.publish.social_cards import card_path, footer
-from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
+from evidence.urls import (
+    ABOUT_PAGE,
+    ACCESSIBILITY_PAGE,
+    CONTRACT_PAGE,
+    FINDER,
+    GENERATED_SECTIONS,
+    INSIGHTS,
+    METHOD_PAGE,
+    PROPOSALS,
+    QUOTES,
+    SEARCH,
+    SOURCES_PAGE,
+    SURVEY,
+    THEMES,
+    TRENDS,
+    embed_path,
+    figure_csv_path,
+    index_page,
+    proposal_csv_path,
+    summary_csv_path,
+    theme_csv_path,
+)
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
-GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "indlejr",
-             "bidrag.md", "soeg", FEED_PATH]
+GENERATED = [*(section.rstrip("/") for section in GENERATED_SECTIONS), CONTRACT_PAGE, FEED_PATH]
 
 
 def survey_downloads(dataset: Dataset) -> dict[str, str]:
@@ -101,39 +121,39 @@ FILES: dict[str, Callable[[Dataset], dict[str, str | bytes]]] = {
 def nav(site_pages: list[Page]) -> list:
     """Navigation in reading order; the survey section groups question pages by wave."""
     by_path = {p.path: p for p in site_pages}
-    survey: list = [{"Oversigt": "tal/index.md"}]
+    survey: list = [{"Oversigt": index_page(SURVEY)}]
     waves: dict[str, list] = {}
     for page in site_pages:
-        parts = page.path.split("/")
-        if parts[0] == "tal" and len(parts) == 3 and parts[1] != "spoergsmaal":
-            waves.setdefault(parts[1], []).append({page.title: page.path})
+        parts = page.path.removeprefix(SURVEY).split("/")
+        if page.path.startswith(SURVEY) and not page.path.startswith(TRENDS) and len(parts) == 2:
+            waves.setdefault(parts[0], []).append({page.title: page.path})
     survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
-    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]
+    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith(TRENDS)]
     if over_time:
         survey.append({"Spørgsmål over tid": over_time})
 
     def section(prefix: str, index_title: str) -> list:
-        entries = [{index_title: f"{prefix}/index.md"}]
+        entries = [{index_title: index_page(prefix)}]
         return entries + [{p.title: p.path} for p in site_pages
-                          if p.path.startswith(prefix + "/") and p.path != f"{prefix}/index.md"]
+                          if p.path.startswith(prefix) and p.path != index_page(prefix)]
 
     return [
         {"Forside": "index.md"},
-        {"Temaer": section("temaer", "Alle temaer")},
-        {"Indsigter": section("indsigter", "Hovedpointer")},
+        {"Temaer": section(THEMES, "Alle temaer")},
+        {"Indsigter": section(INSIGHTS, "Hovedpointer")},
         {"Tal": survey},
-        {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
-        {"Find citater": "find-citater/index.md"},
-        {"Søg": "soeg/index.md"},
-        {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
+        {"Anbefalinger": section(PROPOSALS, "Alle anbefalinger")},
+        {"Find citater": index_page(FINDER)},
+        {"Søg": index_page(SEARCH)},
+        {"Citater": quote_nav([p for p in site_pages if p.path.startswith(QUOTES)])},
         {"Om sitet og kilderne": [
             # Metode, Kilder and om/ are hand-written pages in docs/.
-            {"Metode": "metode.md"},
-            {"Kilder": "kilder.md"},
-            {by_path["hent-data/index.md"].title: "hent-data/index.md"},
-            {by_path["bidrag.md"].title: "bidrag.md"},
-            {"Om sitet": "om/index.md"},
-            {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},
+            {"Metode": METHOD_PAGE},
+            {"Kilder": SOURCES_PAGE},
+            {by_path[DOWNLOAD_PAGE].title: DOWNLOAD_PAGE},
+            {by_path[CONTRACT_PAGE].title: CONTRACT_PAGE},
+            {"Om sitet": ABOUT_PAGE},
+            {"Tilgængelighedserklæring": ACCESSIBILITY_PAGE},
         ]},
     ]
 

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from evidence import cache_entries
+from evidence import cache_entries, urls
 from evidence.html import fonts
 from evidence.load.dataset_types import Dataset
 from evidence.model.publications import label, newest_first
@@ -52,7 +52,7 @@ def card_path(title: str, description: str, footer_text: str) -> str:
     """The card's address in the site, named by its text: a page's card keeps its address when only
     the drawing changes (the cache entry is named by the drawing too, `Card.cached`)."""
     digest = hashlib.sha256(f"{title}\n{description}\n{footer_text}".encode()).hexdigest()[:16]
-    return f"kort/{digest}.png"
+    return urls.card_path(digest)
 
 
 @functools.cache
@@ -122,7 +122,7 @@ def cards_of(docs_dir: Path, site: str, footer_text: str) -> list[Card]:
     for page in sorted(docs_dir.rglob("*.md")):
         meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         image = meta.get("image")
-        if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
+        if isinstance(image, str) and image.startswith(urls.CARDS) and meta.get("title"):
             # Front matter holds HTML text (evidence.pages.markdown.html_text); the card draws the words.
             cards.append(Card(image, site, html.unescape(meta["title"]), html.unescape(meta.get("description", "")), footer_text))
     return cards
