@@ -22,6 +22,13 @@ def test_every_make_target_is_in_the_readme():
     assert not undocumented, f"make targets missing from README.md: {undocumented}"
 
 
+def test_every_make_command_the_docs_name_exists():
+    targets = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M))
+    for doc in DOCS:
+        named = set(re.findall(r"`make ([a-z][a-z-]*)", (ROOT / doc).read_text(encoding="utf-8")))
+        assert named and not named - targets, f"{doc} names make commands the Makefile lacks: {named - targets}"
+
+
 def test_readme_starts_with_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```sh", 1)[1].split("```", 1)[0]
