@@ -70,3 +70,11 @@ def test_one_slug_function():
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.FunctionDef) and "slug" in node.name.lower()]
     assert not slugs, f"a label becomes part of an address through urls.slug only: {slugs}"
+
+
+def test_the_addresses_depend_on_nothing():
+    """urls.py comes first, so every stage can make an address and none makes it another way."""
+    tree = ast.parse((ROOT / "evidence/urls.py").read_text(encoding="utf-8"))
+    imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    assert not [m for m in imported if m and m.startswith("evidence")], imported
