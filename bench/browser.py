@@ -17,13 +17,14 @@ import yaml
 
 from bench.common import CHROMIUM, PY, env
 from bench.relevance import bench_relevance
+from evidence.urls import FINDER, INDEX_DIR, PROPOSALS, QUOTES, SEARCH, SITE_INDEX_DIR, SURVEY, THEMES
 
 QUERY = "sagsbehandler"
 WAIT_MS = 60_000  # per wait in a page; a timeout is recorded, not raised
 # Page types: the first built page matching each pattern (sorted), so new URLs need a pattern here, not code.
-PAGE_TYPES = {"forside": [""], "temaside": ["temaer/*/"], "anbefaling": ["anbefalinger/*/"],
-              "citatsamling": ["citater/*/fortaellinger/1/", "citater/*/*/"], "citatsøgning": ["find-citater/"],
-              "sitesøgning": ["soeg/"], "spørgsmål i en undersøgelse": ["tal/[0-9][0-9][0-9][0-9]/*/", "tal/*/"]}
+PAGE_TYPES = {"forside": [""], "temaside": [f"{THEMES}*/"], "anbefaling": [f"{PROPOSALS}*/"],
+              "citatsamling": [f"{QUOTES}*/fortaellinger/1/", f"{QUOTES}*/*/"], "citatsøgning": [FINDER],
+              "sitesøgning": [SEARCH], "spørgsmål i en undersøgelse": [f"{SURVEY}[0-9][0-9][0-9][0-9]/*/", f"{SURVEY}*/"]}
 # The moment the first quote is in the finder's list (the list is in the page's HTML: this is first paint of it).
 FIRST_RESULT_JS = """
 (() => {
@@ -217,7 +218,7 @@ def finder_visit(browser, server: Server) -> dict:
         page.add_init_script(FIRST_RESULT_JS)
         page.add_init_script(LATENCY_JS)
         mark = len(server.log)
-        page.goto(server.url + "find-citater/", wait_until="load")
+        page.goto(server.url + FINDER, wait_until="load")
         if _until(page, "document.querySelector('#ev-finder-results > li') !== null", "første citat", row):
             row["first_ms"] = round(page.evaluate("window.__evFirstResult"))
         page.evaluate(f"window.__evArm('enter', 'enter', {QUERY!r})")
@@ -231,7 +232,7 @@ def finder_visit(browser, server: Server) -> dict:
             page.locator("#ev-finder input[name=tema]").first.check()
             row["facet_ms"] = _clock(page, "facet", row)
         server.quiet()
-        row["bytes"] = server.bytes_since(mark, "/citatindeks/")
+        row["bytes"] = server.bytes_since(mark, f"/{INDEX_DIR}/")
     return row
 
 
@@ -246,7 +247,7 @@ def site_search_session(browser, server: Server, url: str) -> dict:
         page.press("#ev-header-q", "Enter")
         page.wait_for_selector("#ev-search-results li", timeout=WAIT_MS)
         server.quiet()
-        return server.bytes_since(mark, "/soegeindeks/")
+        return server.bytes_since(mark, f"/{SITE_INDEX_DIR}/")
 
 
 def _until(page, condition: str, what: str, row: dict) -> bool:

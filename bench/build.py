@@ -17,6 +17,7 @@ from yaml_env_tag import construct_env_tag  # MkDocs' own reader of !ENV (a depe
 
 from bench.common import PY, build, copy_project, env, free_port, timed
 from bench.edits import edit, edit_target, themes_lacking
+from evidence.urls import theme_url
 
 # Added to the product's hooks for one build: each page's Markdown as MkDocs renders it (macros and all
 # generation done, priority -100 = after every other hook and plugin), and the nav.
@@ -130,7 +131,7 @@ def bench_serve(work: Path, timeout: float, edits: int = 3) -> dict:
                 time.sleep(2)  # let the watcher settle after the last build
                 edit(project, item_id, theme)
                 t0 = time.perf_counter()
-                if not _wait(lambda theme=theme: f"temaer/{theme}/" in _article(_get(url) or "", item_id), 120, 0.05):
+                if not _wait(lambda theme=theme: theme_url(theme) in _article(_get(url) or "", item_id), 120, 0.05):
                     break
                 seconds.append(round(time.perf_counter() - t0, 2))
     finally:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.browser import QUERY, page_urls
 from bench.common import CHROMIUM, ROOT
+from evidence.urls import SURVEY
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 RUNS = 3
@@ -83,7 +84,7 @@ def bench_lighthouse(work: Path, site: Path) -> dict:
     if not LIGHTHOUSE.is_file():
         raise RuntimeError("Lighthouse er ikke installeret: kør `make lighthouse` (make bench gør det)")
     # The site search as a reader reaches it: a query from the search field in the header.
-    urls = {**page_urls(site), "tal": "tal/"}
+    urls = {**page_urls(site), "tal": SURVEY}
     urls["sitesøgning"] = f"{urls['sitesøgning']}?q={QUERY}"
     result = {"version": _version()}
     with gzip_server(site) as base:

@@ -21,12 +21,14 @@ from pathlib import Path
 
 import yaml
 
+from evidence.urls import FINDER, SEARCH
+
 SEED = 13
 PHRASES_PER_QUOTE = 3
 PHRASE_WORDS = 6
 DEPTH = 10  # hits looked at per phrase: MRR over the first ten
 BATCH = 60  # phrases per call into the page
-PAGES = {"citatsøgning": ("find-citater/", "quoteFinder"), "sitesøgning": ("soeg/", "siteSearch")}
+PAGES = {"citatsøgning": (FINDER, "quoteFinder"), "sitesøgning": (SEARCH, "siteSearch")}
 # Per page: its search field and the link of its first hit, for the pasted-phrase timing.
 FIELDS = {"citatsøgning": ("#ev-finder-q", "#ev-finder-results .ev-permalink"),
           "sitesøgning": ("#ev-search-q", "#ev-search-results .ev-search__title a")}

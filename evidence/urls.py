@@ -6,8 +6,64 @@ the site works under any base URL.
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
-from evidence.model.quotes import canonical_page
+import re
+
+# The site's sections, as addresses relative to the site root.
+SURVEY = "tal/"
+TRENDS = f"{SURVEY}spoergsmaal/"
+THEMES = "temaer/"
+INSIGHTS = "indsigter/"
+PROPOSALS = "anbefalinger/"
+QUOTES = "citater/"
+FINDER = "find-citater/"
+SEARCH = "soeg/"
+DOWNLOADS = "hent-data/"
+EMBEDS = "indlejr/"
+CARDS = "kort/"
+METHOD = "metode/"
+
+# Hand-written pages in docs/ that the menu names, and the generated data contract.
+METHOD_PAGE = "metode.md"
+SOURCES_PAGE = "kilder.md"
+ABOUT_PAGE = "om/index.md"
+ACCESSIBILITY_PAGE = "om/tilgaengelighed.md"
+CONTRACT_PAGE = "bidrag.md"
+
+# Everything under these in docs/ is written by the generation step.
+GENERATED_SECTIONS = (SURVEY, DOWNLOADS, QUOTES, THEMES, INSIGHTS, PROPOSALS, FINDER, EMBEDS, SEARCH)
+
+
+def index_page(section: str) -> str:
+    """A section's overview page, as a file in docs/."""
+    return f"{section}index.md"
+
+
+def download_path(name: str) -> str:
+    return f"{DOWNLOADS}{name}"
+
+
+def theme_url(theme_id: str) -> str:
+    return f"{THEMES}{theme_id}/"
+
+
+def theme_file(theme_id: str) -> str:
+    return f"{THEMES}{theme_id}.md"
+
+
+def proposal_url(proposal_id: str) -> str:
+    return f"{PROPOSALS}{proposal_id}/"
+
+
+def proposal_file(proposal_id: str) -> str:
+    return f"{PROPOSALS}{proposal_id}.md"
+
+
+def insight_file(insight_id: str) -> str:
+    return f"{INSIGHTS}{insight_id}.md"
+
+
+def card_path(digest: str) -> str:
+    return f"{CARDS}{digest}.png"
 
 
 def rel_root(page_url: str) -> str:
@@ -17,7 +73,7 @@ def rel_root(page_url: str) -> str:
 
 
 def figure_csv_path(wave_id: str, question_id: str, group: str) -> str:
-    return f"hent-data/tal/{wave_id}/{question_id}-{group_slug(group)}.csv"
+    return f"{DOWNLOADS}{SURVEY}{wave_id}/{question_id}-{slug(group)}.csv"
 
 
 def figure_image_path(wave_id: str, question_id: str, group: str, extension: str) -> str:
@@ -25,27 +81,27 @@ def figure_image_path(wave_id: str, question_id: str, group: str, extension: str
     return figure_csv_path(wave_id, question_id, group).removesuffix(".csv") + f".{extension}"
 
 
-def group_slug(group: str) -> str:
-    return group.replace("å", "aa").replace("æ", "ae").replace("ø", "oe")
+def slug(text: str) -> str:
+    """A label as it stands in an address or a machine name: ASCII lower case, Danish letters spelt out,
+    words joined by hyphens."""
+    spelt = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return "-".join(re.findall(r"[a-z0-9]+", spelt))
 
 
 def embed_path(wave_id: str, question_id: str, group: str) -> str:
-    return f"indlejr/{wave_id}/{question_id}-{group_slug(group)}.html"
+    return f"{EMBEDS}{wave_id}/{question_id}-{slug(group)}.html"
 
 
 def summary_csv_path(wave_id: str) -> str:
-    return f"hent-data/tal/{wave_id}/opsummering-paa-tvaers.csv"
-
-
-FINDER = "find-citater/"
+    return f"{DOWNLOADS}{SURVEY}{wave_id}/opsummering-paa-tvaers.csv"
 
 
 def theme_csv_path(wave_id: str, theme_id: str) -> str:
-    return f"hent-data/tal/{wave_id}/tema-{theme_id}.csv"
+    return f"{DOWNLOADS}{SURVEY}{wave_id}/tema-{theme_id}.csv"
 
 
 def proposal_csv_path(wave_id: str, proposal_id: str) -> str:
-    return f"hent-data/tal/{wave_id}/forslag-{proposal_id}.csv"
+    return f"{DOWNLOADS}{SURVEY}{wave_id}/forslag-{proposal_id}.csv"
 
 
 def finder_link(root: str, theme_id: str) -> str:
@@ -59,23 +115,28 @@ SITE_INDEX_DIR = "soegeindeks"
 
 
 def listing_path(publication: str, part_slug: str, number: int | None = None) -> str:
-    return f"citater/{publication}/{part_slug}" + (f"/{number}.md" if number else ".md")
+    return f"{QUOTES}{publication}/{part_slug}" + (f"/{number}.md" if number else ".md")
 
 
 def permalink(item: dict) -> str:
     """A quote's lasting address (»Fast link«): its publication and id only, never the page size or its
     place, so a collection can be paged differently and the address still leads to the quote. The
-    address is a small page that sends the reader on to `quote_location` (evidence.publish.addresses)."""
+    address is a small page that sends the reader on to where the quote stands now
+    (evidence.model.quotes.quote_location)."""
     return quote_address(item["publication"], item["id"])
 
 
 def quote_address(publication: str, quote_id: str) -> str:
-    return f"citater/{publication}/{quote_id}/"
+    return f"{QUOTES}{publication}/{quote_id}/"
 
 
-def quote_location(item: dict, dataset: Dataset) -> str:
-    """Where the quote stands now: its collection page and its anchor there."""
-    return f"{canonical_page(item, dataset)}#{item['id']}"
+def collection_page(publication: str, part_slug: str, number: int | None = None) -> str:
+    """A quote collection's page; a paged collection's page by its number."""
+    return f"{QUOTES}{publication}/{part_slug}/" + (f"{number}/" if number else "")
+
+
+def anchored(page: str, anchor: str) -> str:
+    return f"{page}#{anchor}"
 
 
 def page_address(path: str) -> str:
@@ -95,8 +156,8 @@ def insight_anchor(insight_id: str) -> str:
 def insight_url(insight: dict) -> str:
     """A main insight's page, or the anchor of an insight on its main insight's page."""
     if "parent" not in insight:
-        return f"indsigter/{insight['id']}/"
-    return f"indsigter/{insight['parent']}/#{insight_anchor(insight['id'])}"
+        return f"{INSIGHTS}{insight['id']}/"
+    return f"{INSIGHTS}{insight['parent']}/#{insight_anchor(insight['id'])}"
 
 
 # The report's seniority findings: a section of the insights overview (evidence/pages/insight_pages.py).
@@ -104,14 +165,14 @@ SENIORITY_URL = "indsigter/#indsigter-og-anciennitet"
 
 
 def question_url(wave_id: str, question_id: str) -> str:
-    return f"tal/{wave_id}/{question_id}/"
+    return f"{SURVEY}{wave_id}/{question_id}/"
 
 
 def trend_url(question_id: str) -> str:
-    return f"tal/spoergsmaal/{question_id}/"
+    return f"{TRENDS}{question_id}/"
 
 
 def trend_csv_path(question_id: str, group: str, until: str | None = None) -> str:
     if until:
-        return f"hent-data/tal/{until}/{question_id}-{group_slug(group)}-udvikling.csv"
-    return f"hent-data/tal/spoergsmaal/{question_id}-{group_slug(group)}.csv"
+        return f"{DOWNLOADS}{SURVEY}{until}/{question_id}-{slug(group)}-udvikling.csv"
+    return f"{DOWNLOADS}{TRENDS}{question_id}-{slug(group)}.csv"

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from evidence.load.dataset import load_dataset
+from evidence.load.dataset_types import Dataset
 from evidence.load.problems import DataInvalid
-from evidence.model.dataset import Dataset
 
 
 def checked_dataset(root: Path) -> Dataset | None:

@@ -18,8 +18,8 @@ from io import BytesIO
 from pathlib import Path
 
 from evidence.load.dataset import load_dataset
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.load.problems import DataInvalid
-from evidence.model.dataset import PROJECT_ROOT
 from evidence.publish.changes import summary
 from scripts.checked import checked_dataset
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from evidence.model.dataset import PROJECT_ROOT
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.publish.build import BuildBusy, DataInvalid, exclusive, generate_pages
 from evidence.publish.generate import write_config
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 
 from evidence.load.dataset import load_dataset
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.load.problems import DataInvalid, Problem
 from evidence.load.spreadsheet import TableUnreadable, read_table
 from evidence.load.wave_import import WaveNames, figures_csv, map_table, write_whole
-from evidence.model.dataset import PROJECT_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

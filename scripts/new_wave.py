@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.load.wave_import import previous_wave
-from evidence.model.dataset import PROJECT_ROOT
 
 WAVE_ID = re.compile(r"^[0-9]{4}(-[a-z0-9]+)?$")
 

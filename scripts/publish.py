@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from evidence.model.dataset import PROJECT_ROOT
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.publish.build import BuildBusy, exclusive, publish
 
 

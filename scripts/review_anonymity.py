@@ -11,8 +11,8 @@ import os
 import sys
 from collections import Counter
 
+from evidence.load.dataset_types import PROJECT_ROOT, Dataset
 from evidence.model.anonymity import KINDS, Flag, stale_decisions, undecided
-from evidence.model.dataset import PROJECT_ROOT, Dataset
 from scripts.checked import checked_dataset
 
 REVIEW_FILE = "data/anonymity/review.yml"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from evidence.load.dataset import load_dataset
-from evidence.model.dataset import PROJECT_ROOT
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.model.theme_suggest import suggest
 
 

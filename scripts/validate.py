@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from evidence.model.dataset import PROJECT_ROOT
+from evidence.load.dataset_types import PROJECT_ROOT
 from scripts.checked import checked_dataset
 
 

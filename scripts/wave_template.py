@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from evidence.load.dataset_types import PROJECT_ROOT
 from evidence.load.spreadsheet import write_xlsx
 from evidence.load.wave_import import TEMPLATE_HEADER, accepted_headers, template_rows
-from evidence.model.dataset import PROJECT_ROOT
 
 GUIDE = [
     "Skriv bølgens tal i kolonnen »Værdi (%)« på arket Tal: andelen i procent, fx 64 eller 64,5.",

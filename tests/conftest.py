@@ -22,8 +22,8 @@ import pytest
 import yaml
 
 from evidence.load.dataset import load_dataset
+from evidence.load.dataset_types import Dataset
 from evidence.load.problems import DataInvalid
-from evidence.model.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; a copy of these is a complete project.

@@ -170,7 +170,7 @@ def test_no_tampered_cache_entry_is_served(fixture_copy, tmp_path):
 
 
 CARD_NAME = ("from evidence.publish.social_cards import Card; from pathlib import Path; "
-             "print(Card('kort/x.png', 'Titel', 'Beskrivelse', 'Fod').cached(Path('.')))")
+             "print(Card('kort/x.png', 'Sitet', 'Titel', 'Beskrivelse', 'Fod').cached(Path('.')))")
 
 
 def card_cache_name(project: Path) -> str:

@@ -3,8 +3,10 @@
 A maintainer who adds a survey wave or a publication must get pages that name the new data, not
 today's. So no Python module in evidence/ or macros/ – code, strings, comments or docstrings – may
 hold a year, a publication's title, short name, label or section name, or an id of today's data as a
-string literal. The commands and benchmarks (scripts/, bench/) may show an example year in their help
-and make synthetic data of far-off years, but name no publication, id or year of today's data either.
+string literal. Every other Python file – the commands and benchmarks (scripts/, bench/), the test helpers
+(tests/ but the test modules, which read today's data to check it, and the fixture data) – may show an
+example year in its help and make synthetic data of far-off years, but names no publication, id or year of
+today's data either.
 Each finding is reported as file:line with what was found.
 """
 
@@ -19,7 +21,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SITE_CODE = sorted(p for folder in ("evidence", "macros") for p in (ROOT / folder).rglob("*.py"))
-TOOL_CODE = sorted(p for folder in ("scripts", "bench") for p in (ROOT / folder).rglob("*.py"))
+TOOL_CODE = sorted({*(p for folder in ("scripts", "bench") for p in (ROOT / folder).rglob("*.py")),
+                    *(p for p in (ROOT / "tests").rglob("*.py")
+                      if not p.name.startswith("test_") and "fixtures" not in p.relative_to(ROOT).parts),
+                    *ROOT.glob("*.py")})
 
 YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
@@ -144,7 +149,8 @@ def test_the_test_knows_todays_data():
     assert len(publication_names()) >= 2
     kinds = set(data_ids().values())
     assert {"publication id", "theme id", "question id", "insight id"} <= kinds
-    assert len(data_years()) >= 2 and TOOL_CODE
+    assert len(data_years()) >= 2
+    assert {"scripts", "bench", "tests"} <= {p.relative_to(ROOT).parts[0] for p in TOOL_CODE}
 
 
 def test_code_names_no_year_publication_or_id_of_todays_data():

@@ -17,7 +17,7 @@ import yaml
 from conftest import build, edit
 
 from evidence.load.dataset import PUBLISHED_ADDRESSES, load_dataset
-from evidence.urls import quote_location
+from evidence.model.quotes import quote_location
 
 WITHDRAWN = "testhaefte2032-t002"
 REASON = "Fortælleren har bedt om at få sin fortælling fjernet."

@@ -12,7 +12,7 @@ import re
 
 from conftest import page, read_csv, read_yaml, text_of
 
-from evidence.urls import group_slug
+from evidence.urls import slug
 
 
 def danish(value: float) -> str:
@@ -170,7 +170,7 @@ def test_a_population_without_a_figure_is_marked_not_stated_in_chart_and_table(f
                 missing = (len({r["option"] for r in group_rows}) * len({r["population"] for r in group_rows})
                            - len(group_rows))
                 text = page(fixture_site, f"tal/{wave_id}/{question_id}/")
-                start = text.index(f'id="fig-{wave_id}-{question_id}-{group_slug(group)}"')
+                start = text.index(f'id="fig-{wave_id}-{question_id}-{slug(group)}"')
                 figure = text[start:text.index("</figure>", start)]
                 narrow = re.search(r'<svg[^>]*ev-chart__narrow.*?</svg>', figure, re.S).group(0)
                 table = figure[figure.index("<table"):figure.index("</table>")]

@@ -15,7 +15,8 @@ import pandas as pd
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import group_differences
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
+from evidence.model.quotes import quote_location
 from evidence.model.survey import (
     SELF_SELECTION,
     base_figures,
@@ -29,13 +30,13 @@ from evidence.model.survey import (
 )
 from evidence.model.wording import capitalised, number_word
 from evidence.urls import (
+    METHOD,
     embed_path,
     figure_csv_path,
     figure_image_path,
-    group_slug,
     permalink,
     question_url,
-    quote_location,
+    slug,
     summary_csv_path,
 )
 
@@ -67,7 +68,7 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
         dataset, wave_id, frame,
         title=title,
         measure=question["measure"],
-        figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
+        figure_id=f"fig-{wave_id}-{question_id}-{slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
         image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",
@@ -98,7 +99,7 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False) or [text]
 
 
-def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
+def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str, site_name: str) -> str:
     """A standalone page with one chart, for an iframe on a newspaper's or a municipality's site."""
     root = "../../"
     figure = survey_figure(dataset, wave_id, question_id, group, root)
@@ -107,8 +108,8 @@ def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> 
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>{EMBED_CSS}</style></head><body>{figure}"
-        f'<p class="ev-download"><a href="{root}tal/{wave_id}/{question_id}/" target="_top">'
-        "Se alle tal og kilder på sitet om socialrådgivernes arbejdsvilkår</a></p></body></html>\n"
+        f'<p class="ev-download"><a href="{root}{question_url(wave_id, question_id)}" target="_top">'
+        f"Se alle tal og kilder på sitet »{esc(site_name)}«</a></p></body></html>\n"
     )
 
 
@@ -156,7 +157,7 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
                            " af besvarelserne)" if share else label)
     return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
                   questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
-                  populations=populations, base=base_figures(meta), caveat=SELF_SELECTION, method_href=f"{root}metode/")
+                  populations=populations, base=base_figures(meta), caveat=SELF_SELECTION, method_href=f"{root}{METHOD}")
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
@@ -282,7 +283,7 @@ def headline_figures(dataset: Dataset, root: str) -> str:
         question = wave.questions[headline["question"]]
         population = capitalised(population_text(dataset, headline["population"]))
         cards.append(
-            f'<li class="ev-keyfig"><a href="{root}tal/{wave_id}/{headline["question"]}/">'
+            f'<li class="ev-keyfig"><a href="{root}{question_url(wave_id, headline["question"])}">'
             f'<span class="ev-keyfig__value">{percent(value)}</span> '
             f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
             f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")}'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.html.templates import render
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.proposals import addressee_phrase
 from evidence.model.publications import label, label_of, newest_first, section
@@ -16,14 +16,14 @@ from evidence.model.quotes import KIND_PLURALS, REPRINT_KINDS, chapter_title
 from evidence.model.survey import population_text, question_title
 from evidence.model.themes import facts_on, find_insight, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.wording import capitalised, unique
-from evidence.urls import finder_link, insight_url, theme_csv_path
+from evidence.urls import finder_link, insight_url, proposal_url, question_url, theme_csv_path, theme_url
 
 
 def theme_list(dataset: Dataset, root: str) -> str:
     items = []
     for theme_id, theme in dataset.themes.items():
         count = len(quotes_on(dataset, theme_id))
-        items.append(f'<li><a href="{root}temaer/{theme_id}/"><strong>{esc(theme["name"])}</strong></a> – '
+        items.append(f'<li><a href="{root}{theme_url(theme_id)}"><strong>{esc(theme["name"])}</strong></a> – '
                      f'{esc(theme["description"])} <span class="ev-count">({count} citater og fortællinger)</span></li>')
     return f'<ul class="ev-themes">{"".join(items)}</ul>'
 
@@ -52,7 +52,7 @@ def figure_lines(dataset: Dataset, frame, root: str) -> str:
             f'<li><strong>{percent(row.value)}</strong> – {esc(row.option_label)} '
             f'<span class="ev-locator">(svar på {esc(question_title(question))}; '
             f'{esc(population_text(dataset, row.population))}; {esc(question["measure"].lower())}; '
-            f'<a href="{root}tal/{row.wave}/{row.question}/">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
+            f'<a href="{root}{question_url(row.wave, row.question)}">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
             "</span></li>"
         )
     return f'<ul class="ev-figure-lines">{"".join(items)}</ul>'
@@ -77,7 +77,7 @@ def theme_proposals(dataset: Dataset, theme_id: str, root: str) -> str:
 
 def _proposal_item(dataset: Dataset, proposal: dict, root: str) -> str:
     source = label_of(dataset, proposal["publication"])
-    return (f'<li><a href="{root}anbefalinger/{proposal["id"]}/">{esc(proposal["text"])}</a> '
+    return (f'<li><a href="{root}{proposal_url(proposal["id"])}">{esc(proposal["text"])}</a> '
             f'<span class="ev-locator">({esc(source)}, {esc(addressee_phrase(proposal))})</span></li>')
 
 
@@ -107,7 +107,7 @@ def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
     chapter = next((c["title"] for c in dataset.booklet_texts.get(item["publication"], {}).get("chapters", [])
                     if c["chapter"] == item["chapter"]), f"kapitel {item['chapter']}")
     note = f' {esc(item["note"])}' if item.get("note") else ""
-    themes = ", ".join(f'<a href="{root}temaer/{t}/">{esc(dataset.themes[t]["name"])}</a>' for t in item["themes"])
+    themes = ", ".join(f'<a href="{root}{theme_url(t)}">{esc(dataset.themes[t]["name"])}</a>' for t in item["themes"])
     box = section(publication, "forslag")
     place = f"Boksen »{box}«, {chapter}" if box else chapter
     return (
@@ -175,7 +175,7 @@ def proposals_by_theme(dataset: Dataset, root: str) -> str:
     for theme_id, theme in dataset.themes.items():
         on_theme = proposals_on(dataset, theme_id)
         if on_theme:
-            blocks.append(f'<p class="ev-label"><a href="{root}temaer/{theme_id}/">{esc(theme["name"])}</a></p>'
+            blocks.append(f'<p class="ev-label"><a href="{root}{theme_url(theme_id)}">{esc(theme["name"])}</a></p>'
                           f'<ul>{"".join(_proposal_item(dataset, p, root) for p in on_theme)}</ul>')
     return "".join(blocks)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from evidence.html.templates import render
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 
 _ITEM = re.compile(r"^(?P<indent> *)(?:- |(?P<number>\d+)\. )(?P<text>.*)$")
 

@@ -12,8 +12,9 @@ from markupsafe import Markup
 from evidence.html.charts import scroll_box
 from evidence.html.templates import render
 from evidence.html.theme_links import theme_links
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.themes import find_insight
+from evidence.urls import question_url
 
 
 def question_for_label(dataset: Dataset, label: str) -> tuple[str, str] | None:
@@ -27,7 +28,8 @@ def question_for_label(dataset: Dataset, label: str) -> tuple[str, str] | None:
 
 def insight_body(dataset: Dataset, publication: str, insight_id: str, root: str) -> str:
     insight = find_insight(dataset, publication, insight_id)
-    figures = [(figure, question_for_label(dataset, figure["question"])) for figure in insight.get("figures", [])]
+    figures = [(figure, target and root + question_url(*target))
+               for figure in insight.get("figures", []) for target in [question_for_label(dataset, figure["question"])]]
     return render("insight_body.html", insight=insight, insight_id=insight_id, figures=figures, root=root,
                   note=dataset.insights[publication].get("figures_note"),
                   themes=Markup(theme_links(dataset, insight["themes"], root)),

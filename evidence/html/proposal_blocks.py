@@ -10,11 +10,11 @@ from __future__ import annotations
 from evidence.html.blocks import esc, figure_html, quote_block
 from evidence.html.evidence_blocks import figure_lines, insight_list, proposal
 from evidence.html.templates import render
+from evidence.load.dataset_types import Dataset
 from evidence.model import proposals
-from evidence.model.dataset import Dataset
 from evidence.model.publications import label_of, with_proposals
 from evidence.model.wording import capitalised
-from evidence.urls import SENIORITY_URL, proposal_csv_path
+from evidence.urls import SENIORITY_URL, proposal_csv_path, proposal_url
 
 NO_ACTOR = "Forslag, der ikke siger, hvem der skal handle"
 
@@ -86,7 +86,7 @@ def proposal_overview(dataset: Dataset, root: str) -> str:
     for label in ordered:
         cards = "".join(
             f'<li class="ev-proposal-card"><p class="ev-proposal-card__title">'
-            f'<a href="{root}anbefalinger/{item["id"]}/">{esc(proposals.heading(item))}</a></p>'
+            f'<a href="{root}{proposal_url(item["id"])}">{esc(proposals.heading(item))}</a></p>'
             f'<p class="ev-proposal-card__text">{esc(item["text"])}</p>{key_figures(dataset, item["id"], root)}</li>'
             for item in groups[label])
         parts.append(f'<h3>{esc(label)}</h3><ul class="ev-proposal-cards">{cards}</ul>')
@@ -115,6 +115,6 @@ def brief(dataset: Dataset, root: str) -> str:
             + (f'<p class="ev-label">Indsigter</p>{insights}' if insights else "")
             + "".join(quote_block(dataset, q["id"], root, 3, anchor=False) for q in chosen)
             + f'<p class="ev-brief__more">Forslaget med flere tal og citater: '
-            f'<a href="{root}anbefalinger/{esc(proposal_id)}/">{esc(proposals.heading(item))}</a></p></section>'
+            f'<a href="{root}{esc(proposal_url(proposal_id))}">{esc(proposals.heading(item))}</a></p></section>'
         )
     return "".join(sections)

@@ -12,12 +12,12 @@ from evidence.html.blocks import GROUP_TITLES, figure_base, figure_legend, parti
 from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
 from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import caveat_values, gap_view
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import population_colours, question_title
 from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
 from evidence.model.uncertainty import change_gap
-from evidence.urls import group_slug, trend_csv_path
+from evidence.urls import slug, trend_csv_path
 
 
 def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
@@ -38,7 +38,7 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
     bases = "".join(figure_base(dataset, w, frame[frame["wave"] == w], root) for w in waves)
     return render(
         "trend_figure.html",
-        figure_id=f"fig-udvikling-{question_id}-{group_slug(group)}" + (f"-{until}" if until else ""),
+        figure_id=f"fig-udvikling-{question_id}-{slug(group)}" + (f"-{until}" if until else ""),
         title=title, measure=question["measure"], text_alternative=trend_text_alternative(title, frame),
         legend=Markup(figure_legend(dataset, frame)),
         chart=Markup(trend_chart_svg(frame, population_colours(dataset))),

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from evidence.load.dataset_types import Dataset
 from evidence.load.fidelity import identifying_problems, verbatim_problems
 from evidence.load.files import DataFile
 from evidence.load.house_style import headline_sense_problems
@@ -22,7 +23,6 @@ from evidence.load.schemas import field_name, placeholder, yaml_where
 from evidence.load.share_checks import share_sum_problems
 from evidence.load.twin_checks import strings, twin_theme_problems
 from evidence.load.wave_import import WaveNames
-from evidence.model.dataset import Dataset
 
 
 def items(content) -> list[dict]:

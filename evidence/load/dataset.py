@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.load.cross_checks import UNKNOWN_IDS, by_id, cross_check, items
-from evidence.load.files import DataFile, core_missing, read_all
+from evidence.load.dataset_types import PROJECT_ROOT, Dataset, Wave
+from evidence.load.files import DataFile, core_missing, publication_of, read_all
 from evidence.load.problems import DataInvalid, Problem
 from evidence.load.proposal_checks import fact_place_problems, proposal_problems
 from evidence.load.schemas import schema_for
 from evidence.load.shape_checks import shape_problems
-from evidence.model.dataset import PROJECT_ROOT, Dataset, Wave
 
 
 def load_dataset(root: Path = PROJECT_ROOT, replaced: dict[str, bytes] | None = None) -> Dataset:
@@ -67,7 +67,7 @@ def _assemble(files: dict[str, DataFile], root: Path) -> Dataset:
     facts, proposals, insights, booklet_texts, framing = {}, {}, {}, {}, {}
     for rel in sorted(files, key=lambda rel: (str(Path(rel).parent), Path(rel).name)):
         data = files[rel]
-        publication = Path(rel).parent.name if rel.startswith("quotes/") else Path(rel).stem.removesuffix("-chapters")
+        publication = publication_of(rel)
         if data.schema == "quotes":
             for index, item in enumerate(items(data.content)):
                 if isinstance(item.get("id"), str):  # where it stands, for messages and the anonymity review

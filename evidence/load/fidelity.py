@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from evidence.load.files import DataFile
+from evidence.load.files import DataFile, publication_of
 from evidence.load.problems import Problem
 from evidence.load.schemas import yaml_where
 from evidence.load.text_repair import declared_running_headers, repair, squash
@@ -47,11 +47,6 @@ def haystack(root: Path, text_file: str, running_headers: Collection[str] | None
     raw = (root / "data" / "sources" / text_file).read_text(encoding="utf-8")
     headers = declared_running_headers(root) if running_headers is None else running_headers
     return squash(repair(raw, headers)).replace("**", "")
-
-
-def publication_of(rel: str) -> str:
-    path = Path(rel)
-    return path.parent.name if rel.startswith("quotes/") else path.stem.removesuffix("-chapters")
 
 
 def verbatim_problems(root: Path, publications: dict[str, dict], files: dict[str, DataFile]) -> list[Problem]:

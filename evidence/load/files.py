@@ -316,6 +316,13 @@ def core_missing(files: dict[str, DataFile]) -> bool:
     return any(rel not in files for rel in CORE_FILES)
 
 
+def publication_of(rel: str) -> str:
+    """The publication a data file belongs to, from its place in data/: a folder under quotes/, or the file's
+    name (»<publication>.yml«, »<publication>-chapters.yml«)."""
+    path = Path(rel)
+    return path.parent.name if rel.startswith("quotes/") else path.stem.removesuffix("-chapters")
+
+
 def _missing(data_dir: Path, rel: str) -> Problem:
     found = "en mappe" if (data_dir / rel).is_dir() else "intet (filen mangler)"
     return Problem(f"data/{rel}", "hele filen", "(fil)", found,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.load.cross_checks import _items_indexed, _quote_files, _unknown, _unreadable, items
+from evidence.load.dataset_types import Dataset
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, shown
 from evidence.load.schemas import yaml_where
-from evidence.model.dataset import Dataset
 
 
 def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Problem]:

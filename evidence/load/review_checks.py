@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 import re
 
+from evidence.load.dataset_types import Dataset
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem, nearest, shown
 from evidence.load.schemas import yaml_where
-from evidence.model.dataset import Dataset
 
 REVIEW_FILE = "anonymity/review.yml"
 # The parts of a flag for an age with details are listed with this between them.

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.anonymity_text import (
     Hit,
     Lexicon,
@@ -28,7 +29,6 @@ from evidence.model.anonymity_text import (
     named_units,
     names_and_places,
 )
-from evidence.model.dataset import Dataset, per_dataset
 
 KINDS = ("fornavn", "sted", "egennavn", "navngiven enhed", "alder og detaljer", "karriere og helbred", "teamets størrelse",
          "antal sygemeldte eller fyrede", "klynge", "detalje")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from evidence.load.dataset_types import Dataset
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
-from evidence.urls import permalink
+from evidence.urls import permalink, slug
 
 FACETS = {
     "tema": "Tema",
@@ -138,11 +138,5 @@ def facet_values(dataset: Dataset) -> dict[str, list[tuple[str, str, int]]]:
     for key, values in counts.items():
         ranked = order.get(key)
         labels = sorted(values, key=lambda v: (ranked.index(v) if ranked and v in ranked else 99, v))
-        result[key] = [(slugs.get(label, slugify(label)), label, values[label]) for label in labels]
+        result[key] = [(slugs.get(label, slug(label)), label, values[label]) for label in labels]
     return result
-
-
-def slugify(text: str) -> str:
-    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "–": "-"})
-    cleaned = "".join(c if c.isalnum() else "-" for c in text.lower().translate(table))
-    return "-".join(part for part in cleaned.split("-") if part)

@@ -7,7 +7,7 @@ its required fields is used (the label falls back to `short`).
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.wording import join_and, number_word, possessive, unique
 
 

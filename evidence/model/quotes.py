@@ -6,8 +6,9 @@ its id address (evidence.urls.permalink), so a different page size moves no link
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset, per_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.publications import label, newest_first
+from evidence.urls import anchored, collection_page
 
 KIND_NAMES = {
     "testimony": "Fortælling",
@@ -124,10 +125,13 @@ def attribution(item: dict) -> str:
 def canonical_page(item: dict, dataset: Dataset) -> str:
     """URL (relative to the site root) of the page that holds the item."""
     collection_id = collection_of(dataset, item)
-    base = f"citater/{item['publication']}/{collection_id}/"
-    if not paged(dataset, item["publication"], collection_id):
-        return base
-    return f"{base}{page_number(item, dataset)}/"
+    number = page_number(item, dataset) if paged(dataset, item["publication"], collection_id) else None
+    return collection_page(item["publication"], collection_id, number)
+
+
+def quote_location(item: dict, dataset: Dataset) -> str:
+    """Where the quote stands now: its collection page and its anchor there."""
+    return anchored(canonical_page(item, dataset), item["id"])
 
 
 def page_number(item: dict, dataset: Dataset) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.wave_import import question_title as question_title
-from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.formatting import percent
 from evidence.model.tables import csv_table
 

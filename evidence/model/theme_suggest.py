@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 
 WORD = re.compile(r"[a-zæøå]+")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evidence.model.dataset import Dataset, per_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.survey import question_frame
 
 

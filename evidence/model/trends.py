@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from evidence.model.dataset import Dataset, per_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.formatting import number, percent
 
 COLUMNS = ["wave", "question", "option", "option_label", "population", "population_label", "value", "text", "locator"]

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import yaml
 
+from evidence.load.dataset_types import Dataset
 from evidence.load.schemas import FILE_SCHEMAS, SAFE_LOADER, SLUG_PATTERN, TYPE_NAMES
-from evidence.model.dataset import Dataset
 from evidence.pages.markdown import front_matter
 from evidence.pages.page import Page
+from evidence.urls import CONTRACT_PAGE
 
 NAMED_DEFS = {
     "slug": "et id (små bogstaver, tal og bindestreger)",
@@ -38,7 +39,7 @@ def contract_page(dataset: Dataset) -> Page:
         *reference(dataset.root / "data" / "schemas"),
         "{% endraw %}",
     ]
-    return Page("bidrag.md", "\n".join(lines), title)
+    return Page(CONTRACT_PAGE, "\n".join(lines), title)
 
 
 def reference(schema_dir: Path) -> list[str]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import publishers
+from evidence.urls import DOWNLOADS as DOWNLOAD_FOLDER
+from evidence.urls import download_path, slug
 
-PACKAGE_PATH = "hent-data/datapackage.json"
+PACKAGE_PATH = download_path("datapackage.json")
 
 _TEXT = "string"
 FIGURE_FIELDS = [
@@ -39,7 +41,7 @@ PROPOSAL_FIELDS = [
     ("kapitel", _TEXT, "Kapitlet i publikationen"), ("temaer", _TEXT, "Sitets temaer, adskilt af semikolon"),
     ("kilde", _TEXT, "Publikationen, som den skal citeres"),
 ]
-SCHEMAS = {"hent-data/citater.csv": QUOTE_FIELDS, "hent-data/anbefalinger.csv": PROPOSAL_FIELDS}
+SCHEMAS = {download_path("citater.csv"): QUOTE_FIELDS, download_path("anbefalinger.csv"): PROPOSAL_FIELDS}
 
 
 def rights_text(dataset: Dataset) -> str:
@@ -52,7 +54,7 @@ def package_json(dataset: Dataset, csv_paths: list[str], site_name: str) -> str:
     """Every CSV as a resource; the figure CSVs share one table schema, as they share their columns."""
     resources = []
     for path in sorted(csv_paths):
-        relative = path.removeprefix("hent-data/")
+        relative = path.removeprefix(DOWNLOAD_FOLDER)
         fields = SCHEMAS.get(path, FIGURE_FIELDS)
         schema = {"fields": [_field(name, kind, text) for name, kind, text in fields]}
         resources.append({"name": relative.removesuffix(".csv").replace("/", "-").lower(), "path": relative,
@@ -60,19 +62,14 @@ def package_json(dataset: Dataset, csv_paths: list[str], site_name: str) -> str:
                           "encoding": "utf-8", "dialect": {"delimiter": ",", "header": True}, "schema": schema})
     package = {
         "profile": "tabular-data-package",
-        "name": _slug(site_name),
+        "name": slug(site_name),
         "title": site_name,
-        "description": "Tal og citater om socialrådgivernes arbejdsvilkår, ordret fra publikationerne med "
+        "description": f"Tal og citater fra sitet »{site_name}«, ordret fra publikationerne med "
                        f"kildehenvisning. {rights_text(dataset)}",
         "sources": [{"title": p["citation"]} for p in dataset.publications.values()],
         "resources": resources,
     }
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
-
-
-def _slug(text: str) -> str:
-    ascii_text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in ascii_text).split())
 
 
 def _field(name: str, kind: str, text: str) -> dict:
@@ -89,15 +86,15 @@ DOWNLOADS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedo
 def dataset_metadata(dataset: Dataset, download_paths: list[str], site_url: str, site_name: str) -> dict:
     """schema.org Dataset metadata for the download page's JSON-LD: name and description (required by dataset
     search engines), and creator, citation, keywords, variables, years and every download (recommended)."""
-    page_url = f"{site_url}hent-data/"
+    page_url = f"{site_url}{DOWNLOAD_FOLDER}"
     years = sorted(p["year"] for p in dataset.publications.values())
     questions = dict.fromkeys(q["wording"] or q["measure"] for wave in dataset.waves.values() for q in wave.questions.values())
     metadata = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "name": f"{site_name}: tal og citater",
-        "description": "Tal fra spørgeskemaundersøgelser og ordrette citater og fortællinger om socialrådgivernes "
-                       f"arbejdsvilkår, hver med kildehenvisning til publikationen. {rights_text(dataset)}",
+        "description": "Tal fra spørgeskemaundersøgelser og ordrette citater og fortællinger fra sitet "
+                       f"»{site_name}«, hver med kildehenvisning til publikationen. {rights_text(dataset)}",
         "url": page_url,
         "inLanguage": "da",
         "isAccessibleForFree": True,

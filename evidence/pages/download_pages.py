@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 
+from evidence.load.dataset_types import Dataset
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
 from evidence.model.formatting import number
 from evidence.model.publications import proposals_phrase
 from evidence.model.survey import SELF_SELECTION, base_figures, csv_rows, csv_text, question_frame
@@ -18,21 +18,22 @@ from evidence.pages.data_package import rights_text
 from evidence.pages.markdown import front_matter, md_text
 from evidence.pages.page import Page
 from evidence.pages.workbooks import workbook_bytes
-from evidence.urls import permalink
+from evidence.urls import DOWNLOADS, download_path, index_page, permalink
 
-DOWNLOAD_PAGE = "hent-data/index.md"
+DOWNLOAD_PAGE = index_page(DOWNLOADS)
 
 
 def files_described(dataset: Dataset) -> dict[str, str]:
     return {
-        "hent-data/alle-tal.xlsx": "Alle tal som Excel-projektmappe: andele som procenter, og et ark »Om tallene« med "
+        download_path("alle-tal.xlsx"): "Alle tal som Excel-projektmappe: andele som procenter, og et ark »Om tallene« med "
                                    "spørgsmål, grupper, undersøgelse, kilde og rettigheder.",
-        "hent-data/alle-tal.csv": "Alle tal fra undersøgelsen, én række pr. spørgsmål × svar × gruppe, med kildehenvisning.",
-        "hent-data/citater.xlsx": "Alle citater og fortællinger som Excel-projektmappe, med et ark om kilderne.",
-        "hent-data/citater.csv": "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, temaer og link.",
-        "hent-data/citater.json": "De samme citater som JSON.",
-        "hent-data/anbefalinger.csv": f"{capitalised(proposals_phrase(dataset))} med adressat, kapitel og temaer.",
-        "hent-data/datapackage.json": "Beskrivelse af alle CSV-filer til programmer (Frictionless Data Package): "
+        download_path("alle-tal.csv"): "Alle tal fra undersøgelsen, én række pr. spørgsmål × svar × gruppe, med kildehenvisning.",
+        download_path("citater.xlsx"): "Alle citater og fortællinger som Excel-projektmappe, med et ark om kilderne.",
+        download_path("citater.csv"): "Alle citater og fortællinger med id, type, tilskrivning, kilde, sted i kilden, "
+                                      "temaer og link.",
+        download_path("citater.json"): "De samme citater som JSON.",
+        download_path("anbefalinger.csv"): f"{capitalised(proposals_phrase(dataset))} med adressat, kapitel og temaer.",
+        download_path("datapackage.json"): "Beskrivelse af alle CSV-filer til programmer (Frictionless Data Package): "
                                       "kolonner, typer, enheder og kilder.",
     }
 
@@ -43,8 +44,8 @@ def figure_files(dataset: Dataset) -> dict[str, str | bytes]:
         ignore_index=True,
     )
     return {
-        "hent-data/alle-tal.csv": csv_text(dataset, figures),
-        "hent-data/alle-tal.xlsx": workbook_bytes(csv_rows(dataset, figures), "Tal", figures_about(dataset, figures),
+        download_path("alle-tal.csv"): csv_text(dataset, figures),
+        download_path("alle-tal.xlsx"): workbook_bytes(csv_rows(dataset, figures), "Tal", figures_about(dataset, figures),
                                                   "Om tallene", data_day(dataset)),
     }
 
@@ -93,11 +94,11 @@ def quote_files(dataset: Dataset) -> dict[str, str | bytes]:
         for p in dataset.proposals.values()
     ]
     return {
-        "hent-data/citater.csv": csv_table(rows),
-        "hent-data/citater.json": json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
-        "hent-data/citater.xlsx": workbook_bytes(rows, "Citater", quotes_about(dataset), "Om citaterne",
+        download_path("citater.csv"): csv_table(rows),
+        download_path("citater.json"): json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
+        download_path("citater.xlsx"): workbook_bytes(rows, "Citater", quotes_about(dataset), "Om citaterne",
                                                  data_day(dataset)),
-        "hent-data/anbefalinger.csv": csv_table(proposals),
+        download_path("anbefalinger.csv"): csv_table(proposals),
     }
 
 
@@ -138,7 +139,7 @@ def download_page(dataset: Dataset) -> Page:
         "45 %). Dansk Excel læser dem forkert, hvis du dobbeltklikker; brug Excel-filen eller »Data > Fra tekst/CSV«.\n",
         "| Fil | Indhold |", "| --- | --- |",
     ]
-    lines += [f"| [{path.removeprefix('hent-data/')}]({path.removeprefix('hent-data/')}) | {md_text(text)} |"
+    lines += [f"| [{path.removeprefix(DOWNLOADS)}]({path.removeprefix(DOWNLOADS)}) | {md_text(text)} |"
               for path, text in files_described(dataset).items()]
     lines += [
         "",

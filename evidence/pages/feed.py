@@ -3,9 +3,10 @@ and its quotes, dated by the publication's `added` day in data/ so the same data
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.wording import number_word
 from evidence.pages.templating import render
+from evidence.urls import QUOTES, SURVEY
 
 FEED_PATH = "feed.xml"
 
@@ -22,7 +23,7 @@ def feed_entries(dataset: Dataset) -> list[dict]:
         entries.append({
             "title": f"Ny publikation: {publication['title']}",
             "id": f"{FEED_PATH}#{publication_id}",
-            "link": f"tal/{waves[0]}/" if waves else "citater/",
+            "link": f"{SURVEY}{waves[0]}/" if waves else QUOTES,
             "day": publication["added"],
             "summary": f"{publication['citation']} På sitet: {' og '.join(parts) or 'kildehenvisningen'}.",
         })

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from evidence.html.blocks import esc
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.finder import FACETS, facet_values, records
 from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
-from evidence.urls import INDEX_DIR
+from evidence.urls import FINDER, INDEX_DIR, QUOTES, THEMES, index_page
 
 # Quotes shown per page of results; the first page is in the HTML, so the finder shows quotes
 # before (and without) its search index, which loads only when the reader starts to search.
@@ -24,7 +24,7 @@ def finder_page(dataset: Dataset) -> Page:
         "søgning, så du kan dele den.\n",
         macro("quote_finder") + "\n",
     ]
-    return Page("find-citater/index.md", "\n".join(lines), "Find citater")
+    return Page(index_page(FINDER), "\n".join(lines), "Find citater")
 
 
 def finder_form(dataset: Dataset, root: str) -> str:
@@ -69,8 +69,8 @@ def no_script_notice(root: str, shown: int) -> str:
     first, and point to the pages that list every quote by theme and by source."""
     return (
         '<noscript><p class="ev-finder__nojs"><strong>Søgningen kræver JavaScript</strong>, som er slået fra i din '
-        f'browser. Du kan i stedet læse citaterne efter emne under <a href="{root}temaer/">Temaer</a> eller alle '
-        f'sammen under <a href="{root}citater/">Citater og fortællinger</a>. Her er de {shown} nyeste.</p></noscript>'
+        f'browser. Du kan i stedet læse citaterne efter emne under <a href="{root}{THEMES}">Temaer</a> eller alle '
+        f'sammen under <a href="{root}{QUOTES}">Citater og fortællinger</a>. Her er de {shown} nyeste.</p></noscript>'
     )
 
 

@@ -3,11 +3,11 @@ its extra material as blocks (data/insights/), and its conclusion."""
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
-from evidence.model.wording import capitalised, number_word
+from evidence.load.dataset_types import Dataset
+from evidence.model.wording import number_word
 from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.page import Page
-from evidence.urls import insight_anchor, question_url
+from evidence.urls import INSIGHTS, index_page, insight_anchor, insight_file, question_url
 
 
 def insight_pages(dataset: Dataset) -> list[Page]:
@@ -36,7 +36,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
         if block["id"] not in included:
             lines += _block(dataset, publication, block, "##")
     lines.append(macro("framing", "indsigter-afslutning", publication) + "\n")
-    return Page("indsigter/index.md", "\n".join(lines), "Indsigter")
+    return Page(index_page(INSIGHTS), "\n".join(lines), "Indsigter")
 
 
 def _see_also(dataset: Dataset, publication: str, ref: dict | None) -> list[str]:
@@ -68,4 +68,4 @@ def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict)
         for block in (b for b in doc.get("blocks", []) if b["id"] in insight.get("includes", [])):
             lines += _block(dataset, publication, block, "###")
         lines.append(macro("insight_quotes", publication, insight["id"]) + "\n")
-    return Page(f"indsigter/{main['id']}.md", "\n".join(lines), title)
+    return Page(insight_file(main['id']), "\n".join(lines), title)

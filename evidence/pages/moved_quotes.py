@@ -3,8 +3,9 @@ the page keeps their anchors, each a link to the quote's id address, so an old l
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
-from evidence.urls import quote_address, quote_location
+from evidence.load.dataset_types import Dataset
+from evidence.model.quotes import quote_location
+from evidence.urls import QUOTES, quote_address
 
 
 def moved_target(dataset: Dataset, address: str) -> str | None:
@@ -12,7 +13,7 @@ def moved_target(dataset: Dataset, address: str) -> str | None:
     from that page or been withdrawn (the address leads on to where it is now, or says why it was
     withdrawn); None when the anchor is no quote's or the quote is still there."""
     page, _, anchor = address.partition("#")
-    if not page.startswith("citater/"):
+    if not page.startswith(QUOTES):
         return None
     item = dataset.quotes.get(anchor)
     if item is not None and quote_location(item, dataset) != address:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.proposals import heading
 from evidence.model.publications import descriptions, label, newest_first, proposal_sources, proposals_phrase, with_proposals
 from evidence.model.wording import capitalised, join_and, number_word
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
+from evidence.urls import PROPOSALS, index_page, proposal_file
 
 
 def proposal_pages(dataset: Dataset) -> list[Page]:
@@ -36,7 +37,7 @@ def overview(dataset: Dataset) -> Page:
         "## Efter tema\n",
         macro("proposals_by_theme") + "\n",
     ]
-    return Page("anbefalinger/index.md", "\n".join(lines), "Anbefalinger")
+    return Page(index_page(PROPOSALS), "\n".join(lines), "Anbefalinger")
 
 
 def intro(dataset: Dataset) -> str:
@@ -84,7 +85,7 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
     lines += ["## Citater\n", macro("proposal_quotes", proposal_id) + "\n",
               f"## {'Mere om dette tema' if len(proposal['themes']) == 1 else 'Mere om disse temaer'}\n",
               macro("proposal_evidence", proposal_id) + "\n"]
-    return Page(f"anbefalinger/{proposal_id}.md", "\n".join(lines), title)
+    return Page(proposal_file(proposal_id), "\n".join(lines), title)
 
 
 def print_page(dataset: Dataset) -> Page:
@@ -96,4 +97,4 @@ def print_page(dataset: Dataset) -> Page:
              "emner – ét forslag pr. side, når siden udskrives.\n",
              macro("proposals_note") + "\n",
              macro("proposal_brief") + "\n"]
-    return Page("anbefalinger/udskrift.md", "\n".join(lines), "Udskrift")
+    return Page(f"{PROPOSALS}udskrift.md", "\n".join(lines), "Udskrift")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import posixpath
 
+from evidence.load.dataset_types import Dataset
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
 from evidence.model.publications import passages_on, section
 from evidence.model.wording import lower_first, number_word
 from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.moved_quotes import moved_from
 from evidence.pages.page import Page
-from evidence.urls import listing_path, page_address
+from evidence.urls import QUOTES, index_page, listing_path, page_address, proposal_file
 
 
 def quote_pages(dataset: Dataset) -> list[Page]:
@@ -98,7 +98,7 @@ def _by_part(dataset: Dataset, publication: str, items: list[dict]) -> list[str]
         if proposals:
             box = section(dataset.publications[publication], "forslag") or "Forslag"
             lines += [f"### {md_text(box)} {{ #{part_id}-forslag }}\n",
-                      *[f"- [{md_text(p['text'])}](../../anbefalinger/{p['id']}.md)" for p in proposals], ""]
+                      *[f"- [{md_text(p['text'])}](../../{proposal_file(p['id'])})" for p in proposals], ""]
     return lines
 
 
@@ -114,9 +114,9 @@ def overview(dataset: Dataset) -> Page:
         first_page = listing_path(publication, collection_id, 1 if quotes.paged(dataset, publication, collection_id) else None)
         count_note = lower_first(quotes.collection_count_note(dataset, publication, collection_id)).rstrip(".")
         lines.append(f"- [{md_text(quotes.collection_title(dataset, publication, collection_id))}]"
-                     f"({first_page.removeprefix('citater/')}) – "
+                     f"({first_page.removeprefix(QUOTES)}) – "
                      f"{len(items)} fra {md_text(pub['short'])}" + (f" ({md_text(count_note)})" if count_note else ""))
-    return Page("citater/index.md", "\n".join(lines) + "\n", "Citater")
+    return Page(index_page(QUOTES), "\n".join(lines) + "\n", "Citater")
 
 
 def _publications_quoted(dataset: Dataset) -> str:
@@ -128,10 +128,10 @@ def nav_entries(pages: list[Page]) -> list:
     """One entry per collection: a long collection's later pages are reached from its first page
     ("Side: 1 · 2 · …"). An entry per page would put every page of every collection into the menu
     of every page on the site, which grows with the corpus (mkdocs.yml: `not_in_nav`)."""
-    entries: list = [{"Oversigt": "citater/index.md"}]
+    entries: list = [{"Oversigt": index_page(QUOTES)}]
     for page in pages:
         parts = page.path.removesuffix(".md").split("/")
-        if page.path == "citater/index.md" or (len(parts) == 4 and parts[3] != "1"):
+        if page.path == index_page(QUOTES) or (len(parts) == 4 and parts[3] != "1"):
             continue
         entries.append({page.menu_title or page.title: page.path})
     return entries

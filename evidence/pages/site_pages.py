@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from evidence.html import framing_blocks
 from evidence.html.blocks import esc, headline_figures, method_summary
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import newest_first, passages_on, proposals_phrase
 from evidence.model.publications import summary as publications_summary
 from evidence.model.wording import capitalised, number_word
 from evidence.pages.markdown import md_text, publication_link
+from evidence.urls import INSIGHTS, insight_url
 
 
 def framing(dataset: Dataset, place: str, publication_id: str | None = None, heading_level: int = 2) -> str:
@@ -60,11 +61,11 @@ def main_insights(dataset: Dataset, root: str) -> str:
         pub = dataset.publications[publication]
         count = len(doc["main_insights"])
         heading = "Rapportens hovedindsigt" if count == 1 else f"Rapportens {number_word(count)} hovedindsigter"
-        items = "\n".join(f'<li><a href="{root}indsigter/{main["id"]}/">{esc(main["headline"])}</a></li>'
+        items = "\n".join(f'<li><a href="{root}{insight_url(main)}">{esc(main["headline"])}</a></li>'
                           for main in doc["main_insights"])
         parts += [f"## {heading} ({md_text(pub['short'])})\n",
                   f"<ol>\n{items}\n</ol>\n",
-                  f'<p><em>Rapportens egne ord.</em> <a href="{root}indsigter/">Læs alle indsigter</a></p>\n']
+                  f'<p><em>Rapportens egne ord.</em> <a href="{root}{INSIGHTS}">Læs alle indsigter</a></p>\n']
     return "\n".join(parts)
 
 

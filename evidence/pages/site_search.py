@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
-from evidence.urls import INDEX_DIR, SITE_INDEX_DIR
+from evidence.urls import FINDER, INDEX_DIR, SEARCH, SITE_INDEX_DIR, THEMES, index_page
 
 
 def search_page() -> Page:
@@ -13,10 +13,10 @@ def search_page() -> Page:
         "# Søg på sitet\n",
         "Søgningen forstår bøjninger: »sygemeldinger« finder også »sygemeldt«. Et fund i en fortælling fører "
         "direkte til fortællingen. Vil du afgrænse efter tema, kilde eller type, så brug "
-        "[Find citater](../find-citater/index.md).\n",
+        f"[Find citater](../{index_page(FINDER)}).\n",
         macro("site_search") + "\n",
     ]
-    return Page("soeg/index.md", "\n".join(lines), "Søg")
+    return Page(index_page(SEARCH), "\n".join(lines), "Søg")
 
 
 def search_form(root: str) -> str:
@@ -24,7 +24,7 @@ def search_form(root: str) -> str:
         f'<div class="ev-search" id="ev-search" data-root="{root}" data-index="{root}{SITE_INDEX_DIR}/" '
         f'data-quotes="{root}{INDEX_DIR}/">'
         '<noscript><p class="ev-finder__nojs"><strong>Søgningen kræver JavaScript</strong>, som er slået fra i din '
-        f'browser. Brug menuen, eller læs citaterne efter emne under <a href="{root}temaer/">Temaer</a>.</p></noscript>'
+        f'browser. Brug menuen, eller læs citaterne efter emne under <a href="{root}{THEMES}">Temaer</a>.</p></noscript>'
         '<form class="ev-finder__form ev-needs-js" role="search" aria-label="Søg på sitet">'
         '<label class="ev-finder__label" for="ev-search-q">Søgeord</label>'
         '<input class="ev-finder__input" id="ev-search-q" name="q" type="search" autocomplete="off">'

@@ -9,7 +9,7 @@ only repeat the wave's page – and shows the whole series once two waves state 
 from __future__ import annotations
 
 from evidence.html.blocks import GROUP_TITLES, synthetic_banner
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.survey import groups_of, question_title, summary_areas, summary_frame
 from evidence.model.trends import (
     latest_question,
@@ -22,7 +22,7 @@ from evidence.model.trends import (
 from evidence.model.wording import join_and, lower_first, possessive
 from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.page import Page
-from evidence.urls import question_url, trend_url
+from evidence.urls import SURVEY, index_page, question_url, trend_url
 
 
 def survey_pages(dataset: Dataset) -> list[Page]:
@@ -66,7 +66,7 @@ def overview_page(dataset: Dataset) -> Page:
         lines += [f"- [{md_text(question_title(latest_question(dataset, qid)))}](spoergsmaal/{qid}.md)"
                   for qid in repeated]
         lines.append("")
-    return Page("tal/index.md", "\n".join(lines), "Tal")
+    return Page(index_page(SURVEY), "\n".join(lines), "Tal")
 
 
 def _whose_survey(dataset: Dataset) -> str:

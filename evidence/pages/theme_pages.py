@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from evidence.html.evidence_blocks import theme_figures
 from evidence.html.trend_blocks import change_list, trend_figure
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import descriptions
 from evidence.model.themes import facts_on, insights_on, proposals_on, quotes_on, theme_figure_frame
 from evidence.model.trends import has_trend, latest_question, question_ids, question_waves, trend_groups
 from evidence.pages.markdown import front_matter, macro, md_text
 from evidence.pages.page import Page
+from evidence.urls import THEMES, index_page, theme_file
 
 QUOTES_ON_HUB = 6
 
@@ -23,7 +24,7 @@ def themes_index(dataset: Dataset) -> Page:
              "# Temaer\n",
              f"Vælg et tema for at se, hvad {md_text(descriptions(dataset))} siger om det.\n",
              macro("theme_list") + "\n"]
-    return Page("temaer/index.md", "\n".join(lines), "Temaer")
+    return Page(index_page(THEMES), "\n".join(lines), "Temaer")
 
 
 def theme_page(dataset: Dataset, theme_id: str) -> Page:
@@ -42,7 +43,7 @@ def theme_page(dataset: Dataset, theme_id: str) -> Page:
     if selection:
         lines += ["## Citater og fortællinger\n", macro("theme_quote_count", theme_id) + "\n"]
         lines += [macro("quote_teaser", q["id"]) + "\n" for q in selection[:QUOTES_ON_HUB]]
-    return Page(f"temaer/{theme_id}.md", "\n".join(lines), theme["name"])
+    return Page(theme_file(theme_id), "\n".join(lines), theme["name"])
 
 
 def trend_questions(dataset: Dataset, theme_id: str) -> list[str]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from evidence.html.address_pages import forwarding_page, withdrawn_page
 from evidence.load.dataset import PUBLISHED_ADDRESSES
+from evidence.load.dataset_types import Dataset
 from evidence.load.problems import Problem
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
 from evidence.pages.moved_quotes import moved_target
-from evidence.urls import page_address, quote_address, quote_location, rel_root
+from evidence.urls import QUOTES, page_address, quote_address, rel_root
 
 
 def address_files(dataset: Dataset) -> dict[str, str]:
@@ -25,18 +25,18 @@ def address_files(dataset: Dataset) -> dict[str, str]:
     for item in dataset.quotes.values():
         address = quote_address(item["publication"], item["id"])
         files[address + "index.html"] = forwarding_page(quotes.heading(dataset, item),
-                                                        rel_root(address) + quote_location(item, dataset))
+                                                        rel_root(address) + quotes.quote_location(item, dataset))
     for quote_id, entry in dataset.withdrawn.items():
         address = quote_address(entry["publication"], quote_id)
         files[address + "index.html"] = withdrawn_page(quote_id, entry["reason"], entry["date"],
-                                                       rel_root(address) + "citater/")
+                                                       rel_root(address) + QUOTES)
     return files
 
 
 def current_addresses(dataset: Dataset, outputs: dict[str, str]) -> set[str]:
     """What this build publishes: every page and file, and every quote's place on its collection page."""
     addresses = {page_address(path).removesuffix("index.html") for path in outputs}
-    return addresses | {quote_location(item, dataset) for item in dataset.quotes.values()}
+    return addresses | {quotes.quote_location(item, dataset) for item in dataset.quotes.values()}
 
 
 def unresolved(dataset: Dataset, outputs: dict[str, str]) -> list[Problem]:

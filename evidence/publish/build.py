@@ -16,6 +16,7 @@ from pathlib import Path
 from evidence.html import charts
 from evidence.load.dataset import current_dataset
 from evidence.load.problems import DataInvalid
+from evidence.load.site_config import site_config
 from evidence.model.anonymity_pending import as_published
 from evidence.publish import social_cards
 from evidence.publish.generate import GENERATED, Menu, generate
@@ -94,7 +95,7 @@ class Publishing:
 
 def start_publishing(root: Path, site_dir: Path) -> Publishing:
     dataset = as_published(current_dataset(root))
-    cards = social_cards.cards_of(root / "docs", social_cards.footer(dataset))
+    cards = social_cards.cards_of(root / "docs", site_config(root).name, social_cards.footer(dataset))
     return Publishing(start_quote_index(dataset, site_dir, _cache(root) / "pagefind"), cards,
                       social_cards.start_drawing(cards, _cache(root) / "cards"))
 

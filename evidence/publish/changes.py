@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import question_title
 from evidence.publish.generate import PAGES, part

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from evidence.html.blocks import embed_page, figure_images
 from evidence.html.trend_blocks import trend_downloads
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.problems import DataInvalid
+from evidence.load.site_config import site_config
 from evidence.model import proposals, publications
 from evidence.model.anonymity_pending import as_published
-from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.pages.contract_page import contract_page
@@ -41,12 +41,32 @@ from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
 from evidence.publish.addresses import address_files, new_addresses, unresolved
 from evidence.publish.social_cards import card_path, footer
-from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
+from evidence.urls import (
+    ABOUT_PAGE,
+    ACCESSIBILITY_PAGE,
+    CONTRACT_PAGE,
+    FINDER,
+    GENERATED_SECTIONS,
+    INSIGHTS,
+    METHOD_PAGE,
+    PROPOSALS,
+    QUOTES,
+    SEARCH,
+    SOURCES_PAGE,
+    SURVEY,
+    THEMES,
+    TRENDS,
+    embed_path,
+    figure_csv_path,
+    index_page,
+    proposal_csv_path,
+    summary_csv_path,
+    theme_csv_path,
+)
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
-GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger", "find-citater", "indlejr",
-             "bidrag.md", "soeg", FEED_PATH]
+GENERATED = [*(section.rstrip("/") for section in GENERATED_SECTIONS), CONTRACT_PAGE, FEED_PATH]
 
 
 def survey_downloads(dataset: Dataset) -> dict[str, str]:
@@ -56,7 +76,6 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
             for group in groups_of(dataset, wave_id, question_id):
                 frame = question_frame(dataset, wave_id, question_id, group)
                 files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
-                files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
         files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
     # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
     for wave_id in dataset.waves:
@@ -69,6 +88,13 @@ def survey_downloads(dataset: Dataset) -> dict[str, str]:
             if not frame.empty and (frame["wave"] == wave_id).any():
                 files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
     return files | trend_downloads(dataset)
+
+
+def embed_pages(dataset: Dataset, site_name: str) -> dict[str, str]:
+    """Every question chart as a page of its own, for an iframe elsewhere, linking back to the site by name."""
+    return {embed_path(wave_id, question_id, group): embed_page(dataset, wave_id, question_id, group, site_name)
+            for wave_id, wave in dataset.waves.items() for question_id in wave.questions
+            for group in groups_of(dataset, wave_id, question_id)}
 
 
 # The site in parts, in reading order.
@@ -96,39 +122,39 @@ FILES: dict[str, Callable[[Dataset], dict[str, str | bytes]]] = {
 def nav(site_pages: list[Page]) -> list:
     """Navigation in reading order; the survey section groups question pages by wave."""
     by_path = {p.path: p for p in site_pages}
-    survey: list = [{"Oversigt": "tal/index.md"}]
+    survey: list = [{"Oversigt": index_page(SURVEY)}]
     waves: dict[str, list] = {}
     for page in site_pages:
-        parts = page.path.split("/")
-        if parts[0] == "tal" and len(parts) == 3 and parts[1] != "spoergsmaal":
-            waves.setdefault(parts[1], []).append({page.title: page.path})
+        parts = page.path.removeprefix(SURVEY).split("/")
+        if page.path.startswith(SURVEY) and not page.path.startswith(TRENDS) and len(parts) == 2:
+            waves.setdefault(parts[0], []).append({page.title: page.path})
     survey += [{f"Undersøgelsen {wave}": entries} for wave, entries in sorted(waves.items(), reverse=True)]
-    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith("tal/spoergsmaal/")]
+    over_time = [{p.title: p.path} for p in site_pages if p.path.startswith(TRENDS)]
     if over_time:
         survey.append({"Spørgsmål over tid": over_time})
 
     def section(prefix: str, index_title: str) -> list:
-        entries = [{index_title: f"{prefix}/index.md"}]
+        entries = [{index_title: index_page(prefix)}]
         return entries + [{p.title: p.path} for p in site_pages
-                          if p.path.startswith(prefix + "/") and p.path != f"{prefix}/index.md"]
+                          if p.path.startswith(prefix) and p.path != index_page(prefix)]
 
     return [
         {"Forside": "index.md"},
-        {"Temaer": section("temaer", "Alle temaer")},
-        {"Indsigter": section("indsigter", "Hovedpointer")},
+        {"Temaer": section(THEMES, "Alle temaer")},
+        {"Indsigter": section(INSIGHTS, "Hovedpointer")},
         {"Tal": survey},
-        {"Anbefalinger": section("anbefalinger", "Alle anbefalinger")},
-        {"Find citater": "find-citater/index.md"},
-        {"Søg": "soeg/index.md"},
-        {"Citater": quote_nav([p for p in site_pages if p.path.startswith("citater/")])},
+        {"Anbefalinger": section(PROPOSALS, "Alle anbefalinger")},
+        {"Find citater": index_page(FINDER)},
+        {"Søg": index_page(SEARCH)},
+        {"Citater": quote_nav([p for p in site_pages if p.path.startswith(QUOTES)])},
         {"Om sitet og kilderne": [
             # Metode, Kilder and om/ are hand-written pages in docs/.
-            {"Metode": "metode.md"},
-            {"Kilder": "kilder.md"},
-            {by_path["hent-data/index.md"].title: "hent-data/index.md"},
-            {by_path["bidrag.md"].title: "bidrag.md"},
-            {"Om sitet": "om/index.md"},
-            {"Tilgængelighedserklæring": "om/tilgaengelighed.md"},
+            {"Metode": METHOD_PAGE},
+            {"Kilder": SOURCES_PAGE},
+            {by_path[DOWNLOAD_PAGE].title: DOWNLOAD_PAGE},
+            {by_path[CONTRACT_PAGE].title: CONTRACT_PAGE},
+            {"Om sitet": ABOUT_PAGE},
+            {"Tilgængelighedserklæring": ACCESSIBILITY_PAGE},
         ]},
     ]
 
@@ -165,14 +191,14 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     Returns the menu, for the site generator's configuration."""
     dataset = as_published(fresh_dataset(root))
     outputs, menu = generated(dataset)
-    site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
-    outputs |= figure_images(dataset, site["site_url"])
-    outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
-    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
+    site = site_config(root)
+    outputs |= figure_images(dataset, site.url) | embed_pages(dataset, site.name)
+    outputs[FEED_PATH] = feed_xml(dataset, site.url, site.name)
+    outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site.name)
     # JSON-LD goes into the page's head: Material's instant navigation re-runs every script in the content as
     # JavaScript, whatever its type.
     outputs[DOWNLOAD_PAGE] = with_front_matter(outputs[DOWNLOAD_PAGE], structured_data=dataset_metadata(
-        dataset, list(files_described(dataset)), site["site_url"], site["site_name"]))
+        dataset, list(files_described(dataset)), site.url, site.name))
     if problems := unresolved(dataset, outputs):
         raise DataInvalid(problems)
     if record and (new := new_addresses(dataset, outputs)):

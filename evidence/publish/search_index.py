@@ -30,7 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from evidence import cache_entries
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.finder import records
 from evidence.urls import INDEX_DIR, SITE_INDEX_DIR
 

@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from evidence import cache_entries
+from evidence import cache_entries, urls
 from evidence.html import fonts
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import label, newest_first
 from evidence.model.wording import join_and, number_word
 from evidence.pages.markdown import split_front_matter
@@ -35,9 +35,6 @@ WIDTH, HEIGHT = 1200, 630
 
 
 BACKGROUND = "#12506b"
-
-
-SITE = "Socialrådgivernes arbejdsvilkår"
 
 
 # Longer footers are cut to a count: the footer is one line of the card.
@@ -55,7 +52,7 @@ def card_path(title: str, description: str, footer_text: str) -> str:
     """The card's address in the site, named by its text: a page's card keeps its address when only
     the drawing changes (the cache entry is named by the drawing too, `Card.cached`)."""
     digest = hashlib.sha256(f"{title}\n{description}\n{footer_text}".encode()).hexdigest()[:16]
-    return f"kort/{digest}.png"
+    return urls.card_path(digest)
 
 
 @functools.cache
@@ -86,7 +83,7 @@ def fitted(text: str, sizes: list[tuple[int, int]], most: int) -> tuple[int, lis
     return size, lines[:-1] + [lines[-1].rstrip(" ,;:–") + " …"]
 
 
-def card_png(title: str, description: str, footer_text: str) -> bytes:
+def card_png(site: str, title: str, description: str, footer_text: str) -> bytes:
     title_size, title_lines = fitted(title, [(26, 64), (34, 48), (42, 40)], 3)
     description_size, description_lines = fitted(description, [(58, 30), (70, 25)], 4 - max(0, len(title_lines) - 2))
     top = 150
@@ -95,7 +92,7 @@ def card_png(title: str, description: str, footer_text: str) -> bytes:
         "$schema": "https://vega.github.io/schema/vega/v5.json",
         "width": WIDTH, "height": HEIGHT, "padding": 0, "background": BACKGROUND,
         "marks": [
-            _text(80, 60, [SITE], 30, "bold", 0.9),
+            _text(80, 60, [site], 30, "bold", 0.9),
             _text(80, top, title_lines, title_size, "bold"),
             _text(80, description_top, description_lines, description_size, "normal", 0.9),
             _text(80, HEIGHT - 70, [footer_text], 22, "normal", 0.85),
@@ -109,24 +106,25 @@ def card_png(title: str, description: str, footer_text: str) -> bytes:
 @dataclass(frozen=True)
 class Card:
     path: str  # in the site, as the page's front matter names it
+    site: str  # the site's name (mkdocs.yml), over the title
     title: str
     description: str
     footer: str
 
     def cached(self, cache: Path) -> Path:
-        key = "\0".join([drawing_fingerprint(), self.title, self.description, self.footer])
+        key = "\0".join([drawing_fingerprint(), self.site, self.title, self.description, self.footer])
         return cache / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.png"
 
 
-def cards_of(docs_dir: Path, footer_text: str) -> list[Card]:
+def cards_of(docs_dir: Path, site: str, footer_text: str) -> list[Card]:
     """The card of every page that names one (`image: kort/…`), generated and hand-written pages alike."""
     cards = []
     for page in sorted(docs_dir.rglob("*.md")):
         meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         image = meta.get("image")
-        if isinstance(image, str) and image.startswith("kort/") and meta.get("title"):
+        if isinstance(image, str) and image.startswith(urls.CARDS) and meta.get("title"):
             # Front matter holds HTML text (evidence.pages.markdown.html_text); the card draws the words.
-            cards.append(Card(image, html.unescape(meta["title"]), html.unescape(meta.get("description", "")), footer_text))
+            cards.append(Card(image, site, html.unescape(meta["title"]), html.unescape(meta.get("description", "")), footer_text))
     return cards
 
 
@@ -159,7 +157,7 @@ def publish(cards: list[Card], cache: Path, site_dir: Path, drawing: subprocess.
 def draw(cards: list[Card], cache: Path) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     for card in cards:
-        cache_entries.write_bytes(card.cached(cache), card_png(card.title, card.description, card.footer))
+        cache_entries.write_bytes(card.cached(cache), card_png(card.site, card.title, card.description, card.footer))
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ def site_url(site: Path) -> str:
 
 def page_types(site: Path) -> list[str]:
     """One page per kind of page: the front page, and for every top-level section the first
-    page at each folder depth (e.g. `tal/`, `tal/2025/faglig-identitet/`; `temaer/`,
+    page at each folder depth (e.g. `tal/`, `tal/<wave>/<question>/`; `temaer/`,
     `temaer/<first theme>/`). A quote's forwarding page (its id address, which leads on to the quote) is
     not a page a reader reads. URLs are relative to the site root, ending in '/'."""
     chosen = ["" if (site / "index.html").exists() else None]

@@ -14,7 +14,8 @@ from test_permalinks import REASON, WITHDRAWN, built_twice
 from browser.conftest import serving
 from evidence.load.dataset import load_dataset
 from evidence.model import quotes
-from evidence.urls import permalink, quote_location
+from evidence.model.quotes import quote_location
+from evidence.urls import permalink
 
 pytestmark = pytest.mark.browser
 
