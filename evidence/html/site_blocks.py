@@ -5,7 +5,7 @@ publisher, contact or permission the publisher has not given."""
 from __future__ import annotations
 
 from evidence.html.templates import render
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.publications import newest_first
 from evidence.model.site import value
 from evidence.model.wording import join_and

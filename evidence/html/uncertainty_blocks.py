@@ -5,7 +5,7 @@ templates/uncertainty.html."""
 from __future__ import annotations
 
 from evidence.html.templates import render
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import count, number, percent
 from evidence.model.uncertainty import Gap, Share, group_gaps, wave_samples
 

@@ -7,10 +7,10 @@ declares, and each part must stand on a declared collection, so no page, heading
 from __future__ import annotations
 
 from evidence.load.cross_checks import _items_indexed, _unknown, items
+from evidence.load.dataset_types import Dataset
 from evidence.load.files import DataFile
 from evidence.load.problems import Problem
 from evidence.load.schemas import yaml_where
-from evidence.model.dataset import Dataset
 
 PUBLICATIONS = "publications.yml"
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.review_checks import FLAG_PARTS
 from evidence.model.anonymity import CLUSTER, printed_quotes, review_entries, undecided
-from evidence.model.dataset import Dataset, per_dataset
 
 LEFT_OUT = "[…]"
 LEAVE_OUT, HOLD_BACK = "leave_out", "hold_back"

@@ -4,7 +4,7 @@ still be empty; the pages then say nothing about it, and the build lists what is
 
 from __future__ import annotations
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 
 # Each field the publisher fills in, with its place in data/site.yml and what the site cannot do without it.
 FIELDS = {

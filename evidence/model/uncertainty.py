@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import number
 
 Z95 = 1.959963984540054  # the standard normal quantile of 97.5 %: a two-sided 95 % interval or test
