@@ -8,6 +8,7 @@ from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import count, number, percent
 from evidence.model.uncertainty import Gap, Share, group_gaps, wave_samples
+from evidence.urls import METHOD, anchored
 
 
 def share_view(share: Share) -> dict:
@@ -29,7 +30,7 @@ def gap_view(gap: Gap, answered_by: str | None = None, waves: bool = False) -> d
 def caveat_values(gaps: list[Gap], root: str) -> dict:
     """Whether any verdict was reached and any n is approximate, for the caveat under the list."""
     return {"judged": any(g.verdict != "unknown" for g in gaps), "approximate": any(g.approximate for g in gaps),
-            "method_href": f"{root}metode/#usikkerhed"}
+            "method_href": f"{root}{anchored(METHOD, 'usikkerhed')}"}
 
 
 def group_differences(dataset: Dataset, wave_id: str, frame, root: str) -> str:
