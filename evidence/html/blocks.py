@@ -13,6 +13,7 @@ import textwrap
 import pandas as pd
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.quote_card import QuoteCard, copy_text, paragraphs
 from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
@@ -308,50 +309,28 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     has its full source and links to that page, and search skips it, so search finds each quote once.
     The copied text always has the full citation and the permanent link.
     """
-    from evidence.html.theme_links import theme_links
+    from evidence.html.theme_links import theme_items
     from evidence.model import quotes
 
     item = dataset.quotes[quote_id]
-    link = root + permalink(item)
-    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
-    lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
-    heading = quotes.heading(item)
-    themes = theme_links(dataset, item["themes"], root)
-    extra = []
+    links = []
     if item.get("full_text"):
-        full = dataset.quotes[item["full_text"]]
-        extra.append(f'<a href="{root}{quote_location(full, dataset)}">Læs hele fortællingen</a>')
+        links.append({"href": root + quote_location(dataset.quotes[item["full_text"]], dataset),
+                      "text": "Læs hele fortællingen"})
     for excerpt in quotes.excerpts_of(dataset, quote_id):
-        extra.append(f'<a href="{root}{quote_location(excerpt, dataset)}">Også gengivet som '
-                     f'{esc(quotes.KIND_NAMES[excerpt["kind"]].lower())} ({esc(quotes.locator_text(dataset, excerpt))})</a>')
-    copy_text = (
-        f"»{item['text'].replace(chr(10) + chr(10), ' ')}« – {quotes.attribution(item)}. "
-        f"Kilde: {quotes.citation_text(dataset, item)}"
-    )
-    h = f"h{heading_level}"
-    if anchor:
-        title_id = f' id="{esc(quote_id)}"'
-        source = f'<span>Sted i kilden:</span> {esc(quotes.locator_text(dataset, item, short=True))}'
-        search = f'<span data-pagefind-meta="q-{esc(quote_id)}:{esc(quotes.first_words(item))}"></span>'
-        ignore = ""
-    else:
-        title_id, search, ignore = "", "", ' data-pagefind-ignore="all"'
-        source = f'<span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}'
-    return (
-        f'<article class="ev-quote" aria-label="{esc(heading)}"{ignore}>'
-        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>{search}'
-        f"{lead}<blockquote>{paragraphs}</blockquote>"
-        f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
-        + (f'<p class="ev-quote__note"><span>Bemærk:</span> {esc(item["note"])}</p>' if item.get("note") else "")
-        + f'<p class="ev-quote__cite">{source}</p>'
-        f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
-        + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
-        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(quote_id)}</a> '
-        f'<button type="button" class="ev-copy md-button" hidden data-copy="{esc(copy_text)}" '
-        f'data-permalink="{link}">Kopiér citat</button>'
-        f'<span class="ev-copy__status" role="status" aria-live="polite"></span></p>'
-        "</article>"
-    )
+        links.append({"href": root + quote_location(excerpt, dataset),
+                      "text": f"Også gengivet som {quotes.KIND_NAMES[excerpt['kind']].lower()} "
+                              f"({quotes.locator_text(dataset, excerpt)})"})
+    citation = quotes.citation_text(dataset, item)
+    card = QuoteCard(
+        title=quotes.heading(item), paragraphs=paragraphs(item["text"]), attribution=quotes.attribution(item),
+        permalink=root + permalink(item), id=quote_id, copy=copy_text(item["text"], quotes.attribution(item), citation),
+        level=heading_level, aria_label=quotes.heading(item), lead_in=item.get("lead_in", ""),
+        note=item.get("note", ""), themes=theme_items(dataset, item["themes"], root), links=links,
+        **({"anchor_id": quote_id, "first_words": quotes.first_words(item),
+            "place": quotes.locator_text(dataset, item, short=True)} if anchor
+           else {"search_ignore": True, "citation": citation}))
+    return render("quote_card.html", card=card)
 
 
 SYNTHETIC_TITLE = "Syntetiske testdata – ikke rigtige tal"

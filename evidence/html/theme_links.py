@@ -1,13 +1,14 @@
-"""Links to theme hubs, shared by every block that shows an item's themes."""
+"""Links to theme hubs, shared by every block that shows an item's themes (templates/theme_links.html)."""
 
 from __future__ import annotations
 
-import html
-
+from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 
 
+def theme_items(dataset: Dataset, theme_ids: list[str], root: str) -> list[dict]:
+    return [{"href": f"{root}temaer/{t}/", "name": dataset.themes[t]["name"]} for t in theme_ids]
+
+
 def theme_links(dataset: Dataset, theme_ids: list[str], root: str) -> str:
-    return ", ".join(
-        f'<a href="{root}temaer/{t}/">{html.escape(dataset.themes[t]["name"])}</a>' for t in theme_ids
-    )
+    return render("theme_links.html", themes=theme_items(dataset, theme_ids, root))
