@@ -91,11 +91,14 @@ function fillTemplate(template, values) {
 function renderHit(template, root, data) {
   const text = data.meta.text || data.content;
   const { attribution, citation } = data.meta;
-  return fillTemplate(template, {
+  const hit = fillTemplate(template, {
     title: data.meta.title, permalink: root + data.meta.permalink, id: data.meta.id,
     lead_in: data.meta.lead_in || "", paragraphs: text.split("\n\n"), attribution, citation,
     copy: "»" + text.replace(/\n\n/g, " ") + "« – " + attribution + ". Kilde: " + citation,
   });
+  // Shown as copy-quote.js shows the page's own buttons (hidden in the HTML for readers without JavaScript).
+  hit.querySelectorAll("button.ev-copy[hidden]").forEach((button) => { button.hidden = false; });
+  return hit;
 }
 
 function foundText(response) {
