@@ -1,8 +1,8 @@
 """HTML blocks that pages embed: a survey figure, a quote, a citation box.
 
-Blocks are HTML rather than Markdown so that data is never read as markup: every
-string from `data/` is escaped here, and what a block returns is not parsed again as
-a template or as Markdown.
+Blocks are HTML rather than Markdown so that data is never read as markup: each block is a template in
+evidence/html/templates/ that this module hands data, autoescaped, and what a block returns is not parsed
+again as a template or as Markdown.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på an
 
 
 def esc(text: str) -> str:
+    """For the blocks other modules still build in Python (tests/test_markup_in_templates.py: NOT_YET_CONVERTED);
+    it goes with the last of them."""
     return html.escape(str(text), quote=True)
 
 
