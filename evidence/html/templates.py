@@ -28,8 +28,11 @@ class _BlockLines(Extension):
 
 @cache
 def environment() -> Environment:
+    # auto_reload off: templates are code, read once per process like the modules that render them (a
+    # build renders thousands of blocks, and each reload check is a file system call).
     return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                       undefined=StrictUndefined, keep_trailing_newline=True, extensions=[_BlockLines])
+                       undefined=StrictUndefined, keep_trailing_newline=True, extensions=[_BlockLines],
+                       auto_reload=False)
 
 
 def render(name: str, **values) -> str:

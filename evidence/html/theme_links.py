@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evidence.html.templates import render
+from evidence.html.templates import environment
 from evidence.model.dataset import Dataset
 
 
@@ -11,4 +11,4 @@ def theme_items(dataset: Dataset, theme_ids: list[str], root: str) -> list[dict]
 
 
 def theme_links(dataset: Dataset, theme_ids: list[str], root: str) -> str:
-    return render("theme_links.html", themes=theme_items(dataset, theme_ids, root))
+    return str(environment().get_template("theme_links.html").module.theme_links(theme_items(dataset, theme_ids, root)))
