@@ -5,7 +5,7 @@
    session stays small as the corpus grows. The URL keeps the search, so a search can be
    shared; the form is plain HTML, so it works with the keyboard (and without JavaScript, as a
    form the server's pages answer). Wired on every page Material shows (site-kit.js). */
-import { element, exposeForTests, loadIndex, onEveryPage, showFailure } from "./site-kit.js";
+import { exposeForTests, loadIndex, onEveryPage, showFailure } from "./site-kit.js";
 import * as phrase from "./phrase-search.js";
 
 const MIN_CHARS = 3;
@@ -41,51 +41,64 @@ function filters(form) {
   return chosen;
 }
 
-function copyButton(text, data, href) {
-  const button = element("button", "ev-copy md-button", "Kopiér citat");
-  button.type = "button";
-  button.setAttribute("data-copy", "»" + text.replace(/\n\n/g, " ") + "« – " + data.meta.attribution +
-    ". Kilde: " + data.meta.citation);
-  button.setAttribute("data-permalink", href);
-  return button;
+const SLOT = /\{(\w+)\}/g;
+const WHOLE_SLOT = /^\{(\w+)\}$/;
+
+/* `text` with each {name} replaced by `values[name]`; a name without a value stays as it is. */
+function filled(text, values) {
+  return text.replace(SLOT, (slot, name) => (name in values ? String(values[name]) : slot));
 }
 
-function actions(text, data, href) {
-  const row = element("p", "ev-quote__actions");
-  const permalink = element("a", "ev-permalink", "Fast link: " + data.meta.id);
-  permalink.href = href;
-  row.appendChild(permalink);
-  row.appendChild(copyButton(text, data, href));  // copy-quote.js answers its clicks
-  const status = element("span", "ev-copy__status");
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  row.appendChild(status);
-  return row;
+/* An element whose whole text is one {name}: one copy per item of a list, left out for an empty value (as the
+   template's `for` and `if` do on the page), otherwise given the value as its text. */
+function fillElement(node, value) {
+  if (Array.isArray(value)) {
+    value.forEach((item) => {
+      const copy = node.cloneNode(false);
+      copy.textContent = item;
+      node.before(copy);
+    });
+    node.remove();
+  } else if (value) {
+    node.textContent = value;
+  } else {
+    node.remove();
+  }
 }
 
-/* Same markup as the hits in the page's HTML (evidence/pages/finder_page.py). */
-function renderHit(root, data) {
-  const href = root + data.meta.permalink;
+/* A copy of the page's <template> hit (the quote card, evidence/html/templates/quote_card.html) with `values`
+   put where the card has {name}: as text and attribute values, never as markup. */
+function fillTemplate(template, values) {
+  const hit = template.content.firstElementChild.cloneNode(true);
+  [hit, ...hit.querySelectorAll("*")].forEach((node) => {
+    Array.from(node.attributes).forEach((attribute) => { attribute.value = filled(attribute.value, values); });
+  });
+  const walker = document.createTreeWalker(hit, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  while (walker.nextNode()) { texts.push(walker.currentNode); }
+  texts.forEach((text) => {
+    const whole = WHOLE_SLOT.exec(text.data);
+    if (whole && text.parentNode.childNodes.length === 1) {
+      fillElement(text.parentNode, values[whole[1]]);
+    } else {
+      text.data = filled(text.data, values);
+    }
+  });
+  return hit;
+}
+
+/* A search hit as the page's first hits are drawn (evidence/pages/finder_page.py: hit_card). */
+function renderHit(template, root, data) {
   const text = data.meta.text || data.content;
-  const article = element("article", "ev-quote");
-  const title = element("h2", "ev-quote__title");
-  const link = element("a", null, data.meta.title);
-  link.href = href;
-  title.appendChild(link);
-  article.appendChild(title);
-  if (data.meta.lead_in) { article.appendChild(element("p", "ev-quote__lead", data.meta.lead_in)); }
-  const quote = element("blockquote");
-  text.split("\n\n").forEach((paragraph) => { quote.appendChild(element("p", null, paragraph)); });
-  article.appendChild(quote);
-  article.appendChild(element("p", "ev-quote__who", "– " + data.meta.attribution));
-  const cite = element("p", "ev-quote__cite");
-  cite.appendChild(element("span", null, "Kilde:"));
-  cite.appendChild(document.createTextNode(" " + data.meta.citation));
-  article.appendChild(cite);
-  article.appendChild(actions(text, data, href));
-  const item = element("li", "ev-hit");
-  item.appendChild(article);
-  return item;
+  const { attribution, citation } = data.meta;
+  const hit = fillTemplate(template, {
+    title: data.meta.title, permalink: root + data.meta.permalink, id: data.meta.id,
+    lead_in: data.meta.lead_in || "", paragraphs: text.split("\n\n"), attribution, citation,
+    copy: "»" + text.replace(/\n\n/g, " ") + "« – " + attribution + ". Kilde: " + citation,
+  });
+  // Shown as copy-quote.js shows the page's own buttons (hidden in the HTML for readers without JavaScript).
+  hit.querySelectorAll("button.ev-copy[hidden]").forEach((button) => { button.hidden = false; });
+  return hit;
 }
 
 function foundText(response) {
@@ -108,6 +121,7 @@ function finderOf(box) {
     page: parseInt(box.getAttribute("data-page"), 10),
     total: parseInt(box.getAttribute("data-total"), 10),
     more: box.querySelector("#ev-finder-more"),
+    hit: box.querySelector("template.ev-finder__hit"),
     facets: Array.from(form.querySelectorAll("details.ev-facet")),
     opening: { count: count.textContent, hits: Array.from(list.children) },
     results: [], shown: 0, run: 0, timer: null, countTimer: null, last: null,
@@ -131,7 +145,7 @@ async function showMore(f, query) {
     const data = await load;
     if (mine !== f.run) { return; }
     replaceOnce();
-    f.list.appendChild(renderHit(f.root, data));
+    f.list.appendChild(renderHit(f.hit, f.root, data));
     f.shown += 1;
   }
   if (mine !== f.run) { return; }

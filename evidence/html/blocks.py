@@ -1,8 +1,8 @@
 """HTML blocks that pages embed: a survey figure, a quote, a citation box.
 
-Blocks are HTML rather than Markdown so that data is never read as markup: every
-string from `data/` is escaped here, and what a block returns is not parsed again as
-a template or as Markdown.
+Blocks are HTML rather than Markdown so that data is never read as markup: each block is a template in
+evidence/html/templates/ that this module hands data, autoescaped, and what a block returns is not parsed
+again as a template or as Markdown.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ import html
 import textwrap
 
 import pandas as pd
+from markupsafe import Markup
 
 from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.quote_card import QuoteCard, copy_text, paragraphs
 from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import group_differences
 from evidence.load.dataset_types import Dataset
@@ -44,18 +46,19 @@ GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på an
 
 
 def esc(text: str) -> str:
+    """For the blocks other modules still build in Python (tests/test_markup_in_templates.py: NOT_YET_CONVERTED);
+    it goes with the last of them."""
     return html.escape(str(text), quote=True)
 
 
 def partial_note(dataset: Dataset, wave_ids: list[str]) -> str:
     """The note beside a partial series, with why the waves' series are partial (`partial_reason` in wave.yml)."""
-    reasons = " ".join(dict.fromkeys(dataset.waves[w].meta["partial_reason"] for w in wave_ids
-                                     if dataset.waves[w].meta.get("partial_reason")))
-    return (
-        f'<p class="ev-partial"><strong>Delvis serie:</strong> {esc(reasons) + " " if reasons else ""}'
-        "Her vises kun de tal, som rapportens tekst selv nævner – de øvrige svar er ikke gengivet og er ikke "
-        "anslået.</p>"
-    )
+    return render("partial_note.html", reasons=partial_reasons(dataset, wave_ids))
+
+
+def partial_reasons(dataset: Dataset, wave_ids: list[str]) -> str:
+    return " ".join(dict.fromkeys(dataset.waves[w].meta["partial_reason"] for w in wave_ids
+                                  if dataset.waves[w].meta.get("partial_reason")))
 
 
 def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, root: str,
@@ -102,28 +105,9 @@ def wrap_lines(text: str, width: int) -> list[str]:
 def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str, site_name: str) -> str:
     """A standalone page with one chart, for an iframe on a newspaper's or a municipality's site."""
     root = "../../"
-    figure = survey_figure(dataset, wave_id, question_id, group, root)
-    title = esc(question_title(dataset.waves[wave_id].questions[question_id]))
-    return (
-        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title><style>{EMBED_CSS}</style></head><body>{figure}"
-        f'<p class="ev-download"><a href="{root}{question_url(wave_id, question_id)}" target="_top">'
-        f"Se alle tal og kilder på sitet »{esc(site_name)}«</a></p></body></html>\n"
-    )
-
-
-EMBED_CSS = (
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff;"
-    "margin:0;padding:12px;font-size:15px;line-height:1.45}svg{width:100%;height:auto}"
-    "figure{margin:0}figcaption{margin-bottom:8px}.ev-figure__measure{display:block;font-size:13px}"
-    ".ev-chart__wide{display:none}@media (min-width:600px){.ev-chart__wide{display:block}.ev-chart__narrow{display:none}}"
-    ".ev-legend{list-style:none;padding:0;margin:0 0 8px;font-size:13px}.ev-legend li{display:inline-block;margin-right:12px}"
-    ".ev-legend__key{display:inline-block;width:12px;height:12px;margin-right:4px}"
-    ".ev-figure__source,.ev-partial{font-size:13px}table{border-collapse:collapse;font-size:13px}"
-    "th,td{border:1px solid #ccc;padding:4px 6px;text-align:left}a{color:#0b5c7d}"
-    "@media (prefers-color-scheme: dark){body{background:#1e2129;color:#e6e6e6}a{color:#7cc4e4}}"
-)
+    return render("documents/embed_page.html", title=question_title(dataset.waves[wave_id].questions[question_id]),
+                  figure=Markup(survey_figure(dataset, wave_id, question_id, group, root)),
+                  site_href=f"{root}{question_url(wave_id, question_id)}", site_name=site_name)
 
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
@@ -168,43 +152,20 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
     above the bars, the question above each group of bars when the figure joins several, note and source
     directly under the chart, then the table, the download and how to cite."""
     publication = dataset.publications[dataset.waves[wave_id].meta["publication"]]
-    locators = "; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; ")))
     colours = population_colours(dataset)
     groups = question_groups(dataset, wave_id, frame, titled_by_question)
-    charts = "".join(
-        '<div class="ev-chart-group">'
-        + (f'<p class="ev-chart-group__question"><strong>{esc(heading)}</strong> '
-           f'<span class="ev-figure__measure">{esc(group_measure)}</span></p>' if heading else "")
-        + f'<div class="ev-chart" role="img" aria-label="{esc(text_alternative(heading or title, rows))}">'
-        f"{bar_chart_svg(rows[CHART_COLUMNS], colours)}</div></div>"
-        for heading, group_measure, rows in groups)
-    cite = (
-        '<details class="ev-cite"><summary>Sådan citerer du</summary>'
-        f"<p>Kilde: {esc(publication['citation'])} Sted i rapporten: {esc(locators)}.</p>"
-        f'<p>Link direkte til diagrammet: <a href="#{esc(figure_id)}">#{esc(figure_id)}</a></p></details>'
-    )
-    if embed:
-        snippet = (f'<iframe src="{embed[0]}" title="{esc(embed[1])}" width="100%" height="720" '
-                   'loading="lazy" style="border:0"></iframe>')
-        cite += ('<details class="ev-cite"><summary>Indlejr diagrammet</summary>'
-                 "<p>Kopiér koden og sæt den ind på din egen side. Diagrammet viser kilden.</p>"
-                 f"<pre><code>{esc(snippet)}</code></pre></details>")
-    table = data_table([(heading, rows) for heading, _, rows in groups], title)
-    return (
-        f'<figure class="ev-figure" id="{esc(figure_id)}">'
-        f'<figcaption class="ev-figure__title"><strong>{esc(title)}</strong> '
-        f'<span class="ev-figure__measure">{esc(measure)}</span></figcaption>'
-        f"{figure_legend(dataset, frame)}{charts}"
-        f'<p class="ev-figure__source"><span>Kilde:</span> {esc(publication["citation"])} '
-        f"Sted i rapporten: {esc(locators)}.</p>"
-        f"{partial_note(dataset, [wave_id]) if partial else ''}"
-        f"{figure_base(dataset, wave_id, frame, root)}{group_differences(dataset, wave_id, frame, root)}"
-        f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
-        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
-        + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '
-           f'<a href="{image_href.format("svg")}" download>SVG</a>' if image_href else "")
-        + f"</p>{cite}</figure>"
-    )
+    # Markup the chart code draws (charts.py) and the base beside it (figure_base.html) go in as they are.
+    return render(
+        "figure.html", id=figure_id, title=title, measure=measure, legend=Markup(figure_legend(dataset, frame)),
+        groups=[{"heading": heading, "measure": group_measure, "description": text_alternative(heading or title, rows),
+                 "chart": Markup(bar_chart_svg(rows[CHART_COLUMNS], colours))} for heading, group_measure, rows in groups],
+        citation=publication["citation"],
+        locators="; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; "))),
+        partial=partial_reasons(dataset, [wave_id]) if partial else None,
+        base=Markup(figure_base(dataset, wave_id, frame, root) + group_differences(dataset, wave_id, frame, root)),
+        table=Markup(data_table([(heading, rows) for heading, _, rows in groups], title)), csv_href=csv_href,
+        images={ext: image_href.format(ext) for ext in ("png", "svg")} if image_href else None,
+        embed={"src": embed[0], "title": embed[1]} if embed else None)
 
 
 def figure_legend(dataset: Dataset, frame) -> str:
@@ -235,13 +196,9 @@ def method_summary(dataset: Dataset, wave_id: str) -> str:
     from evidence.model.formatting import count
 
     meta = dataset.waves[wave_id].meta
-    items = "".join(
-        f"<dt>{esc(m['label'])}</dt><dd>{esc(count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to')))}"
-        f' <span class="ev-locator">({esc(m["locator"])})</span></dd>'
-        for m in meta["method"]
-    )
-    note = f'<p class="ev-note"><strong>Bemærk:</strong> {esc(meta["method_note"])}</p>' if meta.get("method_note") else ""
-    return f'<dl class="ev-method">{items}</dl>{note}'
+    items = [{"label": m["label"], "value": count(m["value"], m["unit"], m.get("approximate", False), m.get("up_to")),
+              "locator": m["locator"]} for m in meta["method"]]
+    return render("method_summary.html", items=items, note=meta.get("method_note", ""))
 
 
 def summary_table(dataset: Dataset, wave_id: str) -> str:
@@ -251,24 +208,17 @@ def summary_table(dataset: Dataset, wave_id: str) -> str:
     wave = dataset.waves[wave_id]
     areas = summary_areas(dataset)
     figures = wave.figures[wave.figures["population"].isin(areas)]
-    head = "".join(f'<th scope="col">{esc(dataset.populations[a]["name"])}</th>' for a in areas)
     rows = []
     for qid, question in wave.questions.items():
         subset = figures[figures["question"] == qid]
         if subset.empty:
             continue
         labels = {o["id"]: o["label"] for o in question["options"]}
-        cells = "".join(
-            "<td><ul>" + "".join(
-                f"<li>{percent(r.value)} {esc(labels[r.option])}</li>"
-                for r in subset[subset["population"] == area].itertuples()) + "</ul></td>"
-            for area in areas
-        )
-        rows.append(f'<tr><th scope="row">{esc(question_title(question))}</th>{cells}</tr>')
-    return scroll_box(
-        f'<table class="ev-table ev-summary"><caption>Opsummering på tværs af områder, undersøgelsen {esc(wave_id)}'
-        f'</caption><thead><tr><th scope="col">Spørgsmål</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table>", "Opsummering på tværs af områder")
+        rows.append({"question": question_title(question),
+                     "cells": [[{"value": percent(r.value), "answer": labels[r.option]}
+                                for r in subset[subset["population"] == area].itertuples()] for area in areas]})
+    table = render("summary_table.html", wave=wave_id, areas=[dataset.populations[a]["name"] for a in areas], rows=rows)
+    return scroll_box(table, "Opsummering på tværs af områder")
 
 
 def headline_figures(dataset: Dataset, root: str) -> str:
@@ -279,26 +229,18 @@ def headline_figures(dataset: Dataset, root: str) -> str:
     figures = wave.figures.set_index(["question", "option", "population"])["value"]
     cards = []
     for headline in wave.meta.get("headlines", []):
-        value = figures[(headline["question"], headline["option"], headline["population"])]
         question = wave.questions[headline["question"]]
-        population = capitalised(population_text(dataset, headline["population"]))
-        cards.append(
-            f'<li class="ev-keyfig"><a href="{root}{question_url(wave_id, headline["question"])}">'
-            f'<span class="ev-keyfig__value">{percent(value)}</span> '
-            f'<span class="ev-keyfig__text">{esc(headline["text"])}</span></a>'
-            f'<span class="ev-keyfig__source">{esc(population)} · {esc(question["label"] or "")}'
-            f'{" (" + esc(question["instruction"]) + ")" if question.get("instruction") else ""} · undersøgelsen {esc(wave_id)}'
-            "</span></li>"
-        )
-    banner = ""
-    if wave.synthetic:
-        banner = synthetic_banner()
+        cards.append({"href": f"{root}{question_url(wave_id, headline['question'])}",
+                      "value": percent(figures[(headline["question"], headline["option"], headline["population"])]),
+                      "text": headline["text"], "population": capitalised(population_text(dataset, headline["population"])),
+                      "label": question["label"] or "", "instruction": question.get("instruction", "")})
     shown = {(h["question"], h["option"], h["population"]) for h in wave.meta.get("headlines", [])}
     frame = wave.figures[[key in shown for key in zip(wave.figures["question"], wave.figures["option"],
                                                         wave.figures["population"], strict=True)]].copy()
     frame["population_label"] = frame["population"].map(lambda p: dataset.populations[p]["name"])
-    base = figure_base(dataset, wave_id, frame, root) if len(frame) else ""
-    return f'{banner}<ul class="ev-keyfigs">{"".join(cards)}</ul>{base}'
+    base = Markup(figure_base(dataset, wave_id, frame, root)) if len(frame) else ""
+    return render("headline_figures.html", synthetic=wave.synthetic, title=SYNTHETIC_TITLE, cards=cards, wave=wave_id,
+                  base=base)
 
 
 def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int = 3, anchor: bool = True) -> str:
@@ -310,58 +252,32 @@ def quote_block(dataset: Dataset, quote_id: str, root: str, heading_level: int =
     has its full source and links to that page, and search skips it, so search finds each quote once.
     The copied text always has the full citation and the permanent link.
     """
-    from evidence.html.theme_links import theme_links
+    from evidence.html.theme_links import theme_items
     from evidence.model import quotes
 
     item = dataset.quotes[quote_id]
-    link = root + permalink(item)
-    paragraphs = "".join(f"<p>{esc(p)}</p>" for p in item["text"].split("\n\n"))
-    lead = f'<p class="ev-quote__lead">{esc(item["lead_in"])}</p>' if item.get("lead_in") else ""
-    heading = quotes.heading(dataset, item)
-    themes = theme_links(dataset, item["themes"], root)
-    extra = []
+    links = []
     if item.get("full_text"):
-        full = dataset.quotes[item["full_text"]]
-        extra.append(f'<a href="{root}{quote_location(full, dataset)}">Læs hele fortællingen</a>')
+        links.append({"href": root + quote_location(dataset.quotes[item["full_text"]], dataset),
+                      "text": "Læs hele fortællingen"})
     for excerpt in quotes.excerpts_of(dataset, quote_id):
-        extra.append(f'<a href="{root}{quote_location(excerpt, dataset)}">Også gengivet som '
-                     f'{esc(quotes.KIND_NAMES[excerpt["kind"]].lower())} ({esc(quotes.locator_text(dataset, excerpt))})</a>')
-    copy_text = (
-        f"»{item['text'].replace(chr(10) + chr(10), ' ')}« – {quotes.attribution(item)}. "
-        f"Kilde: {quotes.citation_text(dataset, item)}"
-    )
-    h = f"h{heading_level}"
-    if anchor:
-        title_id = f' id="{esc(quote_id)}"'
-        source = f'<span>Sted i kilden:</span> {esc(quotes.locator_text(dataset, item, short=True))}'
-        search = f'<span data-pagefind-meta="q-{esc(quote_id)}:{esc(quotes.first_words(item))}"></span>'
-        ignore = ""
-    else:
-        title_id, search, ignore = "", "", ' data-pagefind-ignore="all"'
-        source = f'<span>Kilde:</span> {esc(quotes.citation_text(dataset, item))}'
-    return (
-        f'<article class="ev-quote" aria-label="{esc(heading)}"{ignore}>'
-        f'<{h} class="ev-quote__title"{title_id}>{esc(heading)}</{h}>{search}'
-        f"{lead}<blockquote>{paragraphs}</blockquote>"
-        f'<p class="ev-quote__who">– {esc(quotes.attribution(item))}</p>'
-        + (f'<p class="ev-quote__note"><span>Bemærk:</span> {esc(item["note"])}</p>' if item.get("note") else "")
-        + f'<p class="ev-quote__cite">{source}</p>'
-        f'<p class="ev-quote__themes"><span>Temaer:</span> {themes}</p>'
-        + (f'<p class="ev-quote__links">{" · ".join(extra)}</p>' if extra else "")
-        + f'<p class="ev-quote__actions"><a class="ev-permalink" href="{link}">Fast link: {esc(quote_id)}</a> '
-        f'<button type="button" class="ev-copy md-button" hidden data-copy="{esc(copy_text)}" '
-        f'data-permalink="{link}">Kopiér citat</button>'
-        f'<span class="ev-copy__status" role="status" aria-live="polite"></span></p>'
-        "</article>"
-    )
+        links.append({"href": root + quote_location(excerpt, dataset),
+                      "text": f"Også gengivet som {quotes.KIND_NAMES[excerpt['kind']].lower()} "
+                              f"({quotes.locator_text(dataset, excerpt)})"})
+    citation = quotes.citation_text(dataset, item)
+    card = QuoteCard(
+        title=quotes.heading(dataset, item), paragraphs=paragraphs(item["text"]), attribution=quotes.attribution(item),
+        permalink=root + permalink(item), id=quote_id, copy=copy_text(item["text"], quotes.attribution(item), citation),
+        level=heading_level, aria_label=quotes.heading(dataset, item), lead_in=item.get("lead_in", ""),
+        note=item.get("note", ""), themes=theme_items(dataset, item["themes"], root), links=links,
+        **({"anchor_id": quote_id, "first_words": quotes.first_words(item),
+            "place": quotes.locator_text(dataset, item, short=True)} if anchor
+           else {"search_ignore": True, "citation": citation}))
+    return render("quote_card.html", card=card)
 
 
 SYNTHETIC_TITLE = "Syntetiske testdata – ikke rigtige tal"
 
 
 def synthetic_banner() -> str:
-    return (
-        '<div class="admonition danger ev-synthetic" role="note">'
-        f'<p class="admonition-title">{esc(SYNTHETIC_TITLE)}</p>'
-        "<p>Tallene her er opdigtede og bruges kun til at teste sitet. De må ikke citeres.</p></div>"
-    )
+    return render("synthetic_banner.html", title=SYNTHETIC_TITLE)

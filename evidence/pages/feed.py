@@ -3,9 +3,9 @@ and its quotes, dated by the publication's `added` day in data/ so the same data
 
 from __future__ import annotations
 
+from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
 from evidence.model.wording import number_word
-from evidence.pages.templating import render
 from evidence.urls import QUOTES, SURVEY
 
 FEED_PATH = "feed.xml"
@@ -34,7 +34,7 @@ def feed_xml(dataset: Dataset, site_url: str, site_name: str) -> str:
     """Absolute addresses, as feed readers need them: the feed is read away from the site."""
     entries = feed_entries(dataset)
     return render(
-        "feed.xml",
+        "documents/feed.xml",
         title=site_name, subtitle="Nye publikationer, undersøgelser og citater på sitet.", site_url=site_url,
         path=FEED_PATH, updated=max(e["day"] for e in entries), entries=entries,
         author=site_name)

@@ -9,7 +9,8 @@ a wave or a publication is added. Each returns Markdown (data strings escaped wi
 from __future__ import annotations
 
 from evidence.html import framing_blocks
-from evidence.html.blocks import esc, headline_figures, method_summary
+from evidence.html.blocks import headline_figures, method_summary
+from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
 from evidence.model.publications import newest_first, passages_on, proposals_phrase
 from evidence.model.publications import summary as publications_summary
@@ -61,11 +62,9 @@ def main_insights(dataset: Dataset, root: str) -> str:
         pub = dataset.publications[publication]
         count = len(doc["main_insights"])
         heading = "Rapportens hovedindsigt" if count == 1 else f"Rapportens {number_word(count)} hovedindsigter"
-        items = "\n".join(f'<li><a href="{root}{insight_url(main)}">{esc(main["headline"])}</a></li>'
-                          for main in doc["main_insights"])
+        insights = [{"href": f"{root}{insight_url(main)}", "headline": main["headline"]} for main in doc["main_insights"]]
         parts += [f"## {heading} ({md_text(pub['short'])})\n",
-                  f"<ol>\n{items}\n</ol>\n",
-                  f'<p><em>Rapportens egne ord.</em> <a href="{root}{INSIGHTS}">Læs alle indsigter</a></p>\n']
+                  render("main_insights.html", insights=insights, all_href=f"{root}{INSIGHTS}") + "\n"]
     return "\n".join(parts)
 
 

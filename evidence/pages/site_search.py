@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from evidence.html.templates import render
 from evidence.pages.markdown import front_matter, macro
 from evidence.pages.page import Page
 from evidence.urls import FINDER, INDEX_DIR, SEARCH, SITE_INDEX_DIR, THEMES, index_page
@@ -20,18 +21,5 @@ def search_page() -> Page:
 
 
 def search_form(root: str) -> str:
-    return (
-        f'<div class="ev-search" id="ev-search" data-root="{root}" data-index="{root}{SITE_INDEX_DIR}/" '
-        f'data-quotes="{root}{INDEX_DIR}/">'
-        '<noscript><p class="ev-finder__nojs"><strong>Søgningen kræver JavaScript</strong>, som er slået fra i din '
-        f'browser. Brug menuen, eller læs citaterne efter emne under <a href="{root}{THEMES}">Temaer</a>.</p></noscript>'
-        '<form class="ev-finder__form ev-needs-js" role="search" aria-label="Søg på sitet">'
-        '<label class="ev-finder__label" for="ev-search-q">Søgeord</label>'
-        '<input class="ev-finder__input" id="ev-search-q" name="q" type="search" autocomplete="off">'
-        '<button type="submit" class="md-button md-button--primary ev-search__submit">Søg</button>'
-        "</form>"
-        '<p class="ev-finder__count ev-search__count" id="ev-search-count" role="status" aria-live="polite"></p>'
-        '<ol class="ev-search__results ev-needs-js" id="ev-search-results"></ol>'
-        '<button type="button" class="md-button ev-needs-js" id="ev-search-more" hidden>Vis flere</button>'
-        "</div>"
-    )
+    return render("site_search.html", root=root, themes_href=f"{root}{THEMES}",
+                  index=f"{root}{SITE_INDEX_DIR}/", quotes=f"{root}{INDEX_DIR}/")

@@ -18,7 +18,6 @@ Pagefind wrote (evidence/cache_entries.py).
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -30,6 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from evidence import cache_entries
+from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
 from evidence.model.finder import records
 from evidence.urls import INDEX_DIR, SITE_INDEX_DIR
@@ -172,15 +172,9 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 def record_html(record: dict) -> str:
     """One quote as a page Pagefind reads: its text is indexed, meta and filters ride along."""
-
-    def tag(attribute: str, key: str, value: str) -> str:
-        return f'<span {attribute}="{html.escape(key)}:{html.escape(value, quote=True)}"></span>'
-
-    meta = "".join(tag("data-pagefind-meta", k, v) for k, v in {
-        **record["meta"], "permalink": record["url"], "text": record["content"]}.items() if v)
-    filters = "".join(tag("data-pagefind-filter", k, v) for k, values in record["filters"].items() for v in values)
-    sort = "".join(tag("data-pagefind-sort", k, v) for k, v in record["sort"].items())
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in record["content"].split("\n\n"))
-    return (f'<!doctype html><html lang="da"><head><meta charset="utf-8"></head><body>'
-            f'<main data-pagefind-body>{paragraphs}<div data-pagefind-ignore>{meta}{filters}{sort}</div></main>'
-            "</body></html>")
+    meta = [("data-pagefind-meta", k, v) for k, v in {
+        **record["meta"], "permalink": record["url"], "text": record["content"]}.items() if v]
+    filters = [("data-pagefind-filter", k, v) for k, values in record["filters"].items() for v in values]
+    sort = [("data-pagefind-sort", k, v) for k, v in record["sort"].items()]
+    return render("documents/quote_record.html", paragraphs=record["content"].split("\n\n"),
+                  values=[*meta, *filters, *sort])
