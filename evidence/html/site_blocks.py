@@ -8,7 +8,7 @@ from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
 from evidence.model.publications import newest_first
 from evidence.model.site import value
-from evidence.model.wording import join_and
+from evidence.model.wording import join_and, number_word
 
 
 def _contact(dataset: Dataset) -> dict:
@@ -22,6 +22,7 @@ def publisher(dataset: Dataset) -> str:
     publications = [{"title": p["title"], "year": p["year"], "publishers": join_and(p["publishers"]),
                      "prepared_by": p.get("prepared_by"), "url": p.get("url")} for p in newest_first(dataset)]
     return render("site_publisher.html", **_contact(dataset), publications=publications,
+                  count=number_word(len(publications)),
                   publisher_url=value(dataset, "publisher", "url"),
                   permission=value(dataset, "testimonies_permission"))
 
