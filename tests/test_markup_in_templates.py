@@ -16,10 +16,7 @@ from conftest import ROOT
 NOT_YET_CONVERTED = {
     "evidence/html/charts.py",
     "evidence/html/evidence_blocks.py",
-    "evidence/html/framing_blocks.py",
-    "evidence/html/insight_blocks.py",
     "evidence/html/proposal_blocks.py",
-    "evidence/html/trend_blocks.py",
 }
 
 TAG = re.compile(r"<[!/]?[A-Za-z]")
