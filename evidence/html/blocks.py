@@ -8,15 +8,13 @@ a template or as Markdown.
 from __future__ import annotations
 
 import html
-import textwrap
 
-import pandas as pd
-
-from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.charts import bar_chart_svg, data_table, downloads, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.templates import render
 from evidence.model.dataset import Dataset
 from evidence.model.survey import (
-    groups_of,
+    SELF_SELECTION,
+    base_figures,
     population_colours,
     population_text,
     question_frame,
@@ -28,10 +26,8 @@ from evidence.model.wording import capitalised, number_word
 from evidence.urls import (
     embed_path,
     figure_csv_path,
-    figure_image_path,
     group_slug,
     permalink,
-    question_url,
     quote_location,
     summary_csv_path,
 )
@@ -59,40 +55,25 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
     """A question's chart; with `site_url`, also the code to embed it on another site."""
     question = dataset.waves[wave_id].questions[question_id]
     frame = question_frame(dataset, wave_id, question_id, group)
-    title = f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
+    title = question_chart_title(question, group)
     return figure_html(
         dataset, wave_id, frame,
         title=title,
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{group_slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
-        image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
         titled_by_question=True,
     )
 
 
-def figure_images(dataset: Dataset, site_url: str) -> dict[str, bytes]:
-    """Every question chart as PNG and SVG to download, with title, measure, source and address inside."""
-    colours = population_colours(dataset)
-    files = {}
-    for wave_id, wave in dataset.waves.items():
-        publication = dataset.publications[wave.meta["publication"]]
-        for question_id, question in wave.questions.items():
-            for group in groups_of(dataset, wave_id, question_id):
-                frame = question_frame(dataset, wave_id, question_id, group)
-                rows = pd.concat([r for _, _, r in question_groups(dataset, wave_id, frame, True)])[CHART_COLUMNS]
-                heading = wrap_lines(f"{question_title(question)} – {GROUP_TITLES.get(group, group)}", 60)
-                lines = [*wrap_lines(question["measure"], 85), *wrap_lines(f"Kilde: {publication['citation']}", 85),
-                         site_url + question_url(wave_id, question_id)]
-                for ext, data in chart_image(rows, colours, heading, lines).items():
-                    files[figure_image_path(wave_id, question_id, group, ext)] = data
-    return files
+def question_chart_title(question: dict, group: str) -> str:
+    return f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
 
 
-def wrap_lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=False) or [text]
+def summary_chart_title(dataset: Dataset, wave_id: str) -> str:
+    return f"Svar, som rapporten nævner for alle {number_word(len(summary_areas(dataset)))} områder, undersøgelsen {wave_id}"
 
 
 def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str) -> str:
@@ -124,10 +105,9 @@ EMBED_CSS = (
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
     frame = summary_frame(dataset, wave_id)
-    areas = number_word(len(summary_areas(dataset)))
     return figure_html(
         dataset, wave_id, frame,
-        title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
+        title=summary_chart_title(dataset, wave_id),
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-{wave_id}-opsummering",
         csv_href=root + summary_csv_path(wave_id), root=root,
@@ -151,16 +131,13 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
             label = capitalised(population_text(dataset, population_id))
         populations.append(f"{label} ({count(share['value'], share['unit'], share.get('approximate', False))}"
                            " af besvarelserne)" if share else label)
-    base = [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
-            for m in meta["method"] if m.get("base")]
-    return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})",
+    return render("figure_base.html", survey=f"{meta['title']} ({meta['fieldwork']})", caveat=SELF_SELECTION,
                   questions=[{"wording": q["wording"], "instruction": q.get("instruction", "")} for q in questions],
-                  populations=populations, base=base, method_href=f"{root}metode/")
+                  populations=populations, base=base_figures(meta), method_href=f"{root}metode/")
 
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
                 csv_href: str, root: str, partial: bool, embed: tuple[str, str] | None = None,
-                image_href: str | None = None,
                 titled_by_question: bool = False) -> str:
     """A figure as a statistics office shows one: title and what the numbers measure above, the legend
     above the bars, the question above each group of bars when the figure joins several, note and source
@@ -198,10 +175,7 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         f"{partial_note(dataset, [wave_id]) if partial else ''}"
         f"{figure_base(dataset, wave_id, frame, root)}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{table}</details>'
-        f'<p class="ev-download"><a href="{csv_href}" download>Hent tallene i diagrammet (CSV)</a>'
-        + (f' · Hent diagrammet som <a href="{image_href.format("png")}" download>billede (PNG)</a> eller '
-           f'<a href="{image_href.format("svg")}" download>SVG</a>' if image_href else "")
-        + f"</p>{cite}</figure>"
+        f"{downloads(csv_href)}{cite}</figure>"
     )
 
 

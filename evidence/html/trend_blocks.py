@@ -7,11 +7,11 @@ embed a trend through one macro without knowing how waves are joined.
 from __future__ import annotations
 
 from evidence.html.blocks import GROUP_TITLES, esc, figure_legend, partial_note
-from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
+from evidence.html.charts import downloads, trend_chart_svg, trend_table, trend_text_alternative
 from evidence.model.dataset import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import population_colours, question_title
-from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
+from evidence.model.trends import changes, latest_question, trend_rows
 from evidence.urls import group_slug, trend_csv_path
 
 
@@ -21,7 +21,7 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
         return ""
     question = latest_question(dataset, question_id, until)
     waves = list(dict.fromkeys(sorted(frame["wave"])))
-    title = f"{question_title(question)} – udvikling {waves[0]}–{waves[-1]}, {GROUP_TITLES.get(group, group)}"
+    title = trend_chart_title(question, waves, group)
     citations = " ".join(dict.fromkeys(
         dataset.publications[dataset.waves[w].meta["publication"]]["citation"] for w in waves))
     locators = "; ".join(
@@ -41,10 +41,13 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
         f'<p class="ev-figure__source"><span>Kilder:</span> {esc(citations)} Sted i rapporterne: {esc(locators)}.</p>'
         f"{partial_note(dataset, partial) if partial else ''}"
         f'<details class="ev-data"><summary>Se tallene som tabel</summary>{trend_table(frame, title)}</details>'
-        f'<p class="ev-download"><a href="{root}{trend_csv_path(question_id, group, until)}" download>'
-        "Hent tallene i diagrammet (CSV)</a></p>"
+        f"{downloads(root + trend_csv_path(question_id, group, until))}"
         "</figure>"
     )
+
+
+def trend_chart_title(question: dict, waves: list[str], group: str) -> str:
+    return f"{question_title(question)} – udvikling {waves[0]}–{waves[-1]}, {GROUP_TITLES.get(group, group)}"
 
 
 def change_list(dataset: Dataset, question_id: str, group: str, until: str | None = None) -> str:
@@ -57,18 +60,3 @@ def change_list(dataset: Dataset, question_id: str, group: str, until: str | Non
     if not items:
         return ""
     return f'<div class="ev-change"><p><strong>Ændring siden sidst</strong></p><ul>{items}</ul></div>'
-
-
-
-def trend_downloads(dataset: Dataset) -> dict[str, str]:
-    """The CSV behind every trend chart the pages show."""
-    from evidence.model.survey import csv_text
-
-    files = {}
-    for question_id in {q for wave in dataset.waves.values() for q in wave.questions}:
-        waves = question_waves(dataset, question_id)
-        for until in [None, *waves]:
-            for group in trend_groups(dataset, question_id, until):
-                frame = trend_rows(dataset, question_id, group, until)
-                files[trend_csv_path(question_id, group, until)] = csv_text(dataset, frame)
-    return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from evidence.model.dataset import Dataset, per_dataset
-from evidence.model.formatting import percent
+from evidence.model.formatting import count, percent
 from evidence.model.tables import csv_table
 
 CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
@@ -84,6 +84,17 @@ def csv_rows(dataset: Dataset, frame: pd.DataFrame) -> list[dict]:
 def question_title(question: dict) -> str:
     label = f"{question['label']}: " if question.get("label") else ""
     return label + (question["wording"] or question["measure"])
+
+
+# Beside every figure and in every workbook: who answered decides what the figures can say.
+SELF_SELECTION = ("Kun de socialrådgivere, der selv valgte at svare, er med, så tallene viser ikke nødvendigvis, "
+                  "hvad alle mener.")
+
+
+def base_figures(meta: dict) -> list[str]:
+    """What a wave's figures rest on: its method figures marked `base` (the answers in all, the response rate)."""
+    return [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
+            for m in meta["method"] if m.get("base")]
 
 
 def summary_areas(dataset: Dataset) -> list[str]:

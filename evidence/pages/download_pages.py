@@ -9,7 +9,7 @@ import pandas as pd
 from evidence.model import quotes
 from evidence.model.dataset import Dataset
 from evidence.model.publications import proposals_phrase
-from evidence.model.survey import csv_rows, csv_text, question_frame
+from evidence.model.survey import SELF_SELECTION, base_figures, csv_rows, csv_text, question_frame
 from evidence.model.tables import csv_table
 from evidence.model.wording import capitalised
 from evidence.pages.data_package import rights_text
@@ -53,7 +53,8 @@ def figures_about(dataset: Dataset, figures: pd.DataFrame) -> list[tuple[str, st
     for wave_id in dict.fromkeys(figures["wave"]):
         meta = dataset.waves[wave_id].meta
         about += [("Undersøgelse", f"{wave_id}: {meta['title']}"), ("Indsamlet", meta["fieldwork"]),
-                  ("Hvem har svaret", meta["respondents_description"])]
+                  ("Hvem har svaret", meta["respondents_description"]),
+                  *(("Grundlag", base) for base in base_figures(meta)), ("Forbehold", SELF_SELECTION)]
         about += [("Bemærkning", meta["method_note"])] if meta.get("method_note") else []
         about += [("Kilde", dataset.publications[meta["publication"]]["citation"])]
         in_wave = figures[figures["wave"] == wave_id]

@@ -16,14 +16,13 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from evidence.html.blocks import embed_page, figure_images
-from evidence.html.trend_blocks import trend_downloads
+from evidence.html.blocks import embed_page
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
 from evidence.load.problems import DataInvalid
-from evidence.model import proposals, publications
+from evidence.model import publications
 from evidence.model.dataset import Dataset, per_dataset
-from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
-from evidence.model.themes import theme_figure_frame
+from evidence.model.survey import groups_of
+from evidence.pages.chart_downloads import chart_images, chart_tables
 from evidence.pages.contract_page import contract_page
 from evidence.pages.data_package import PACKAGE_PATH, dataset_metadata, package_json
 from evidence.pages.download_pages import DOWNLOAD_PAGE, download_page, figure_files, files_described, quote_files
@@ -40,7 +39,7 @@ from evidence.pages.survey_pages import survey_pages
 from evidence.pages.theme_pages import theme_pages
 from evidence.publish.addresses import address_files, new_addresses, unresolved
 from evidence.publish.social_cards import card_path, footer
-from evidence.urls import embed_path, figure_csv_path, proposal_csv_path, summary_csv_path, theme_csv_path
+from evidence.urls import embed_path
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
 # hand – the front page, the method and sources pages, om/ – and calls macros for what comes from data/.
@@ -48,26 +47,11 @@ GENERATED = ["tal", "hent-data", "citater", "temaer", "indsigter", "anbefalinger
              "bidrag.md", "soeg", FEED_PATH]
 
 
-def survey_downloads(dataset: Dataset) -> dict[str, str]:
-    files = {}
-    for wave_id, wave in dataset.waves.items():
-        for question_id in wave.questions:
-            for group in groups_of(dataset, wave_id, question_id):
-                frame = question_frame(dataset, wave_id, question_id, group)
-                files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
-                files[embed_path(wave_id, question_id, group)] = embed_page(dataset, wave_id, question_id, group)
-        files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
-    # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
-    for wave_id in dataset.waves:
-        for theme_id in dataset.themes:
-            frame = theme_figure_frame(dataset, theme_id, wave_id)
-            if not frame.empty:
-                files[theme_csv_path(wave_id, theme_id)] = csv_text(dataset, frame)
-        for proposal_id in dataset.proposals:
-            frame = proposals.figure_frame(dataset, proposal_id, False, wave_id)  # positional: per_dataset drops keywords
-            if not frame.empty and (frame["wave"] == wave_id).any():
-                files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
-    return files | trend_downloads(dataset)
+def survey_downloads(dataset: Dataset) -> dict[str, str | bytes]:
+    files = {embed_path(wave_id, question_id, group): embed_page(dataset, wave_id, question_id, group)
+             for wave_id, wave in dataset.waves.items() for question_id in wave.questions
+             for group in groups_of(dataset, wave_id, question_id)}
+    return files | chart_tables(dataset)
 
 
 # The site in parts, in reading order.
@@ -165,7 +149,7 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     dataset = fresh_dataset(root)
     outputs, menu = generated(dataset)
     site = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))  # the site's name and address
-    outputs |= figure_images(dataset, site["site_url"])
+    outputs |= chart_images(dataset, site["site_url"])
     outputs[FEED_PATH] = feed_xml(dataset, site["site_url"], site["site_name"])
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site["site_name"])
     # JSON-LD goes into the page's head: Material's instant navigation re-runs every script in the content as
