@@ -127,7 +127,8 @@ def _bars(frame: pd.DataFrame, colours: dict[str, str], width: int, with_legend:
 
 
 def _legend() -> alt.Legend:
-    return alt.Legend(orient="top", title=None, labelFontSize=13, labelLimit=0)
+    """Drawn only in a picture to download: two columns keep it as wide as the bars."""
+    return alt.Legend(orient="top", title=None, labelFontSize=13, labelLimit=0, columns=2, columnPadding=16)
 
 
 # Room on the right for a value at the end of a full bar: a browser's font may be wider than Vega's guess.
