@@ -32,6 +32,7 @@ from evidence.pages.insight_pages import insight_pages
 from evidence.pages.markdown import html_text, split_front_matter, with_front_matter
 from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
+from evidence.pages.quote_markup import quotation_markup
 from evidence.pages.quote_pages import nav_entries as quote_nav
 from evidence.pages.quote_pages import quote_pages
 from evidence.pages.site_search import search_page
@@ -156,6 +157,8 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     # JavaScript, whatever its type.
     outputs[DOWNLOAD_PAGE] = with_front_matter(outputs[DOWNLOAD_PAGE], structured_data=dataset_metadata(
         dataset, list(files_described(dataset)), site["site_url"], site["site_name"]))
+    for path, markup in quotation_markup(dataset, list(outputs), site["site_url"]).items():
+        outputs[path] = with_front_matter(outputs[path], structured_data=markup)
     if problems := unresolved(dataset, outputs):
         raise DataInvalid(problems)
     if record and (new := new_addresses(dataset, outputs)):
