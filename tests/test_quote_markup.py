@@ -33,9 +33,9 @@ def test_every_quote_is_marked_up_on_the_page_that_holds_it(fixture_site, fixtur
     assert len(pages) > 1
     for url, items in pages.items():
         graph = markup_of(fixture_site, url)
-        by_address = {node["@id"]: node for node in graph}
-        assert all(node["@type"] == [SCHEMA + "Quotation"] for node in graph)
-        assert len(graph) == len(items), url
+        by_address = {node["@id"]: node for node in graph if node["@type"] == [SCHEMA + "Quotation"]}
+        works = {node["@id"]: node for node in graph if node["@type"] == [SCHEMA + "CreativeWork"]}
+        assert len(by_address) == len(items) and len(works) == len({item["publication"] for item in items}), url
         for item in items:
             address = next(a for a in by_address if a.endswith(f"/{permalink(item)}"))
             assert (fixture_site / permalink(item) / "index.html").is_file()  # the id address leads on to the quote
@@ -46,7 +46,8 @@ def test_every_quote_is_marked_up_on_the_page_that_holds_it(fixture_site, fixtur
             [creator] = node[SCHEMA + "creator"]
             assert value(creator, "description") == quotes.attribution(item)
             assert SCHEMA + "name" not in creator  # a role as the publication gives it, never a person's name
-            [work] = node[SCHEMA + "isPartOf"]
+            [part_of] = node[SCHEMA + "isPartOf"]
+            work = works[part_of["@id"]]
             publication = fixture_dataset.publications[item["publication"]]
             assert value(work, "citation") == publication["citation"] and value(work, "name") == publication["title"]
             assert {value(p, "name") for p in work[SCHEMA + "publisher"]} == set(publication["publishers"])
