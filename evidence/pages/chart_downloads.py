@@ -19,7 +19,7 @@ from evidence.html.evidence_blocks import theme_chart_title
 from evidence.html.proposal_blocks import proposal_chart_title
 from evidence.html.trend_blocks import trend_chart_title
 from evidence.model import proposals
-from evidence.model.dataset import Dataset
+from evidence.model.dataset import Dataset, per_dataset
 from evidence.model.survey import csv_rows, csv_text, groups_of, population_colours, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.model.trends import latest_question, question_waves, trend_groups, trend_rows
@@ -93,8 +93,10 @@ def _beside(chart: Chart, extension: str) -> str:
     return chart.csv_path.removesuffix(".csv") + f".{extension}"
 
 
+@per_dataset
 def every_chart(dataset: Dataset) -> list[Chart]:
-    """Every wave's charts, not only the newest's: an address once published stays."""
+    """Every wave's charts, not only the newest's: an address once published stays. Listed once per
+    dataset: the tables and the pictures are made from the same list."""
     charts = []
     for wave_id, wave in dataset.waves.items():
         for question_id, question in wave.questions.items():
