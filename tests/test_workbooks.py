@@ -12,6 +12,7 @@ import subprocess
 import zipfile
 
 import pytest
+from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from evidence.pages.download_pages import figure_files, quote_files
@@ -91,3 +92,63 @@ def test_libreoffice_reads_the_workbook_back(fixture_dataset, tmp_path):
     original = sheets(source.read_bytes())
     assert converted["Tal"] == original["Tal"]
     assert converted["Om tallene"][0] == original["Om tallene"][0]
+
+
+@pytest.fixture(scope="module")
+def chart_files(fixture_dataset):
+    from evidence.pages.chart_downloads import chart_tables
+
+    return chart_tables(fixture_dataset)
+
+
+def test_every_chart_has_a_workbook_with_the_rows_of_its_csv(fixture_dataset, chart_files):
+    from evidence.pages.chart_downloads import every_chart
+
+    charts = [chart for chart in every_chart(fixture_dataset) if not chart.frame.empty]
+    assert len(charts) > 10
+    for chart in charts:
+        expected = list(csv.DictReader(io.StringIO(chart_files[chart.csv_path])))
+        header, *rows = sheets(chart_files[chart.csv_path.removesuffix(".csv") + ".xlsx"])["Tal"]
+        assert header == list(expected[0]) and len(rows) == len(expected), chart.csv_path
+        share = header.index("andel_procent")
+        for row, want in zip(rows, expected, strict=True):
+            assert isinstance(row[share], float)
+            assert row[share] == pytest.approx(float(want["andel_procent"]) / 100)
+            assert [str(v) for i, v in enumerate(row) if i != share] == [v for k, v in want.items() if k != "andel_procent"]
+
+
+def test_a_chart_workbook_says_what_its_figures_are(fixture_dataset, chart_files):
+    from evidence.model.survey import SELF_SELECTION
+    from evidence.pages.chart_downloads import every_chart
+
+    chart = next(c for c in every_chart(fixture_dataset) if "/tema-" in c.csv_path)
+    about = sheets(chart_files[chart.csv_path.removesuffix(".csv") + ".xlsx"])["Om tallene"]
+    texts = [text for _, text, *_ in about]
+    labels = [label for label, *_ in about]
+    assert chart.title in texts
+    for wave_id in set(chart.frame["wave"]):
+        meta = fixture_dataset.waves[wave_id].meta
+        assert fixture_dataset.publications[meta["publication"]]["citation"] in texts
+        assert meta["respondents_description"] in texts
+        for method in (m for m in meta["method"] if m.get("base")):
+            assert any(text.startswith(method["label"]) for text in texts)
+    for question_id in set(chart.frame["question"]):
+        question = fixture_dataset.waves[chart.frame["wave"].iloc[0]].questions[question_id]
+        assert f"{question_id}: {question['wording'] or question['measure']}" in texts
+    for population in set(chart.frame["population_label"]):
+        assert any(population in text for label, text in zip(labels, texts, strict=True) if label == "Tallene viser")
+    assert SELF_SELECTION in texts and "Grundlag" in labels
+    assert "citatretten" in texts[labels.index("Rettigheder")]
+
+
+def test_chart_workbooks_percent_format_frozen_header_and_fixed_dates(fixture_dataset, chart_files):
+    newest = max(p["added"] for p in fixture_dataset.publications.values())
+    for path, data in chart_files.items():
+        if not path.endswith(".xlsx"):
+            continue
+        sheet = load_workbook(io.BytesIO(data))["Tal"]
+        share = [cell.value for cell in sheet[1]].index("andel_procent") + 1
+        assert all(sheet.cell(row, share).number_format.endswith("%") for row in range(2, sheet.max_row + 1)), path
+        assert sheet.freeze_panes == "A2"
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert {info.date_time[:3] for info in archive.infolist()} == {tuple(int(n) for n in newest.split("-"))}

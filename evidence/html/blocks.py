@@ -8,12 +8,10 @@ again as a template or as Markdown.
 from __future__ import annotations
 
 import html
-import textwrap
 
-import pandas as pd
 from markupsafe import Markup
 
-from evidence.html.charts import bar_chart_svg, chart_image, data_table, legend, scroll_box, text_alternative, with_not_stated
+from evidence.html.charts import bar_chart_svg, data_table, downloads, legend, scroll_box, text_alternative, with_not_stated
 from evidence.html.quote_card import QuoteCard, copy_text, paragraphs
 from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import group_differences
@@ -22,7 +20,6 @@ from evidence.model.quotes import quote_location
 from evidence.model.survey import (
     SELF_SELECTION,
     base_figures,
-    groups_of,
     population_colours,
     population_text,
     question_frame,
@@ -35,7 +32,6 @@ from evidence.urls import (
     METHOD,
     embed_path,
     figure_csv_path,
-    figure_image_path,
     permalink,
     question_url,
     slug,
@@ -66,40 +62,25 @@ def survey_figure(dataset: Dataset, wave_id: str, question_id: str, group: str, 
     """A question's chart; with `site_url`, also the code to embed it on another site."""
     question = dataset.waves[wave_id].questions[question_id]
     frame = question_frame(dataset, wave_id, question_id, group)
-    title = f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
+    title = question_chart_title(question, group)
     return figure_html(
         dataset, wave_id, frame,
         title=title,
         measure=question["measure"],
         figure_id=f"fig-{wave_id}-{question_id}-{slug(group)}",
         csv_href=root + figure_csv_path(wave_id, question_id, group), root=root,
-        image_href=root + figure_image_path(wave_id, question_id, group, "{}"),
         partial=question["series"] == "partial",
         embed=(site_url + embed_path(wave_id, question_id, group), title) if site_url else None,
         titled_by_question=True,
     )
 
 
-def figure_images(dataset: Dataset, site_url: str) -> dict[str, bytes]:
-    """Every question chart as PNG and SVG to download, with title, measure, source and address inside."""
-    colours = population_colours(dataset)
-    files = {}
-    for wave_id, wave in dataset.waves.items():
-        publication = dataset.publications[wave.meta["publication"]]
-        for question_id, question in wave.questions.items():
-            for group in groups_of(dataset, wave_id, question_id):
-                frame = question_frame(dataset, wave_id, question_id, group)
-                rows = pd.concat([r for _, _, r in question_groups(dataset, wave_id, frame, True)])[CHART_COLUMNS]
-                heading = wrap_lines(f"{question_title(question)} – {GROUP_TITLES.get(group, group)}", 60)
-                lines = [*wrap_lines(question["measure"], 85), *wrap_lines(f"Kilde: {publication['citation']}", 85),
-                         site_url + question_url(wave_id, question_id)]
-                for ext, data in chart_image(rows, colours, heading, lines).items():
-                    files[figure_image_path(wave_id, question_id, group, ext)] = data
-    return files
+def question_chart_title(question: dict, group: str) -> str:
+    return f"{question_title(question)} – {GROUP_TITLES.get(group, group)}"
 
 
-def wrap_lines(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=False) or [text]
+def summary_chart_title(dataset: Dataset, wave_id: str) -> str:
+    return f"Svar, som rapporten nævner for alle {number_word(len(summary_areas(dataset)))} områder, undersøgelsen {wave_id}"
 
 
 def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str, site_name: str) -> str:
@@ -112,10 +93,9 @@ def embed_page(dataset: Dataset, wave_id: str, question_id: str, group: str, sit
 
 def summary_chart(dataset: Dataset, wave_id: str, root: str) -> str:
     frame = summary_frame(dataset, wave_id)
-    areas = number_word(len(summary_areas(dataset)))
     return figure_html(
         dataset, wave_id, frame,
-        title=f"Svar, som rapporten nævner for alle {areas} områder, undersøgelsen {wave_id}",
+        title=summary_chart_title(dataset, wave_id),
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-{wave_id}-opsummering",
         csv_href=root + summary_csv_path(wave_id), root=root,
@@ -146,7 +126,6 @@ def figure_base(dataset: Dataset, wave_id: str, frame, root: str) -> str:
 
 def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: str, figure_id: str,
                 csv_href: str, root: str, partial: bool, embed: tuple[str, str] | None = None,
-                image_href: str | None = None,
                 titled_by_question: bool = False) -> str:
     """A figure as a statistics office shows one: title and what the numbers measure above, the legend
     above the bars, the question above each group of bars when the figure joins several, note and source
@@ -163,8 +142,8 @@ def figure_html(dataset: Dataset, wave_id: str, frame, *, title: str, measure: s
         locators="; ".join(dict.fromkeys(part for loc in frame["locator"] for part in loc.split("; "))),
         partial=partial_reasons(dataset, [wave_id]) if partial else None,
         base=Markup(figure_base(dataset, wave_id, frame, root) + group_differences(dataset, wave_id, frame, root)),
-        table=Markup(data_table([(heading, rows) for heading, _, rows in groups], title)), csv_href=csv_href,
-        images={ext: image_href.format(ext) for ext in ("png", "svg")} if image_href else None,
+        table=Markup(data_table([(heading, rows) for heading, _, rows in groups], title)),
+        downloads=Markup(downloads(csv_href)),
         embed={"src": embed[0], "title": embed[1]} if embed else None)
 
 

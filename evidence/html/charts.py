@@ -9,7 +9,6 @@ numbers as a table instead.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import threading
@@ -17,9 +16,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from evidence import cache_entries
 from evidence.html import fonts
+from evidence.html.templates import render
 
 # Drawn charts, kept between builds (git-ignored): drawing is most of a build's own cost. A chart
 # is named by everything that decides its SVG – the rows, the colours, the drawing code, the
@@ -58,22 +59,32 @@ def _both_widths(kind: str, frame: pd.DataFrame, colours: dict[str, str]) -> str
                    for size, width in WIDTHS.items())
 
 
-def chart_image(frame: pd.DataFrame, colours: dict[str, str], heading: list[str], lines: list[str]) -> dict[str, bytes]:
-    """The bar chart as PNG and SVG files to download, from the cache when nothing that decides them changed."""
-    key = json.dumps([*_DRAWING_CODE, "image", frame.to_json(orient="split"), sorted(colours.items()), heading, lines])
+def chart_image(kind: str, groups: list[tuple[str | None, str | None, pd.DataFrame]], colours: dict[str, str],
+                heading: list[str], lines: list[str]) -> dict[str, bytes]:
+    """A chart as PNG and SVG files to download, from the cache when nothing that decides them changed.
+    `groups` are the chart's questions with what each measures (None where the title is the question) and
+    the rows drawn for each."""
+    key = json.dumps([*_DRAWING_CODE, "image", kind,
+                      [(question, measure, frame.to_json(orient="split")) for question, measure, frame in groups],
+                      sorted(colours.items()), heading, lines])
     digest = hashlib.sha256(key.encode()).hexdigest()
     cached = {ext: CACHE_DIR / f"{digest}.image.{ext}" for ext in ("png", "svg")}
-    if all(path.is_file() for path in cached.values()):
-        return {ext: path.read_bytes() for ext, path in cached.items()}
+    stored = {ext: cache_entries.read_bytes(path) for ext, path in cached.items()}
+    if all(data is not None for data in stored.values()):
+        return stored
     from evidence.html import chart_drawing
 
-    files = chart_drawing.image(frame, colours, LOCALE, heading, lines)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    files = chart_drawing.image(kind, groups, colours, LOCALE, heading, lines)
     for ext, path in cached.items():
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(files[ext])
-        partial.replace(path)
+        cache_entries.write_bytes(path, files[ext])
     return files
+
+
+def downloads(csv_href: str) -> str:
+    """The chart's downloads, all named as its CSV: the numbers for a spreadsheet and for a program, and the
+    chart as a picture."""
+    stem = csv_href.removesuffix(".csv")
+    return render("chart_downloads.html", csv=csv_href, xlsx=f"{stem}.xlsx", png=f"{stem}.png", svg=f"{stem}.svg")
 
 
 def with_not_stated(frame: pd.DataFrame) -> pd.DataFrame:
@@ -91,9 +102,7 @@ def legend(populations: list[str], colours: dict[str, str]) -> str:
     """The populations and their colours above the bars, as text that wraps like the page's own."""
     if len(populations) < 2:
         return ""
-    items = "".join(f'<li><span class="ev-legend__key" style="background:{colours[p]}"></span>{html.escape(p)}</li>'
-                    for p in populations)
-    return f'<ul class="ev-legend" aria-label="Farverne i diagrammet">{items}</ul>'
+    return render("chart_legend.html", items=[(p, colours[p]) for p in populations])
 
 
 def start_engine_if_first_build() -> None:
@@ -141,22 +150,13 @@ def data_table(groups: list[tuple[str | None, pd.DataFrame]], caption: str) -> s
     """The plotted numbers as a table: options down, populations across; in a chart of several questions,
     each question heads its own group of rows, as in the chart."""
     populations = list(dict.fromkeys(p for _, frame in groups for p in frame["population_label"]))
-    head = "".join(f'<th scope="col">{html.escape(p)}</th>' for p in populations)
     bodies = []
     for heading, frame in groups:
         lookup = {(r.option_label, r.population_label): r.text for r in frame.itertuples()}
-        rows = "".join(
-            f'<tr><th scope="row">{html.escape(option)}</th>'
-            + "".join(f"<td>{lookup.get((option, p), NOT_STATED)}</td>" for p in populations)
-            + "</tr>"
-            for option in dict.fromkeys(frame["option_label"])
-        )
-        if heading:
-            rows = f'<tr><th scope="rowgroup" colspan="{len(populations) + 1}">{html.escape(heading)}</th></tr>{rows}'
-        bodies.append(f"<tbody>{rows}</tbody>")
-    return scroll_box(
-        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">Svar</th>{head}</tr></thead>{"".join(bodies)}</table>', caption)
+        rows = [(option, [lookup.get((option, p), NOT_STATED) for p in populations])
+                for option in dict.fromkeys(frame["option_label"])]
+        bodies.append({"heading": heading, "rows": rows})
+    return render("chart_table.html", caption=caption, head=["Svar", *populations], bodies=bodies)
 
 
 def trend_text_alternative(title: str, frame: pd.DataFrame) -> str:
@@ -173,20 +173,14 @@ def trend_table(frame: pd.DataFrame, caption: str) -> str:
     waves = sorted(frame["wave"].unique())
     lookup = {(r.option_label, r.population_label, r.wave): r.text for r in frame.itertuples()}
     pairs = list(dict.fromkeys(zip(frame["option_label"], frame["population_label"], strict=True)))
-    head = "".join(f'<th scope="col">{html.escape(w)}</th>' for w in waves)
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(option)}</th><td>{html.escape(population)}</td>'
-        + "".join(f"<td>{lookup.get((option, population, w), '–')}</td>" for w in waves)
-        + "</tr>"
-        for option, population in pairs
-    )
-    return scroll_box(
-        f'<table class="ev-table"><caption>{html.escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">Svar</th><th scope="col">Population</th>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>", caption)
+    rows = [(option, [population, *(lookup.get((option, population, w), "–") for w in waves)])
+            for option, population in pairs]
+    return render("chart_table.html", caption=caption, head=["Svar", "Population", *waves],
+                  bodies=[{"heading": None, "rows": rows}])
 
 
 def scroll_box(table: str, label: str) -> str:
     """A table in a box of its own that scrolls sideways, so a wide table never widens the page on a
-    phone (WCAG 1.4.10); the box can be reached and scrolled with the keyboard and is named for a screen reader."""
-    return f'<div class="ev-scroll" tabindex="0" role="region" aria-label="{html.escape(label, quote=True)}">{table}</div>'
+    phone (WCAG 1.4.10); the box can be reached and scrolled with the keyboard and is named for a screen reader.
+    `table` is markup this package made."""
+    return render("scroll_box.html", table=Markup(table), label=label)

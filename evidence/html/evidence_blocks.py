@@ -34,12 +34,16 @@ def theme_figures(dataset: Dataset, theme_id: str, root: str) -> str:
     theme = dataset.themes[theme_id]
     return figure_html(
         dataset, wave_id, frame,
-        title=f"Svar, som sitet har givet temaet »{theme['name']}«, undersøgelsen {wave_id}",
+        title=theme_chart_title(theme, wave_id),
         measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
         figure_id=f"fig-tema-{theme_id}",
         csv_href=root + theme_csv_path(wave_id, theme_id), root=root,
         partial=True,
     ) + figure_lines(dataset, frame, root)
+
+
+def theme_chart_title(theme: dict, wave_id: str) -> str:
+    return f"Svar, som sitet har givet temaet »{theme['name']}«, undersøgelsen {wave_id}"
 
 
 def figure_lines(dataset: Dataset, frame, root: str) -> str:

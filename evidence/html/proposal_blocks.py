@@ -42,7 +42,7 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
         rows = frame[frame["wave"] == wave_id].reset_index(drop=True)
         parts.append(figure_html(
             dataset, wave_id, rows,
-            title=f"Tal fra undersøgelsen {wave_id}, som sitet har koblet til forslaget",
+            title=proposal_chart_title(wave_id),
             measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
             figure_id=f"fig-{proposal_id}" + (f"-{wave_id}" if len(waves) > 1 else ""),
             csv_href=root + proposal_csv_path(wave_id, proposal_id), root=root,
@@ -51,6 +51,10 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
         if lines:
             parts.append(figure_lines(dataset, rows, root))
     return "".join(parts)
+
+
+def proposal_chart_title(wave_id: str) -> str:
+    return f"Tal fra undersøgelsen {wave_id}, som sitet har koblet til forslaget"
 
 
 def proposal_insights(dataset: Dataset, proposal_id: str, root: str) -> str:

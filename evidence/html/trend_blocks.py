@@ -9,13 +9,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from evidence.html.blocks import GROUP_TITLES, figure_base, figure_legend, partial_note
-from evidence.html.charts import trend_chart_svg, trend_table, trend_text_alternative
+from evidence.html.charts import downloads, trend_chart_svg, trend_table, trend_text_alternative
 from evidence.html.templates import render
 from evidence.html.uncertainty_blocks import caveat_values, gap_view
 from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.survey import population_colours, question_title
-from evidence.model.trends import changes, latest_question, question_waves, trend_groups, trend_rows
+from evidence.model.trends import changes, latest_question, trend_rows
 from evidence.model.uncertainty import change_gap
 from evidence.urls import slug, trend_csv_path
 
@@ -27,7 +27,7 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
         return ""
     question = latest_question(dataset, question_id, until)
     waves = list(dict.fromkeys(sorted(frame["wave"])))
-    title = f"{question_title(question)} – udvikling {waves[0]}–{waves[-1]}, {GROUP_TITLES.get(group, group)}"
+    title = trend_chart_title(question, waves, group)
     citations = " ".join(dict.fromkeys(
         dataset.publications[dataset.waves[w].meta["publication"]]["citation"] for w in waves))
     locators = "; ".join(
@@ -44,7 +44,12 @@ def trend_figure(dataset: Dataset, question_id: str, group: str, root: str, unti
         chart=Markup(trend_chart_svg(frame, population_colours(dataset))),
         citations=citations, locators=locators,
         partial=Markup((partial_note(dataset, partial) if partial else "") + bases),
-        table=Markup(trend_table(frame, title)), csv_href=f"{root}{trend_csv_path(question_id, group, until)}")
+        table=Markup(trend_table(frame, title)),
+        downloads=Markup(downloads(root + trend_csv_path(question_id, group, until))))
+
+
+def trend_chart_title(question: dict, waves: list[str], group: str) -> str:
+    return f"{question_title(question)} – udvikling {waves[0]}–{waves[-1]}, {GROUP_TITLES.get(group, group)}"
 
 
 def change_list(dataset: Dataset, question_id: str, group: str, root: str, until: str | None = None) -> str:
@@ -58,17 +63,3 @@ def change_list(dataset: Dataset, question_id: str, group: str, root: str, until
               "from_wave": c.from_wave, "after": percent(c.after), "to_wave": c.to_wave, "points": c.text,
               "gap": gap_view(gap, waves=True)} for c, gap in zip(found, gaps, strict=True)]
     return render("trend_changes.html", changes=items, **caveat_values(gaps, root))
-
-
-def trend_downloads(dataset: Dataset) -> dict[str, str]:
-    """The CSV behind every trend chart the pages show."""
-    from evidence.model.survey import csv_text
-
-    files = {}
-    for question_id in {q for wave in dataset.waves.values() for q in wave.questions}:
-        waves = question_waves(dataset, question_id)
-        for until in [None, *waves]:
-            for group in trend_groups(dataset, question_id, until):
-                frame = trend_rows(dataset, question_id, group, until)
-                files[trend_csv_path(question_id, group, until)] = csv_text(dataset, frame)
-    return files

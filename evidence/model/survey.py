@@ -6,15 +6,11 @@ import pandas as pd
 
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.wave_import import question_title as question_title
-from evidence.model.formatting import percent
+from evidence.model.formatting import count, percent
 from evidence.model.tables import csv_table
 
 CSV_COLUMNS = ["bølge", "spørgsmål_id", "spørgsmål", "svar_id", "svar", "population_id", "population",
                "andel_procent", "kildehenvisning", "publikation"]
-
-# Beside every figure and in every workbook: who the figures speak for (the samples are self-selected).
-SELF_SELECTION = ("Kun de socialrådgivere, der selv valgte at svare, er med, så tallene viser ikke nødvendigvis, "
-                  "hvad alle mener.")
 
 # Mid-tone colours with at least 3:1 contrast on both the light and the dark palette.
 PALETTE = ["#2c7bb6", "#d95f02", "#1a9850", "#7570b3", "#a6611a", "#2b8cbe", "#b84a62"]
@@ -86,11 +82,13 @@ def csv_rows(dataset: Dataset, frame: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def base_figures(meta: dict) -> list[str]:
-    """The wave's method figures marked `base` (the answers in all, the response rate), as they stand beside
-    every figure of the wave: »Besvarelser i alt: 1.812 personer«."""
-    from evidence.model.formatting import count
+# Beside every figure and in every workbook: who answered decides what the figures can say.
+SELF_SELECTION = ("Kun de socialrådgivere, der selv valgte at svare, er med, så tallene viser ikke nødvendigvis, "
+                  "hvad alle mener.")
 
+
+def base_figures(meta: dict) -> list[str]:
+    """What a wave's figures rest on: its method figures marked `base` (the answers in all, the response rate)."""
     return [f"{m['label']}: {count(m['value'], m['unit'], m.get('approximate', False), m.get('up_to'))}"
             for m in meta["method"] if m.get("base")]
 

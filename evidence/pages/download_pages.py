@@ -57,7 +57,7 @@ def figures_about(dataset: Dataset, figures: pd.DataFrame) -> list[tuple[str, st
         meta = dataset.waves[wave_id].meta
         about += [("Undersøgelse", f"{wave_id}: {meta['title']}"), ("Indsamlet", meta["fieldwork"]),
                   ("Hvem har svaret", meta["respondents_description"]),
-                  ("Grundlag", "; ".join(base_figures(meta))), ("Forbehold", SELF_SELECTION),
+                  *(("Grundlag", base) for base in base_figures(meta)), ("Forbehold", SELF_SELECTION),
                   ("Usikkerhed", sample_sentence(dataset, wave_id))]
         about += [("Bemærkning", meta["method_note"])] if meta.get("method_note") else []
         about += [("Kilde", dataset.publications[meta["publication"]]["citation"])]
@@ -132,8 +132,9 @@ def download_page(dataset: Dataset) -> Page:
     lines = [
         front_matter(title="Hent data", description="Alle tal og citater som Excel, CSV og JSON, med kildehenvisning."),
         "# Hent data\n",
-        "Alle tal og citater på sitet kan hentes i åbne formater. Hvert diagram har desuden sin egen CSV-fil "
-        "med præcis de tal, diagrammet viser.\n",
+        "Alle tal og citater på sitet kan hentes i åbne formater. Under hvert diagram kan du desuden hente præcis "
+        "de tal, diagrammet viser, som Excel-fil og CSV, og selve diagrammet som billede (PNG) og SVG med titel, "
+        "kilde og sitets adresse i billedet.\n",
         "Excel-filerne (.xlsx) åbner direkte i Excel, LibreOffice og Numbers med tal som tal og æ, ø og å i orden. "
         "CSV-filerne er til programmer: UTF-8, komma mellem felterne og punktum som decimaltegn (45.0 betyder "
         "45 %). Dansk Excel læser dem forkert, hvis du dobbeltklikker; brug Excel-filen eller »Data > Fra tekst/CSV«.\n",

@@ -15,16 +15,15 @@ from pathlib import Path
 
 import yaml
 
-from evidence.html.blocks import embed_page, figure_images
-from evidence.html.trend_blocks import trend_downloads
+from evidence.html.blocks import embed_page
 from evidence.load.dataset import PUBLISHED_ADDRESSES, fresh_dataset
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.problems import DataInvalid
 from evidence.load.site_config import site_config
-from evidence.model import proposals, publications
+from evidence.model import publications
 from evidence.model.anonymity_pending import as_published
-from evidence.model.survey import csv_text, groups_of, question_frame, summary_frame
-from evidence.model.themes import theme_figure_frame
+from evidence.model.survey import groups_of
+from evidence.pages.chart_downloads import chart_images, chart_tables
 from evidence.pages.contract_page import contract_page
 from evidence.pages.data_package import PACKAGE_PATH, dataset_metadata, package_json
 from evidence.pages.download_pages import DOWNLOAD_PAGE, download_page, figure_files, files_described, quote_files
@@ -34,6 +33,7 @@ from evidence.pages.insight_pages import insight_pages
 from evidence.pages.markdown import html_text, split_front_matter, with_front_matter
 from evidence.pages.page import Page
 from evidence.pages.proposal_pages import proposal_pages
+from evidence.pages.quote_markup import quotation_markup
 from evidence.pages.quote_pages import nav_entries as quote_nav
 from evidence.pages.quote_pages import quote_pages
 from evidence.pages.site_search import search_page
@@ -57,11 +57,7 @@ from evidence.urls import (
     THEMES,
     TRENDS,
     embed_path,
-    figure_csv_path,
     index_page,
-    proposal_csv_path,
-    summary_csv_path,
-    theme_csv_path,
 )
 
 # Everything under these paths in docs/ is generated (and git-ignored). The rest of docs/ is written by
@@ -69,25 +65,9 @@ from evidence.urls import (
 GENERATED = [*(section.rstrip("/") for section in GENERATED_SECTIONS), CONTRACT_PAGE, FEED_PATH]
 
 
-def survey_downloads(dataset: Dataset) -> dict[str, str]:
-    files = {}
-    for wave_id, wave in dataset.waves.items():
-        for question_id in wave.questions:
-            for group in groups_of(dataset, wave_id, question_id):
-                frame = question_frame(dataset, wave_id, question_id, group)
-                files[figure_csv_path(wave_id, question_id, group)] = csv_text(dataset, frame)
-        files[summary_csv_path(wave_id)] = csv_text(dataset, summary_frame(dataset, wave_id))
-    # Every wave's theme and proposal downloads, not only the newest's: an address once published stays.
-    for wave_id in dataset.waves:
-        for theme_id in dataset.themes:
-            frame = theme_figure_frame(dataset, theme_id, wave_id)
-            if not frame.empty:
-                files[theme_csv_path(wave_id, theme_id)] = csv_text(dataset, frame)
-        for proposal_id in dataset.proposals:
-            frame = proposals.figure_frame(dataset, proposal_id, False, wave_id)  # positional: per_dataset drops keywords
-            if not frame.empty and (frame["wave"] == wave_id).any():
-                files[proposal_csv_path(wave_id, proposal_id)] = csv_text(dataset, frame[frame["wave"] == wave_id])
-    return files | trend_downloads(dataset)
+def survey_downloads(dataset: Dataset) -> dict[str, str | bytes]:
+    """Every chart's numbers, for a spreadsheet and for a program (evidence/pages/chart_downloads.py)."""
+    return chart_tables(dataset)
 
 
 def embed_pages(dataset: Dataset, site_name: str) -> dict[str, str]:
@@ -192,13 +172,15 @@ def generate(root: Path, docs_dir: Path, record: bool = False) -> Menu:
     dataset = as_published(fresh_dataset(root))
     outputs, menu = generated(dataset)
     site = site_config(root)
-    outputs |= figure_images(dataset, site.url) | embed_pages(dataset, site.name)
+    outputs |= chart_images(dataset, site.url) | embed_pages(dataset, site.name)
     outputs[FEED_PATH] = feed_xml(dataset, site.url, site.name)
     outputs[PACKAGE_PATH] = package_json(dataset, [p for p in outputs if p.endswith(".csv")], site.name)
     # JSON-LD goes into the page's head: Material's instant navigation re-runs every script in the content as
     # JavaScript, whatever its type.
     outputs[DOWNLOAD_PAGE] = with_front_matter(outputs[DOWNLOAD_PAGE], structured_data=dataset_metadata(
         dataset, list(files_described(dataset)), site.url, site.name))
+    for path, markup in quotation_markup(dataset, list(outputs), site.url).items():
+        outputs[path] = with_front_matter(outputs[path], structured_data=markup)
     if problems := unresolved(dataset, outputs):
         raise DataInvalid(problems)
     if record and (new := new_addresses(dataset, outputs)):
