@@ -53,7 +53,8 @@ def test_a_new_testimony_with_a_first_name_and_a_kommune_is_flagged(fixture_copy
     assert FIRST_NAME in danish_first_names()
     quote_id = add_testimony(fixture_copy, f"Jeg ringede til {FIRST_NAME} i {kommune} Kommune, før hun gik hjem.")
     listed = review_list(fixture_copy)
-    assert re.search(rf"\n{quote_id} \(data/quotes/test-haefte-2032/testimonies.yml, linje \d+\)\n", listed), listed
+    assert re.search(rf"\n{quote_id} \(data/quotes/test-haefte-2032/testimonies.yml, linje \d+\) – vises på sitet med "
+                     r"\[…\] for det udeladte\n", listed), listed
     assert f"fornavn: {FIRST_NAME}" in listed and f"sted: {kommune}" in listed
 
 
