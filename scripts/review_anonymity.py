@@ -13,13 +13,15 @@ from collections import Counter
 
 from evidence.load.dataset_types import PROJECT_ROOT, Dataset
 from evidence.model.anonymity import KINDS, Flag, stale_decisions, undecided
+from evidence.model.anonymity_pending import LEFT_OUT, Measure, measures
 from scripts.checked import checked_dataset
 
 REVIEW_FILE = "data/anonymity/review.yml"
 
 
 def report(dataset: Dataset, brief: bool = False) -> str:
-    """The undecided items, quote by quote, with where each quote stands and the words around each item;
+    """The undecided items, quote by quote, with where each quote stands, what the site shows of it meanwhile
+    and the words around each item;
     `brief` (the build's warning) gives one line per item."""
     flags = undecided(dataset)
     counts = Counter(flag.kind for flag in flags)
@@ -30,11 +32,11 @@ def report(dataset: Dataset, brief: bool = False) -> str:
     if brief:
         lines += [f"- {flag.quote}: {flag.kind} »{flag.words}«" for flag in flags]
         return "\n".join(lines + ["Hele listen med sammenhæng og bemærkninger: make review-anonymity"] * bool(flags))
-    current = None
+    current, meanwhile = None, measures(dataset)
     for flag in flags:
         if flag.quote != current:
             current = flag.quote
-            lines.append(f"\n{flag.quote} ({_where(dataset, flag.quote)})")
+            lines.append(f"\n{flag.quote} ({_where(dataset, flag.quote)}) – {_shown(meanwhile[flag.quote])}")
         lines.append(_item(flag))
     for entry in stale_decisions(dataset):
         lines.append(f"\nBemærk: {REVIEW_FILE} har en afgørelse om »{entry['flag']}« i {entry['quote']}, som gennemsynet "
@@ -49,6 +51,11 @@ def _item(flag: Flag) -> str:
     if flag.note:
         text += f"\n      Bemærkning: {flag.note}"
     return text
+
+
+def _shown(measure: Measure) -> str:
+    """What the site does with the quote until its items are decided (evidence.model.anonymity_pending)."""
+    return "holdes tilbage på sitet" if measure.hold_back else f"vises på sitet med {LEFT_OUT} for det udeladte"
 
 
 def _where(dataset: Dataset, quote_id: str) -> str:

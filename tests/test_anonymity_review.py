@@ -13,7 +13,7 @@ from conftest import ROOT, build_log, problems, read_yaml, run_script
 from evidence.load.dataset import load_dataset
 from evidence.model import finder, quotes
 from evidence.model.anonymity import attribution_clusters, danish_first_names, machine_flags, undecided
-from evidence.model.anonymity_pending import LEFT_OUT, as_published
+from evidence.model.anonymity_pending import LEFT_OUT, Measure, as_published, measures, published_quote
 from evidence.model.anonymity_text import Lexicon, age_with_details, names_and_places
 
 REVIEW = "data/anonymity/review.yml"
@@ -53,7 +53,8 @@ def test_a_new_testimony_with_a_first_name_and_a_kommune_is_flagged(fixture_copy
     assert FIRST_NAME in danish_first_names()
     quote_id = add_testimony(fixture_copy, f"Jeg ringede til {FIRST_NAME} i {kommune} Kommune, før hun gik hjem.")
     listed = review_list(fixture_copy)
-    assert re.search(rf"\n{quote_id} \(data/quotes/test-haefte-2032/testimonies.yml, linje \d+\)\n", listed), listed
+    assert re.search(rf"\n{quote_id} \(data/quotes/test-haefte-2032/testimonies.yml, linje \d+\) – vises på sitet med "
+                     r"\[…\] for det udeladte\n", listed), listed
     assert f"fornavn: {FIRST_NAME}" in listed and f"sted: {kommune}" in listed
 
 
@@ -210,3 +211,29 @@ def test_a_cluster_is_shown_without_age_and_seniority(real_dataset):
                 if real_dataset.quotes[quote["id"]].get("attribution") == flag.words:
                     assert quote["attribution"].endswith(LEFT_OUT) and " år" not in quote["attribution"], quote["id"]
                     assert " år" not in quotes.heading(quote), quotes.heading(quote)
+
+
+def test_the_real_site_shows_no_waiting_words(real_dataset):
+    """Every undecided item of the real data: its words are in no published quote field, whole word for whole
+    word, or the quote is held back; and no other word was touched."""
+    shown = as_published(real_dataset).quotes
+    waiting = measures(real_dataset)
+    assert waiting, "nothing waits in the real review: this test checks nothing"
+    for quote_id, measure in waiting.items():
+        quote, printed = shown[quote_id], real_dataset.quotes[quote_id]
+        if measure.hold_back:
+            assert quote["text"] == LEFT_OUT and quote.get("held_back"), quote_id
+            continue
+        for passage in measure.passages:
+            for field in ("lead_in", "text", "attribution"):
+                assert not re.search(rf"(?<!\w){re.escape(passage)}(?!\w)", quote.get(field) or ""), (quote_id, passage)
+        kept = [word for word in printed["text"].split() if word not in quote["text"]]
+        assert all(any(word.strip(".,;:!?»«()") in p for p in measure.passages) for word in kept), (quote_id, kept)
+    untouched = [q for q in real_dataset.quotes if q not in waiting]
+    assert all(shown[q] == real_dataset.quotes[q] for q in untouched)
+
+
+def test_a_name_is_left_out_as_a_whole_word_only():
+    measure = Measure(passages=("Per",))
+    shown = published_quote({"id": "x-t01", "text": "Per ringede. Personalet svarede ikke Per."}, measure)
+    assert shown["text"] == "[…] ringede. Personalet svarede ikke […]." and shown["left_out"]

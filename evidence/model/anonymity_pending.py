@@ -11,6 +11,7 @@ has `reviewed`, the quote is published as printed again.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.load.review_checks import FLAG_PARTS
@@ -85,9 +86,10 @@ def published_quote(quote: dict, measure: Measure) -> dict:
             shown["speaker"] = {key: value for key, value in quote["speaker"].items() if key == "role"}
         return {**shown, "note": HELD_BACK_NOTE, "held_back": True}
     for passage in sorted(measure.passages, key=len, reverse=True):
+        whole = re.compile(rf"(?<!\w){re.escape(passage)}(?!\w)")  # »Per« is left out, »Personalet« is not touched
         for field in SHOWN_FIELDS:
             if shown.get(field):
-                shown[field] = shown[field].replace(passage, LEFT_OUT)
+                shown[field] = whole.sub(LEFT_OUT, shown[field])
     if measure.anonymous_speaker and quote.get("speaker", {}).get("role"):
         shown["attribution"] = f"{quote['speaker']['role']}, {LEFT_OUT}"
         shown["speaker"] = {"role": quote["speaker"]["role"]}

@@ -19,18 +19,21 @@ from evidence.html.evidence_blocks import theme_chart_title
 from evidence.html.proposal_blocks import proposal_chart_title
 from evidence.html.trend_blocks import trend_chart_title
 from evidence.model import proposals
-from evidence.model.dataset import Dataset, per_dataset
+from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.survey import csv_rows, csv_text, groups_of, population_colours, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.model.trends import latest_question, question_waves, trend_groups, trend_rows
 from evidence.pages.download_pages import data_day, figures_about
 from evidence.pages.workbooks import workbook_bytes
 from evidence.urls import (
+    SURVEY,
     figure_csv_path,
     proposal_csv_path,
+    proposal_url,
     question_url,
     summary_csv_path,
     theme_csv_path,
+    theme_url,
     trend_csv_path,
     trend_url,
 )
@@ -105,18 +108,18 @@ def every_chart(dataset: Dataset) -> list[Chart]:
                              titled_by_question=True)
                        for group in groups_of(dataset, wave_id, question_id)]
         charts.append(Chart(summary_csv_path(wave_id), summary_frame(dataset, wave_id), summary_chart_title(dataset, wave_id),
-                            MIXED_MEASURE, "tal/"))
+                            MIXED_MEASURE, SURVEY))
         for theme_id, theme in dataset.themes.items():
             frame = theme_figure_frame(dataset, theme_id, wave_id)
             if not frame.empty:
                 charts.append(Chart(theme_csv_path(wave_id, theme_id), frame, theme_chart_title(theme, wave_id),
-                                    MIXED_MEASURE, f"temaer/{theme_id}/"))
+                                    MIXED_MEASURE, theme_url(theme_id)))
         for proposal_id in dataset.proposals:
             frame = proposals.figure_frame(dataset, proposal_id, False, wave_id)  # positional: per_dataset drops keywords
             frame = frame[frame["wave"] == wave_id].reset_index(drop=True) if not frame.empty else frame
             if not frame.empty:
                 charts.append(Chart(proposal_csv_path(wave_id, proposal_id), frame, proposal_chart_title(wave_id),
-                                    MIXED_MEASURE, f"anbefalinger/{proposal_id}/"))
+                                    MIXED_MEASURE, proposal_url(proposal_id)))
     return charts + trend_charts(dataset)
 
 

@@ -6,7 +6,7 @@ lasting address (its id address, which leads to wherever its collection pages it
 from __future__ import annotations
 
 from evidence.model import quotes
-from evidence.model.dataset import Dataset
+from evidence.load.dataset_types import Dataset
 from evidence.urls import page_address, permalink
 
 
