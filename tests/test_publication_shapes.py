@@ -94,3 +94,14 @@ def test_an_insight_including_an_undeclared_block_stops_validation(fixture_copy,
     message = next(m for m in problems(fixture_copy) if "lederskab" in m)
     assert message.startswith(f"{rel}, linje {line_of(fixture_copy, rel, 'lederskab')}")
     assert f"fandt 'lederskab' – forventede en blok i `blocks` i data/insights/test-rapport-2033.yml: {blocks}" in message
+
+
+def test_a_block_without_what_its_kind_draws_stops_validation(fixture_copy):
+    rel = "data/insights/test-rapport-2033.yml"
+    edit(fixture_copy, rel, "  labels:\n  - Før\n  - Nu\n", "  labels:\n  - Før\n")
+    edit(fixture_copy, rel, "  heading: Stress-cirklen\n  text:", "  heading: Stress-cirklen\n  tekst:")
+    messages = problems(fixture_copy)
+    assert any(m.startswith(rel) and ".texts': fandt 2 tekster – forventede én tekst pr. navn i `labels` (1)" in m
+               for m in messages), messages
+    assert any(m.startswith(rel) and ".text': fandt intet – forventede at feltet er udfyldt i en blok af slagsen `text`"
+               in m for m in messages), messages
