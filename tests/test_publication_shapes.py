@@ -73,3 +73,35 @@ def test_a_part_on_an_undeclared_collection_stops_validation(fixture_copy):
     message = next(m for m in problems(fixture_copy) if "tillaeg" in m)
     assert message.startswith(f"{rel}, linje {line}") and ".parts[5].collection': fandt 'tillaeg'" in message
     assert "kapitler, bilag" in message
+
+
+def test_each_insight_block_stands_under_its_heading_where_the_data_puts_it(fixture_site, fixture_data):
+    for path in sorted((fixture_data / "insights").glob("*.yml")):
+        doc = read_yaml(path)
+        for block in doc["blocks"]:
+            hosts = [i["parent"] for i in doc["insights"] if block["id"] in i.get("includes", [])]
+            text = plain(text_of(fixture_site, f"indsigter/{hosts[0]}/" if hosts else "indsigter/"))
+            shown = {"comparison": lambda b: b["lists"][0]["groups"][0]["definition"],
+                     "tables": lambda b: b["tables"][0]["rows"][0]["items"][0],
+                     "text": lambda b: b["text"], "examples": lambda b: b["examples"][0]["texts"][-1]}[block["kind"]]
+            assert text.index(shown(block), text.index(block["heading"])) > 0
+
+
+def test_an_insight_including_an_undeclared_block_stops_validation(fixture_copy, fixture_data):
+    rel = "data/insights/test-rapport-2033.yml"
+    edit(fixture_copy, rel, "  topic: Ledelse\n", "  topic: Ledelse\n  includes: [lederskab]\n")
+    blocks = ", ".join(b["id"] for b in read_yaml(fixture_data / "insights" / "test-rapport-2033.yml")["blocks"])
+    message = next(m for m in problems(fixture_copy) if "lederskab" in m)
+    assert message.startswith(f"{rel}, linje {line_of(fixture_copy, rel, 'lederskab')}")
+    assert f"fandt 'lederskab' – forventede en blok i `blocks` i data/insights/test-rapport-2033.yml: {blocks}" in message
+
+
+def test_a_block_without_what_its_kind_draws_stops_validation(fixture_copy):
+    rel = "data/insights/test-rapport-2033.yml"
+    edit(fixture_copy, rel, "  labels:\n  - Før\n  - Nu\n", "  labels:\n  - Før\n")
+    edit(fixture_copy, rel, "  heading: Stress-cirklen\n  text:", "  heading: Stress-cirklen\n  tekst:")
+    messages = problems(fixture_copy)
+    assert any(m.startswith(rel) and ".texts': fandt 2 tekster – forventede én tekst pr. navn i `labels` (1)" in m
+               for m in messages), messages
+    assert any(m.startswith(rel) and ".text': fandt intet – forventede at feltet er udfyldt i en blok af slagsen `text`"
+               in m for m in messages), messages

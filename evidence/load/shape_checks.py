@@ -75,11 +75,33 @@ def _block_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Proble
                                              f"insights[{index + 1}].includes[{i_index + 1}]", block, blocks,
                                              _one_of(f"en blok i `blocks` i data/{rel}", blocks)))
         for index, block in enumerate(_items_indexed(data.content.get("blocks"))):
+            problems += _block_content_problems(rel, where, index, block or {})
             ref = (block or {}).get("see_also")
             if isinstance(ref, dict) and isinstance(ref.get("question"), str) and ref["question"] not in asked:
                 problems.append(_unknown(rel, where(("blocks", index, "see_also", "question")),
                                          f"blocks[{index + 1}].see_also.question", ref["question"],
                                          dict.fromkeys(asked), "et spørgsmåls-id fra en bølge"))
+    return problems
+
+
+# What each kind of insight block draws from (evidence/html/templates/insight_<kind>.html).
+BLOCK_NEEDS = {"comparison": ("headline", "lists"), "tables": ("columns", "tables"), "text": ("text",),
+               "examples": ("labels", "examples")}
+
+
+def _block_content_problems(rel: str, where, index: int, block: dict) -> list[Problem]:
+    """A block has what its kind draws, and an example a text for each of the block's labels."""
+    kind = block.get("kind")
+    problems = [Problem(f"data/{rel}", where(("blocks", index)), f"blocks[{index + 1}].{field}", "intet",
+                        f"at feltet er udfyldt i en blok af slagsen `{kind}`")
+                for field in BLOCK_NEEDS.get(kind, ()) if field not in block]
+    labels = block.get("labels") if isinstance(block.get("labels"), list) else []
+    for e_index, example in enumerate(items(block.get("examples")) if kind == "examples" else []):
+        texts = example.get("texts")
+        if isinstance(texts, list) and len(texts) != len(labels):
+            problems.append(Problem(f"data/{rel}", where(("blocks", index, "examples", e_index)),
+                                    f"blocks[{index + 1}].examples[{e_index + 1}].texts", f"{len(texts)} tekster",
+                                    f"én tekst pr. navn i `labels` ({len(labels)})"))
     return problems
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.publications import label, newest_first
+from evidence.model.wording import capitalised
 from evidence.urls import anchored, collection_page
 
 KIND_NAMES = {
@@ -76,8 +77,7 @@ def heading(dataset: Dataset, item: dict) -> str:
         return f"{speaker_words(item)} – indsigt {loc['insight']}"
     if part.get("name"):
         return f"{part['name']}, {_item_word(part)} {loc['order']}"
-    word = _item_word(part)
-    return f"{word[:1].upper()}{word[1:]} {loc['order']}"
+    return f"{capitalised(_item_word(part))} {loc['order']}"
 
 
 def speaker_words(item: dict) -> str:
@@ -110,7 +110,7 @@ def locator_text(dataset: Dataset, item: dict, short: bool = False) -> str:
         text = f"{part['name']}{f' »{title}«' if title else ''}, {word} {loc['order']}"
     else:
         name = None if short else part.get("section")
-        text = (f"Afsnittet »{name}«, {word}" if name else f"{word[:1].upper()}{word[1:]}") + f" {loc['order']} i rækkefølgen"
+        text = (f"Afsnittet »{name}«, {word}" if name else capitalised(word)) + f" {loc['order']} i rækkefølgen"
     if "printed_number" in loc:
         text += f" (trykt nr. {loc['printed_number']})"
     if "page" in loc:

@@ -42,7 +42,7 @@ def overview(dataset: Dataset, publication: str, doc: dict) -> Page:
 def _see_also(dataset: Dataset, publication: str, ref: dict | None) -> list[str]:
     """A link to a question's figures that the report's text points to, in the newest wave of the report
     that asked it (or, failing that, the newest wave that did)."""
-    asked = [w for w, wave in dataset.waves.items() if ref and ref["question"] in wave.questions]
+    asked = [w for w, wave in dataset.waves.items() if ref["question"] in wave.questions] if ref else []
     if not asked:
         return []
     own = [w for w in asked if dataset.waves[w].meta["publication"] == publication]
