@@ -42,6 +42,7 @@ def page_types(dataset) -> dict[str, str]:
     """One address per page type, chosen from the fixture dataset: kind → URL relative to the site root."""
     wave_id, wave = list(dataset.waves.items())[-1]
     continued = next(q for q in wave.questions if sum(q in w.questions for w in dataset.waves.values()) > 1)
+    older_id, older = older_wave_question(dataset)
     def first(kind: str) -> dict:
         return next(q for q in dataset.quotes.values() if q["kind"] == kind)
     def chapters(publication: str) -> int:
@@ -53,6 +54,7 @@ def page_types(dataset) -> dict[str, str]:
         "theme": f"temaer/{next(iter(dataset.themes))}/",
         "survey-overview": "tal/",
         "survey-question": f"tal/{wave_id}/{continued}/",
+        "older-survey-question": f"tal/{older_id}/{older}/",
         "trend": f"tal/spoergsmaal/{continued}/",
         "insight-index": "indsigter/",
         "insight": "indsigter/1/",
@@ -82,7 +84,16 @@ def page_types(dataset) -> dict[str, str]:
     return types
 
 
-KINDS = ["front-page", "theme-index", "theme", "survey-overview", "survey-question", "trend", "insight-index", "insight",
+def older_wave_question(dataset) -> tuple[str, str]:
+    """An older wave's page of a question asked before and after it: its trend must stop at its own wave."""
+    waves = list(dataset.waves)
+    return next((wave_id, q) for wave_id in reversed(waves[1:-1]) for q in dataset.waves[wave_id].questions
+                if any(q in dataset.waves[w].questions for w in waves[:waves.index(wave_id)])
+                and any(q in dataset.waves[w].questions for w in waves[waves.index(wave_id) + 1:]))
+
+
+KINDS = ["front-page", "theme-index", "theme", "survey-overview", "survey-question", "older-survey-question", "trend",
+         "insight-index", "insight",
          "proposal-index", "proposal", "proposal-brief", "quote-overview", "testimony-collection", "cover-collection",
          "chapter-collection", "interview-collection", "finder", "site-search", "method", "sources", "downloads",
          "data-contract", "most-chapters-collection", "other-collection"]
@@ -143,9 +154,13 @@ def test_rendered_page(kind, fixture_site, fixture_dataset, snapshot):
     assert snapshot.use_extension(HtmlFile) == main_content(html)
 
 
-def test_download_csv(fixture_site, fixture_dataset, snapshot):
-    """The first CSV a reader can download from a question page of the newest wave."""
-    url = page_types(fixture_dataset)["survey-question"]
-    href = re.search(r'href="([^"]+\.csv)" download', (fixture_site / url / "index.html").read_text(encoding="utf-8")).group(1)
-    csv = (fixture_site / url / href).resolve()
-    assert snapshot.use_extension(CsvFile) == csv.read_text(encoding="utf-8")
+@pytest.mark.parametrize("kind", ["survey-question", "older-survey-question"])
+def test_download_csv(kind, fixture_site, fixture_dataset, snapshot):
+    """Every CSV a reader can download from a question page, of the newest wave and of an older one (whose
+    trend files hold its own wave and the ones before it, never a later one)."""
+    url = page_types(fixture_dataset)[kind]
+    page_html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+    hrefs = dict.fromkeys(re.findall(r'href="([^"]+\.csv)" download', page_html))
+    assert hrefs, f"{url} links no CSV"
+    files = [(fixture_site / url / href).resolve() for href in hrefs]
+    assert snapshot.use_extension(CsvFile) == "".join(f"# {file.name}\n{file.read_text(encoding='utf-8')}" for file in files)

@@ -16,6 +16,7 @@ import csv
 import importlib.util
 import io
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -168,7 +169,9 @@ def rendered_pages(project: Path) -> dict[str, str]:
     """Every page in docs/ with its macros rendered by the project's own macros module, as MkDocs would."""
     spec = importlib.util.spec_from_file_location("growth_macros", project / "macros/main.py")
     module = importlib.util.module_from_spec(spec)
+    search_path = list(sys.path)
     spec.loader.exec_module(module)
+    sys.path[:] = search_path  # the module puts its project first; the session's imports stay the worktree's
     environment = jinja2.Environment(undefined=jinja2.StrictUndefined)
     module.define_env(SimpleNamespace(macro=lambda function, name: environment.globals.__setitem__(name, function)))
     pages = {}

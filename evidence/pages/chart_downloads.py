@@ -18,8 +18,8 @@ from evidence.html.charts import chart_image
 from evidence.html.evidence_blocks import theme_chart_title
 from evidence.html.proposal_blocks import proposal_chart_title
 from evidence.html.trend_blocks import trend_chart_title
-from evidence.model import proposals
 from evidence.load.dataset_types import Dataset, per_dataset
+from evidence.model import proposals
 from evidence.model.survey import csv_rows, csv_text, groups_of, population_colours, question_frame, summary_frame
 from evidence.model.themes import theme_figure_frame
 from evidence.model.trends import latest_question, question_waves, trend_groups, trend_rows

@@ -5,8 +5,8 @@ lasting address (its id address, which leads to wherever its collection pages it
 
 from __future__ import annotations
 
-from evidence.model import quotes
 from evidence.load.dataset_types import Dataset
+from evidence.model import quotes
 from evidence.urls import page_address, permalink
 
 
