@@ -160,8 +160,13 @@ def insight_url(insight: dict) -> str:
     return f"{INSIGHTS}{insight['parent']}/#{insight_anchor(insight['id'])}"
 
 
-# The report's seniority findings: a section of the insights overview (evidence/pages/insight_pages.py).
-SENIORITY_URL = "indsigter/#indsigter-og-anciennitet"
+def block_anchor(block_id: str) -> str:
+    return "blok-" + block_id
+
+
+def block_url(block_id: str, including: dict | None) -> str:
+    """A block of a report's extra material: on the insight page that includes it, else on the overview."""
+    return anchored(insight_url(including) if including else INSIGHTS, block_anchor(block_id))
 
 
 def question_url(wave_id: str, question_id: str) -> str:

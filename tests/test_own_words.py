@@ -10,7 +10,7 @@ import re
 from conftest import build_log, edit, main_markup, page, plain, problems, read_yaml
 
 from evidence.html import site_blocks
-from evidence.model.proposals import seniority_findings
+from evidence.model.proposals import findings
 from evidence.model.site import FIELDS
 from evidence.model.themes import facts_on
 
@@ -67,36 +67,39 @@ def test_the_original_publication_is_linked_on_the_sources_page_and_its_own_page
         assert f'href="{publication["url"]}"' in page(fixture_site, "kilder/")
 
 
-def test_a_proposal_quotes_the_reports_seniority_finding_chosen_for_it(fixture_site, fixture_data):
-    proposals = [p for p in read_yaml(fixture_data / "proposals/test-haefte-2032.yml") if p["evidence"].get("seniority")]
+def test_a_proposal_quotes_the_reports_finding_chosen_for_it(fixture_site, fixture_data):
+    proposals = [p for p in read_yaml(fixture_data / "proposals/test-haefte-2032.yml") if p["evidence"].get("findings")]
     assert proposals
     for proposal in proposals:
         body = plain(main_markup(page(fixture_site, f"anbefalinger/{proposal['id']}/")))
         markup = main_markup(page(fixture_site, f"anbefalinger/{proposal['id']}/"))
-        for finding in proposal["evidence"]["seniority"]:
-            groups = read_yaml(fixture_data / f"insights/{finding['publication']}.yml")["seniority"][finding["direction"]]
-            factors = next(g["factors"] for g in groups if g["group"] == finding["group"])
+        for finding in proposal["evidence"]["findings"]:
+            blocks = read_yaml(fixture_data / f"insights/{finding['publication']}.yml")["blocks"]
+            listed = next(b for b in blocks if b["id"] == finding["block"])["lists"][finding["list"] - 1]
+            factors = next(g["factors"] for g in listed["groups"] if g["group"] == finding["group"])
             assert f"»{factors[finding['factor'] - 1]}«" in body, proposal["id"]
-        assert 'href="../../indsigter/#indsigter-og-anciennitet"' in markup
-        assert "indsigter-og-anciennitet" in page(fixture_site, "indsigter/")
+            assert listed["heading"] in body, proposal["id"]
+            assert f'href="../../indsigter/#blok-{finding["block"]}"' in markup
+            assert f'id="blok-{finding["block"]}"' in page(fixture_site, "indsigter/")
 
 
-def test_a_seniority_finding_the_report_does_not_state_stops_validation(fixture_copy):
+def test_a_finding_the_report_does_not_state_stops_validation(fixture_copy):
     edit(fixture_copy, PROPOSALS, "group: under-to-aar, factor: 1}", "group: under-to-aar, factor: 9}")
-    found = [p for p in problems(fixture_copy) if "evidence.seniority[1]" in p]
+    found = [p for p in problems(fixture_copy) if "evidence.findings[1]" in p]
     assert found and PROPOSALS in found[0] and "under-to-aar × 9" in found[0], found
 
 
 def test_the_newly_qualified_proposal_carries_the_finding_on_support_for_difficult_tasks(real_dataset):
-    """The report's seniority findings name what matters to the newly qualified; a proposal on the newly
+    """The report's comparison by seniority names what matters to the newly qualified; a proposal on the newly
     qualified shows at least one of those findings."""
     on_newly_qualified = [p for p in real_dataset.proposals.values() if "nyuddannede-og-oplaering" in p["themes"]]
     assert on_newly_qualified
     for proposal in on_newly_qualified:
-        findings = seniority_findings(real_dataset, proposal["id"])
-        headline = real_dataset.insights[findings[0]["publication"]]["seniority"]["headline"] if findings else ""
+        chosen = findings(real_dataset, proposal["id"])
+        headline = next((b.get("headline", "") for b in real_dataset.insights[chosen[0]["publication"]]["blocks"]
+                         if b["id"] == chosen[0]["block"]), "") if chosen else ""
         # the report's headline names what matters most to the newly qualified; one finding shown says it
-        assert findings and any(f["factor"].rstrip(".").lower().split(" til ")[-1] in headline for f in findings), proposal["id"]
+        assert chosen and any(f["factor"].rstrip(".").lower().split(" til ")[-1] in headline for f in chosen), proposal["id"]
 
 
 def test_every_theme_a_proposal_is_about_lists_that_proposal(fixture_site, fixture_dataset):

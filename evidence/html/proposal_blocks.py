@@ -14,7 +14,7 @@ from evidence.load.dataset_types import Dataset
 from evidence.model import proposals
 from evidence.model.publications import label_of, with_proposals
 from evidence.model.wording import capitalised
-from evidence.urls import SENIORITY_URL, proposal_csv_path, proposal_url
+from evidence.urls import proposal_csv_path, proposal_url
 
 NO_ACTOR = "Forslag, der ikke siger, hvem der skal handle"
 
@@ -58,11 +58,12 @@ def proposal_chart_title(wave_id: str) -> str:
 
 
 def proposal_insights(dataset: Dataset, proposal_id: str, root: str) -> str:
-    """The insights chosen for the proposal, then the report's seniority findings chosen for it."""
+    """The insights chosen for the proposal, then the report's findings chosen for it."""
     chosen = proposals.insights(dataset, proposal_id)
-    findings = [{**f, "source": label_of(dataset, f["publication"])} for f in proposals.seniority_findings(dataset, proposal_id)]
+    findings = [{**f, "source": label_of(dataset, f["publication"]), "href": root + f["href"]}
+                for f in proposals.findings(dataset, proposal_id)]
     return ((insight_list(dataset, chosen, root) if chosen else "")
-            + (render("proposal_seniority.html", findings=findings, href=root + SENIORITY_URL) if findings else ""))
+            + (render("proposal_findings.html", findings=findings) if findings else ""))
 
 
 def proposal_quotes(dataset: Dataset, proposal_id: str, root: str, heading_level: int = 3) -> str:

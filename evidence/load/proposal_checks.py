@@ -46,7 +46,7 @@ def proposal_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Prob
                     problems.append(_unknown(rel, where((index, "evidence", "insights", f_index)),
                                              f"evidence.insights[{f_index + 1}]", f"{publication} {insight}", known,
                                              f"en indsigt, der står i data/insights/{publication}.yml"))
-            problems += _seniority_problems(dataset, rel, where, index, evidence, unreadable)
+            problems += _finding_problems(dataset, rel, where, index, evidence, unreadable)
             quotes = evidence.get("quotes") if isinstance(evidence.get("quotes"), list) else []
             for q_index, quote in enumerate(quotes if quotes_known else []):
                 if quote not in dataset.quotes:
@@ -74,24 +74,27 @@ def fact_place_problems(dataset: Dataset, files: dict[str, DataFile]) -> list[Pr
     return problems
 
 
-def _seniority_problems(dataset: Dataset, rel: str, where, index: int, evidence: dict, unreadable) -> list[Problem]:
-    """A seniority finding under a proposal points to a finding in the report's list for that group (`seniority` in
-    data/insights/), so the proposal page quotes the report and nothing else."""
+def _finding_problems(dataset: Dataset, rel: str, where, index: int, evidence: dict, unreadable) -> list[Problem]:
+    """A finding under a proposal points to one line of a comparison block in data/insights/ (block, list, group,
+    line), so the proposal page quotes the report and nothing else."""
     problems = []
-    for s_index, ref in enumerate(items(evidence.get("seniority"))):
+    for f_index, ref in enumerate(items(evidence.get("findings"))):
         publication = ref.get("publication")
         if unreadable(f"insights/{publication}.yml"):
             continue
-        seniority = (dataset.insights.get(publication) or {}).get("seniority") or {}
-        groups = {g.get("group"): g for g in items(seniority.get(ref.get("direction")))}
+        blocks = {b.get("id"): b for b in items((dataset.insights.get(publication) or {}).get("blocks"))
+                  if b.get("kind") == "comparison"}
+        lists = items((blocks.get(ref.get("block")) or {}).get("lists"))
+        chosen = lists[ref["list"] - 1] if isinstance(ref.get("list"), int) and 1 <= ref["list"] <= len(lists) else {}
+        groups = {g.get("group"): g for g in items(chosen.get("groups"))}
         factors = (groups.get(ref.get("group")) or {}).get("factors") or []
         if not isinstance(ref.get("factor"), int) or not 1 <= ref["factor"] <= len(factors):
-            problems.append(Problem(
-                f"data/{rel}", where((index, "evidence", "seniority", s_index)), f"evidence.seniority[{s_index + 1}]",
-                shown(f"{ref.get('direction')} × {ref.get('group')} × {ref.get('factor')}"),
-                f"nummeret på et fund under seniority.{ref.get('direction')} for gruppen {ref.get('group')} "
-                f"i data/insights/{publication}.yml (1-{len(factors)})" if factors else
-                f"en gruppe med fund under seniority.{ref.get('direction')} i data/insights/{publication}.yml"))
+            found = f"{ref.get('block')} × liste {ref.get('list')} × {ref.get('group')} × {ref.get('factor')}"
+            expected = (f"nummeret på et fund i gruppen {ref.get('group')}s liste (1-{len(factors)})" if factors else
+                        f"en blok med `kind: comparison` i data/insights/{publication}.yml ({', '.join(blocks) or 'ingen'}), "
+                        f"nummeret på en af dens lister (1-{len(lists)}) og en gruppe med fund i den")
+            problems.append(Problem(f"data/{rel}", where((index, "evidence", "findings", f_index)),
+                                    f"evidence.findings[{f_index + 1}]", shown(found), expected))
     return problems
 
 

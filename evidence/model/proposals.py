@@ -11,6 +11,7 @@ import pandas as pd
 from evidence.load.dataset_types import Dataset, per_dataset
 from evidence.model.survey import question_frame
 from evidence.model.themes import find_insight
+from evidence.urls import block_url
 
 
 def heading(proposal: dict) -> str:
@@ -55,15 +56,20 @@ def insights(dataset: Dataset, proposal_id: str) -> list[tuple[str, dict]]:
             for ref in dataset.proposals[proposal_id]["evidence"].get("insights", [])]
 
 
-def seniority_findings(dataset: Dataset, proposal_id: str) -> list[dict]:
-    """The report's seniority findings chosen for the proposal, each with its group's label and definition as
-    the report gives them (checked by evidence.load.proposal_checks)."""
+def findings(dataset: Dataset, proposal_id: str) -> list[dict]:
+    """The report's findings chosen for the proposal (lines of its comparison blocks), each with its block's and
+    list's heading and its group's label and definition as the report gives them (checked by
+    evidence.load.proposal_checks)."""
     found = []
-    for ref in dataset.proposals[proposal_id]["evidence"].get("seniority", []):
-        groups = dataset.insights[ref["publication"]]["seniority"][ref["direction"]]
-        group = next(g for g in groups if g["group"] == ref["group"])
-        found.append({**ref, "label": group["label"], "definition": group["definition"],
-                      "factor": group["factors"][ref["factor"] - 1]})
+    for ref in dataset.proposals[proposal_id]["evidence"].get("findings", []):
+        block = next(b for b in dataset.insights[ref["publication"]]["blocks"] if b["id"] == ref["block"])
+        listed = block["lists"][ref["list"] - 1]
+        group = next(g for g in listed["groups"] if g["group"] == ref["group"])
+        including = next((i for i in dataset.insights[ref["publication"]]["insights"] if ref["block"] in i.get("includes", [])),
+                         None)
+        found.append({**ref, "href": block_url(ref["block"], including), "heading": block["heading"],
+                      "list_heading": listed["heading"], "label": group["label"],
+                      "definition": group["definition"], "factor": group["factors"][ref["factor"] - 1]})
     return found
 
 

@@ -7,7 +7,7 @@ from evidence.load.dataset_types import Dataset
 from evidence.model.wording import number_word
 from evidence.pages.markdown import front_matter, macro, md_text, publication_link
 from evidence.pages.page import Page
-from evidence.urls import INSIGHTS, index_page, insight_anchor, insight_file, question_url
+from evidence.urls import INSIGHTS, block_anchor, index_page, insight_anchor, insight_file, question_url
 
 
 def insight_pages(dataset: Dataset) -> list[Page]:
@@ -54,7 +54,8 @@ def _block(dataset: Dataset, publication: str, block: dict, level: str) -> list[
     """A block of the report's extra material under its heading: a text as Markdown, any other kind drawn
     by its template (evidence.html.insight_blocks), and the site's link to the figures it points to."""
     body = md_text(block["text"]) if block["kind"] == "text" else macro("insight_block", publication, block["id"])
-    return [f"{level} {md_text(block['heading'])}\n", body + "\n", *_see_also(dataset, publication, block.get("see_also"))]
+    return [f"{level} {md_text(block['heading'])} {{ #{block_anchor(block['id'])} }}\n", body + "\n",
+            *_see_also(dataset, publication, block.get("see_also"))]
 
 
 def main_insight_page(dataset: Dataset, publication: str, doc: dict, main: dict) -> Page:

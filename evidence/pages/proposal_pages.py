@@ -80,7 +80,7 @@ def proposal_page(dataset: Dataset, proposal_id: str) -> Page:
              macro("proposals_note") + "\n",
              "## Tal fra undersøgelsen\n",
              macro("proposal_figures", proposal_id) + "\n"]
-    if proposal["evidence"].get("insights") or proposal["evidence"].get("seniority"):
+    if proposal["evidence"].get("insights") or proposal["evidence"].get("findings"):
         lines += ["## Indsigter\n", macro("proposal_insights", proposal_id) + "\n"]
     lines += ["## Citater\n", macro("proposal_quotes", proposal_id) + "\n",
               f"## {'Mere om dette tema' if len(proposal['themes']) == 1 else 'Mere om disse temaer'}\n",
