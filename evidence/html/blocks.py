@@ -7,8 +7,6 @@ again as a template or as Markdown.
 
 from __future__ import annotations
 
-import html
-
 from markupsafe import Markup
 
 from evidence.html.charts import bar_chart_svg, data_table, downloads, legend, scroll_box, text_alternative, with_not_stated
@@ -39,12 +37,6 @@ from evidence.urls import (
 )
 
 GROUP_TITLES = {"område": "fordelt på område", "anciennitet": "fordelt på anciennitet", "alle": "alle respondenter"}
-
-
-def esc(text: str) -> str:
-    """For the blocks other modules still build in Python (tests/test_markup_in_templates.py: NOT_YET_CONVERTED);
-    it goes with the last of them."""
-    return html.escape(str(text), quote=True)
 
 
 def partial_note(dataset: Dataset, wave_ids: list[str]) -> str:

@@ -6,8 +6,11 @@ reader never mistakes an older publication's testimony for a newer survey result
 
 from __future__ import annotations
 
-from evidence.html.blocks import esc, figure_html, quote_block
+from markupsafe import Markup
+
+from evidence.html.blocks import figure_html, quote_block
 from evidence.html.templates import render
+from evidence.html.theme_links import theme_items
 from evidence.load.dataset_types import Dataset
 from evidence.model.formatting import percent
 from evidence.model.proposals import addressee_phrase
@@ -20,12 +23,9 @@ from evidence.urls import finder_link, insight_url, proposal_url, question_url, 
 
 
 def theme_list(dataset: Dataset, root: str) -> str:
-    items = []
-    for theme_id, theme in dataset.themes.items():
-        count = len(quotes_on(dataset, theme_id))
-        items.append(f'<li><a href="{root}{theme_url(theme_id)}"><strong>{esc(theme["name"])}</strong></a> – '
-                     f'{esc(theme["description"])} <span class="ev-count">({count} citater og fortællinger)</span></li>')
-    return f'<ul class="ev-themes">{"".join(items)}</ul>'
+    return render("theme_list.html", themes=[
+        {"href": root + theme_url(theme_id), "name": theme["name"], "description": theme["description"],
+         "count": len(quotes_on(dataset, theme_id))} for theme_id, theme in dataset.themes.items()])
 
 
 def theme_figures(dataset: Dataset, theme_id: str, root: str) -> str:
@@ -48,18 +48,15 @@ def theme_chart_title(theme: dict, wave_id: str) -> str:
 
 def figure_lines(dataset: Dataset, frame, root: str) -> str:
     """The same figures as sentences with links to their question pages."""
-    items = []
-    for row in frame.itertuples():
-        wave = dataset.waves[row.wave]
-        question = wave.questions[row.question]
-        items.append(
-            f'<li><strong>{percent(row.value)}</strong> – {esc(row.option_label)} '
-            f'<span class="ev-locator">(svar på {esc(question_title(question))}; '
-            f'{esc(population_text(dataset, row.population))}; {esc(question["measure"].lower())}; '
-            f'<a href="{root}{question_url(row.wave, row.question)}">{esc(label_of(dataset, wave.meta["publication"]))}</a>)'
-            "</span></li>"
-        )
-    return f'<ul class="ev-figure-lines">{"".join(items)}</ul>'
+    return render("figure_lines.html", lines=[_figure_line(dataset, row, root) for row in frame.itertuples()])
+
+
+def _figure_line(dataset: Dataset, row, root: str) -> dict:
+    wave = dataset.waves[row.wave]
+    question = wave.questions[row.question]
+    return {"value": percent(row.value), "answer": row.option_label, "question": question_title(question),
+            "population": population_text(dataset, row.population), "measure": question["measure"],
+            "href": root + question_url(row.wave, row.question), "source": label_of(dataset, wave.meta["publication"])}
 
 
 def theme_insights(dataset: Dataset, theme_id: str, root: str) -> str:
@@ -67,22 +64,18 @@ def theme_insights(dataset: Dataset, theme_id: str, root: str) -> str:
 
 
 def insight_list(dataset: Dataset, insights: list[tuple[str, dict]], root: str) -> str:
-    items = [
-        f'<li><a href="{root}{insight_url(insight)}">Indsigt {esc(insight["id"])}</a>: '
-        f'{esc(insight["headline"])} <span class="ev-locator">({esc(label_of(dataset, publication))})</span></li>'
-        for publication, insight in insights
-    ]
-    return f"<ul>{''.join(items)}</ul>"
+    return render("insight_list.html", insights=[
+        {"href": root + insight_url(insight), "id": insight["id"], "headline": insight["headline"],
+         "source": label_of(dataset, publication)} for publication, insight in insights])
 
 
 def theme_proposals(dataset: Dataset, theme_id: str, root: str) -> str:
-    return "<ul>" + "".join(_proposal_item(dataset, p, root) for p in proposals_on(dataset, theme_id)) + "</ul>"
+    return render("proposal_list.html", proposals=_proposal_items(dataset, theme_id, root))
 
 
-def _proposal_item(dataset: Dataset, proposal: dict, root: str) -> str:
-    source = label_of(dataset, proposal["publication"])
-    return (f'<li><a href="{root}{proposal_url(proposal["id"])}">{esc(proposal["text"])}</a> '
-            f'<span class="ev-locator">({esc(source)}, {esc(addressee_phrase(proposal))})</span></li>')
+def _proposal_items(dataset: Dataset, theme_id: str, root: str) -> list[dict]:
+    return [{"href": root + proposal_url(p["id"]), "text": p["text"], "source": label_of(dataset, p["publication"]),
+             "addressee": addressee_phrase(p)} for p in proposals_on(dataset, theme_id)]
 
 
 def theme_facts(dataset: Dataset, theme_id: str) -> str:
@@ -100,9 +93,7 @@ def fact_block(dataset: Dataset, fact: dict) -> str:
 
 
 def theme_quote_count(dataset: Dataset, theme_id: str, root: str) -> str:
-    count = len(quotes_on(dataset, theme_id))
-    return (f'<p>{count} citater og fortællinger har temaet. Her er et udvalg. '
-            f'<a href="{finder_link(root, theme_id)}">Se alle {count} i citatsøgningen</a>.</p>')
+    return render("theme_quote_count.html", count=len(quotes_on(dataset, theme_id)), href=finder_link(root, theme_id))
 
 
 def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
@@ -110,18 +101,9 @@ def proposal(dataset: Dataset, proposal_id: str, root: str) -> str:
     publication = dataset.publications[item["publication"]]
     chapter = next((c["title"] for c in dataset.booklet_texts.get(item["publication"], {}).get("chapters", [])
                     if c["chapter"] == item["chapter"]), f"kapitel {item['chapter']}")
-    note = f' {esc(item["note"])}' if item.get("note") else ""
-    themes = ", ".join(f'<a href="{root}{theme_url(t)}">{esc(dataset.themes[t]["name"])}</a>' for t in item["themes"])
-    box = section(publication, "forslag")
-    place = f"Boksen »{box}«, {chapter}" if box else chapter
-    return (
-        f'<div class="ev-proposal" id="{esc(proposal_id)}">'
-        f"<blockquote><p>{esc(item['text'])}</p></blockquote>"
-        f'<p class="ev-proposal__who"><strong>{esc(capitalised(addressee_phrase(item)))}.</strong>{note}</p>'
-        f'<p class="ev-proposal__about"><span class="ev-label">Kapitel:</span> {esc(chapter)} · '
-        f'<span class="ev-label">Temaer:</span> {themes}</p>'
-        f'<p class="ev-quote__cite"><span>Kilde:</span> {esc(publication["citation"])} {esc(place)}.</p></div>'
-    )
+    return render("proposal.html", id=proposal_id, text=item["text"], who=capitalised(addressee_phrase(item)),
+                  note=item.get("note"), chapter=chapter, themes=theme_items(dataset, item["themes"], root),
+                  citation=publication["citation"], box=section(publication, "forslag"))
 
 
 def proposal_evidence(dataset: Dataset, proposal_id: str, root: str) -> str:
@@ -130,67 +112,53 @@ def proposal_evidence(dataset: Dataset, proposal_id: str, root: str) -> str:
     not shown again."""
     item = dataset.proposals[proposal_id]
     chosen = set(item["evidence"]["quotes"])
-    parts = []
+    sections = []
     for theme_id in item["themes"]:
-        theme = dataset.themes[theme_id]
         selection = quotes_on(dataset, theme_id)
         shown = [q for q in selection if q["id"] not in chosen]
-        section_parts = [f'<h3>{esc(theme["name"])}</h3>']
-        for publication in newest_first(dataset):
-            section_parts += _publication_evidence(dataset, publication, theme_id, shown, root)
-        section_parts.append(f'<p><a href="{finder_link(root, theme_id)}">Se alle {len(selection)} citater og '
-                             f'fortællinger om {esc(theme["name"].lower())}</a></p>')
-        parts.append(f'<section class="ev-evidence">{"".join(section_parts)}</section>')
-    return "".join(parts)
+        sections.append({"name": dataset.themes[theme_id]["name"], "finder_href": finder_link(root, theme_id),
+                         "count": len(selection),
+                         "publications": [_publication_evidence(dataset, publication, theme_id, shown, root)
+                                          for publication in newest_first(dataset)]})
+    return render("proposal_evidence.html", sections=sections)
 
 
 def _publication_evidence(dataset: Dataset, publication: dict, theme_id: str, selection: list[dict],
-                          root: str) -> list[str]:
+                          root: str) -> dict:
     """One publication's evidence on a theme: its survey figures, insights, pointers and quotes."""
-    name = esc(label(publication))
-    parts = []
     frame = theme_figure_frame(dataset, theme_id)
-    if not frame.empty and dataset.waves[frame["wave"].iloc[0]].meta["publication"] == publication["id"]:
-        parts.append(f'<p class="ev-label">Tal fra undersøgelsen ({name})</p>' + figure_lines(dataset, frame, root))
+    from_it = not frame.empty and dataset.waves[frame["wave"].iloc[0]].meta["publication"] == publication["id"]
     insights = [(pub, insight) for pub, insight in insights_on(dataset, theme_id) if pub == publication["id"]]
-    if insights:
-        parts.append(f'<p class="ev-label">Indsigter fra rapporten ({name})</p>' + insight_list(dataset, insights, root))
-    parts += [_see_also(dataset, ref, root) for ref in dataset.themes[theme_id].get("see_also", [])
-              if ref["publication"] == publication["id"]]
     own = [q for q in selection if q["publication"] == publication["id"] and q["kind"] not in REPRINT_KINDS]
-    for kind in unique(q["kind"] for q in own):
-        chosen = [q for q in own if q["kind"] == kind][:2]
-        parts.append(f'<p class="ev-label">{esc(KIND_PLURALS[kind])} ({name})</p>'
-                     + "".join(quote_block(dataset, q["id"], root, 4, anchor=False) for q in chosen))
-    return parts
+    by_kind = {kind: [q for q in own if q["kind"] == kind][:2] for kind in unique(q["kind"] for q in own)}
+    return {
+        "label": label(publication),
+        "figures": Markup(figure_lines(dataset, frame, root)) if from_it else None,
+        "insights": Markup(insight_list(dataset, insights, root)) if insights else None,
+        "see_also": [_see_also(dataset, ref, root) for ref in dataset.themes[theme_id].get("see_also", [])
+                     if ref["publication"] == publication["id"]],
+        "quotes": [{"kind": KIND_PLURALS[kind],
+                    "cards": [Markup(quote_block(dataset, q["id"], root, 4, anchor=False)) for q in shown]}
+                   for kind, shown in by_kind.items()],
+    }
 
 
-def _see_also(dataset: Dataset, ref: dict, root: str) -> str:
+def _see_also(dataset: Dataset, ref: dict, root: str) -> dict:
     """A theme's pointer to where a publication describes the theme itself (`see_also` in data/themes.yml)."""
     insight = find_insight(dataset, ref["publication"], ref["insight"])
-    return (f'<p>{esc(ref["text"])}: <a href="{root}{insight_url(insight)}">se rapportens beskrivelse i '
-            f'indsigt {esc(insight["id"])}</a>.</p>')
-
-
+    return {"text": ref["text"], "href": root + insight_url(insight), "id": insight["id"]}
 
 
 def proposals_by_theme(dataset: Dataset, root: str) -> str:
-    blocks = []
-    for theme_id, theme in dataset.themes.items():
-        on_theme = proposals_on(dataset, theme_id)
-        if on_theme:
-            blocks.append(f'<p class="ev-label"><a href="{root}{theme_url(theme_id)}">{esc(theme["name"])}</a></p>'
-                          f'<ul>{"".join(_proposal_item(dataset, p, root) for p in on_theme)}</ul>')
-    return "".join(blocks)
+    groups = [{"href": root + theme_url(theme_id), "name": theme["name"],
+               "proposals": _proposal_items(dataset, theme_id, root)} for theme_id, theme in dataset.themes.items()]
+    return render("proposals_by_theme.html", groups=[g for g in groups if g["proposals"]])
 
 
 def insight_quotes(dataset: Dataset, publication: str, insight_id: str, root: str) -> str:
-    items = [q for q in dataset.quotes.values()
-             if q["publication"] == publication and q["locator"].get("insight") == insight_id]
-    if not items:
-        return ""
-    return ('<p class="ev-label">Citater fra interviewene</p>'
-            + "".join(quote_block(dataset, q["id"], root, 3, anchor=False) for q in items))
+    return render("insight_quotes.html", quotes=[
+        Markup(quote_block(dataset, q["id"], root, 3, anchor=False)) for q in dataset.quotes.values()
+        if q["publication"] == publication and q["locator"].get("insight") == insight_id])
 
 
 def quote_teaser(dataset: Dataset, quote_id: str, root: str) -> str:

@@ -7,7 +7,9 @@ The proposals are one publication's; the evidence beside them comes from others.
 
 from __future__ import annotations
 
-from evidence.html.blocks import esc, figure_html, quote_block
+from markupsafe import Markup
+
+from evidence.html.blocks import figure_html, quote_block
 from evidence.html.evidence_blocks import figure_lines, insight_list, proposal
 from evidence.html.templates import render
 from evidence.load.dataset_types import Dataset
@@ -25,8 +27,8 @@ BRIEF_QUOTE_CHARS = 900
 
 def proposals_note(dataset: Dataset) -> str:
     """Each proposing publication's note on whose proposals they are (`proposals_note`)."""
-    notes = [p["proposals_note"] for p in with_proposals(dataset) if p.get("proposals_note")]
-    return "".join(f'<p class="ev-note">{esc(note)}</p>' for note in notes)
+    return render("proposals_note.html",
+                  notes=[p["proposals_note"] for p in with_proposals(dataset) if p.get("proposals_note")])
 
 
 def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool = True) -> str:
@@ -34,23 +36,21 @@ def proposal_figures(dataset: Dataset, proposal_id: str, root: str, lines: bool 
     figures as sentences; or, where no survey question bears on the proposal, the editor's plain reason."""
     frame = proposals.figure_frame(dataset, proposal_id)
     if frame.empty:
-        reason = dataset.proposals[proposal_id]["evidence"]["no_figures"]
-        return f'<p class="ev-none"><strong>Ingen tal fra undersøgelsen.</strong> {esc(reason)}</p>'
+        return render("proposal_figures.html", reason=dataset.proposals[proposal_id]["evidence"]["no_figures"])
     waves = list(dict.fromkeys(frame["wave"]))
-    parts = []
+    charts = []
     for wave_id in sorted(waves, reverse=True):
         rows = frame[frame["wave"] == wave_id].reset_index(drop=True)
-        parts.append(figure_html(
+        chart = figure_html(
             dataset, wave_id, rows,
             title=proposal_chart_title(wave_id),
             measure="Andel i procent. Hvad andelen måler, står ved hvert spørgsmål.",
             figure_id=f"fig-{proposal_id}" + (f"-{wave_id}" if len(waves) > 1 else ""),
             csv_href=root + proposal_csv_path(wave_id, proposal_id), root=root,
             partial=any(dataset.waves[wave_id].questions[q]["series"] == "partial" for q in rows["question"]),
-        ))
-        if lines:
-            parts.append(figure_lines(dataset, rows, root))
-    return "".join(parts)
+        )
+        charts.append({"chart": Markup(chart), "lines": Markup(figure_lines(dataset, rows, root)) if lines else None})
+    return render("proposal_figures.html", reason=None, charts=charts)
 
 
 def proposal_chart_title(wave_id: str) -> str:
@@ -74,9 +74,7 @@ def proposal_quotes(dataset: Dataset, proposal_id: str, root: str, heading_level
 def key_figures(dataset: Dataset, proposal_id: str, root: str) -> str:
     """The one or two key figures beside the proposal on the overview, or that the survey has none."""
     frame = proposals.figure_frame(dataset, proposal_id, key_only=True)
-    if frame.empty:
-        return '<p class="ev-none">Ingen tal fra undersøgelsen om forslaget.</p>'
-    return figure_lines(dataset, frame, root)
+    return render("key_figures.html", lines=None if frame.empty else Markup(figure_lines(dataset, frame, root)))
 
 
 def proposal_overview(dataset: Dataset, root: str) -> str:
@@ -87,15 +85,10 @@ def proposal_overview(dataset: Dataset, root: str) -> str:
         label = NO_ACTOR if item.get("addressee_phrase") else capitalised(item["addressee_label"])
         groups.setdefault(label, []).append(item)
     ordered = [g for g in groups if g != NO_ACTOR] + ([NO_ACTOR] if NO_ACTOR in groups else [])
-    parts = []
-    for label in ordered:
-        cards = "".join(
-            f'<li class="ev-proposal-card"><p class="ev-proposal-card__title">'
-            f'<a href="{root}{proposal_url(item["id"])}">{esc(proposals.heading(item))}</a></p>'
-            f'<p class="ev-proposal-card__text">{esc(item["text"])}</p>{key_figures(dataset, item["id"], root)}</li>'
-            for item in groups[label])
-        parts.append(f'<h3>{esc(label)}</h3><ul class="ev-proposal-cards">{cards}</ul>')
-    return "".join(parts)
+    return render("proposal_overview.html", groups=[
+        {"label": label, "cards": [{"href": root + proposal_url(item["id"]), "heading": proposals.heading(item),
+                                    "text": item["text"], "figures": Markup(key_figures(dataset, item["id"], root))}
+                                   for item in groups[label]]} for label in ordered])
 
 
 def brief(dataset: Dataset, root: str) -> str:
@@ -111,15 +104,11 @@ def brief(dataset: Dataset, root: str) -> str:
             shortest = shortest[:1]
         chosen = sorted(shortest, key=unprinted.index)
         printed |= {proposals.testimony_of(q) for q in chosen}
-        insights = proposal_insights(dataset, proposal_id, root)
-        sections.append(
-            f'<section class="ev-brief" aria-labelledby="brief-{esc(proposal_id)}">'
-            f'<h2 id="brief-{esc(proposal_id)}">{esc(proposals.heading(item))}</h2>'
-            f"{proposal(dataset, proposal_id, root)}"
-            f"{proposal_figures(dataset, proposal_id, root, lines=False)}"
-            + (f'<p class="ev-label">Indsigter</p>{insights}' if insights else "")
-            + "".join(quote_block(dataset, q["id"], root, 3, anchor=False) for q in chosen)
-            + f'<p class="ev-brief__more">Forslaget med flere tal og citater: '
-            f'<a href="{root}{esc(proposal_url(proposal_id))}">{esc(proposals.heading(item))}</a></p></section>'
-        )
-    return "".join(sections)
+        sections.append({
+            "id": proposal_id, "heading": proposals.heading(item), "href": root + proposal_url(proposal_id),
+            "proposal": Markup(proposal(dataset, proposal_id, root)),
+            "figures": Markup(proposal_figures(dataset, proposal_id, root, lines=False)),
+            "insights": Markup(proposal_insights(dataset, proposal_id, root)),
+            "quotes": [Markup(quote_block(dataset, q["id"], root, 3, anchor=False)) for q in chosen],
+        })
+    return render("brief.html", sections=sections)
