@@ -136,3 +136,12 @@ def test_the_flexibility_theme_holds_no_overtime_testimony(real_dataset):
     overtime = [q["id"] for q in real_dataset.quotes.values()
                 if flexibility & set(q["themes"]) and OVERTIME.search(q["text"])]
     assert not overtime, overtime
+
+
+def test_a_theme_with_one_quote_is_counted_in_the_singular():
+    from evidence.html.templates import render
+
+    one = render("theme_list.html", themes=[{"href": "x/", "name": "Tema", "description": "Om noget.", "count": 1}])
+    two = render("theme_list.html", themes=[{"href": "x/", "name": "Tema", "description": "Om noget.", "count": 2}])
+    assert "(1 citat eller fortælling)" in one and "(2 citater og fortællinger)" in two
+    assert "1 citat eller fortælling har temaet" in render("theme_quote_count.html", count=1, href="x/")
