@@ -145,3 +145,14 @@ def test_a_theme_with_one_quote_is_counted_in_the_singular():
     two = render("theme_list.html", themes=[{"href": "x/", "name": "Tema", "description": "Om noget.", "count": 2}])
     assert "(1 citat eller fortælling)" in one and "(2 citater og fortællinger)" in two
     assert "1 citat eller fortælling har temaet" in render("theme_quote_count.html", count=1, href="x/")
+
+
+def test_a_question_the_report_gives_without_wording_is_never_printed_as_none(fixture_site, fixture_dataset):
+    """A figure's base names the question as asked; where the report gives no wording, it says so."""
+    unworded = [(w, q) for w, wave in fixture_dataset.waves.items() for q, question in wave.questions.items()
+                if not question["wording"]]
+    assert unworded
+    for page_path in fixture_site.rglob("*.html"):
+        assert "»None«" not in page_path.read_text(encoding="utf-8"), page_path
+    wave_id, question_id = unworded[0]
+    assert "rapporten gengiver ikke spørgsmålets ordlyd" in page(fixture_site, f"tal/{wave_id}/{question_id}/")
