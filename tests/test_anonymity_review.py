@@ -210,7 +210,7 @@ def test_a_cluster_is_shown_without_age_and_seniority(real_dataset):
             for quote in shown.quotes.values():
                 if real_dataset.quotes[quote["id"]].get("attribution") == flag.words:
                     assert quote["attribution"].endswith(LEFT_OUT) and " år" not in quote["attribution"], quote["id"]
-                    assert " år" not in quotes.heading(quote), quotes.heading(quote)
+                    assert " år" not in quotes.heading(shown, quote), quotes.heading(shown, quote)
 
 
 def test_the_real_site_shows_no_waiting_words(real_dataset):
