@@ -7,6 +7,7 @@ can never disagree with what validation enforces.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import yaml
@@ -99,7 +100,13 @@ def _fields(schema: dict, root: dict, prefix: str, seen: set[str]):
 
 def _description(prop: dict, resolved: dict) -> str:
     """What the maintainer writes in the field: the schema's own description, beside the rule it states."""
-    return prop.get("description") or (resolved.get("description") if resolved is not prop else "") or ""
+    return _text_with_code(prop.get("description") or (resolved.get("description") if resolved is not prop else "") or "")
+
+
+def _text_with_code(text: str) -> str:
+    """A schema's description as Markdown: its `code` spans stay code, and the rest is text, so a placeholder
+    such as <publikation> is shown, never read as a tag."""
+    return "`".join(part if index % 2 else html.escape(part, quote=False) for index, part in enumerate(text.split("`")))
 
 
 def _rule(prop: dict, root: dict) -> str:
