@@ -152,7 +152,10 @@ def add_booklet(project: Path, wave: str) -> tuple[dict, list[dict]]:
                "publishers": ["Testholdet"], "prepared_by": None, "year": int(wave), "date": f"Foråret {wave}",
                "added": f"{wave}-06-01", "citation": f"Testholdet ({wave}): Opdigtet hæfte med fortællinger. Aldrig udgivet.",
                "short": f"Testholdet, hæfte {wave}", "label": f"Opdigtet hæfte {wave}",
-               "text_file": f"opdigtet-haefte-{wave}.txt"}
+               "text_file": f"opdigtet-haefte-{wave}.txt",
+               # its shape, as CONTRIBUTING.md asks: one part, on one collection
+               "parts": [{"id": "fortaellinger", "collection": "fortaellinger", "section": "Fortællinger", "item": "fortælling"}],
+               "collections": [{"id": "fortaellinger", "title": "Fortællinger"}]}
     append_yaml(project / "data/publications.yml", [booklet])
     (project / "data/sources" / booklet["text_file"]).write_text(
         "\n\n".join([booklet["title"].upper(), "FORTÆLLINGER", *TESTIMONIES]) + "\n", encoding="utf-8")

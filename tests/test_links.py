@@ -29,9 +29,18 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[int, str]] = []
+        self.in_template = 0  # a <template>'s content is inert until a script fills its {slots}
         self.feed(text)
 
+    def handle_endtag(self, tag):
+        if tag == "template":
+            self.in_template -= 1
+
     def handle_starttag(self, tag, attrs):
+        if tag == "template":
+            self.in_template += 1
+        if self.in_template:
+            return
         line = self.getpos()[0]
         for name, value in attrs:
             if value is None:

@@ -40,7 +40,7 @@ EXPECTED = {
     "id not a slug": "felt '[2].id': fandt 'Sagstal For Hoejt' – forventede et id med små bogstaver",
     "question without figures": f"– forventede mindst én række i survey/{WAVE}/figures.csv",
     "misspelt field": "felt '[3].wordng': fandt et ukendt felt – forventede kun felterne id, label, wording, "
-                      "previous_wording, instruction, type, measure, series, note, options "
+                      "previous_wording, instruction, type, measure, series, answered_by, note, options "
                       "(mente du 'wording'? – det felt mangler)",
     "wave id not folder": f"data/survey/{WAVE}/wave.yml, linje 1, felt 'id': fandt '2053'",
     "unknown publication": f"data/survey/{WAVE}/wave.yml, linje 2, felt 'publication': fandt 'test-rapport-2303'",
