@@ -61,11 +61,16 @@ def sample(dataset: Dataset, wave_id: str, question_id: str, population_id: str)
     return group_sample(dataset, wave_id, population_id)
 
 
+def survey_n(method: list[dict]) -> dict | None:
+    """The method figure marked `n`: how many answered, which every group's n is worked out from."""
+    return next((m for m in method if m.get("n")), None)
+
+
 def group_sample(dataset: Dataset, wave_id: str, population_id: str) -> Sample | None:
     """The group's n in the wave: its own count, or its share of the survey's n, or the survey's n for a
     group of everyone who answered; None where the data does not give it."""
     method = dataset.waves[wave_id].meta["method"]
-    total = next((m for m in method if m.get("n")), None)
+    total = survey_n(method)
     own = next((m for m in method if m.get("population") == population_id), None)
     if own and own["unit"] == "personer":
         return Sample(int(own["value"]), bool(own.get("approximate")))
@@ -152,4 +157,4 @@ def wave_samples(dataset: Dataset, wave_id: str) -> tuple[dict | None, list[tupl
         found = group_sample(dataset, wave_id, m["population"]) if m.get("population") in dataset.populations else None
         if found:
             groups.append((m, dataset.populations[m["population"]], found))
-    return next((m for m in method if m.get("n")), None), groups
+    return survey_n(method), groups
